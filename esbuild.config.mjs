@@ -1,0 +1,46 @@
+// Three bundles: the extension (loaded by VS Code), the language server (spawned by the extension or
+// run over stdio by any LSP editor) and the `cadence` CLI. Production builds are minified without
+// source maps; development builds keep source maps so stack traces point at the TypeScript.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // Some dependencies ship ESM that reads import.meta.url; in a CJS bundle that is undefined, so
+  // give it the bundle's own file URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const bundles = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+  },
+];
+
+if (watch) {
+  const contexts = await Promise.all(bundles.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  const started = Date.now();
+  await Promise.all(bundles.map((options) => esbuild.build(options)));
+  console.log(
+    `esbuild: ${bundles.length} bundles (${production ? 'production' : 'development'}) in ${Date.now() - started} ms`,
+  );
+}

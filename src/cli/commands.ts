@@ -1,0 +1,4 @@
+import type { Subcommand } from './io';
+
+/** Every subcommand of `cadence`, in the order `--help` lists them. Each feature adds one entry. */
+export const subcommands: Record<string, Subcommand> = {};

@@ -1,0 +1,90 @@
+// Opens the real VS Code workbench in headless Chromium with the packaged .vsix installed, the way a
+// user meets Cadence. Each session gets its own server, user data and extensions folders.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import type * as CodeServer from '../runner/codeServer.mjs';
+
+export const root = path.resolve(__dirname, '..', '..', '..');
+// The runner is plain ESM shared with scripts that run unbuilt; load it from the source tree (this
+// file runs compiled from out/).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const codeServer = require(path.join(root, 'test', 'runner', 'codeServer.mjs')) as typeof CodeServer;
+const { codeServerCli, launchBrowser, makeRunDirs, removeRunDirs, startCodeServer, workbenchUrl, writeUserSettings } =
+  codeServer;
+export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
+
+export function packagedVsix(): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const vsix = path.join(root, `cadence-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  return vsix;
+}
+
+/** Builds a fresh sample workspace with the project's fixture script. */
+export function sampleWorkspace(): string {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-e2e-ws-')), 'sample');
+  const result = spawnSync(process.execPath, [path.join(root, 'test', 'fixtures', 'sample-workspace.mjs'), dir], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('sample-workspace.mjs failed');
+  return dir;
+}
+
+export interface Workbench {
+  browser: Browser;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: {
+  workspace: string;
+  settings?: Record<string, unknown>;
+}): Promise<Workbench> {
+  const dirs = makeRunDirs('cadence-e2e-');
+  writeUserSettings(dirs.userData, options.settings);
+  await codeServerCli(['--install-extension', packagedVsix()], dirs);
+  const server = await startCodeServer({ workspace: options.workspace, dirs });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const url = workbenchUrl(server, { folder: options.workspace });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return {
+      browser,
+      page,
+      url,
+      async close() {
+        await browser.close().catch(() => undefined);
+        await server.stop();
+        removeRunDirs(dirs);
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    removeRunDirs(dirs);
+    throw error;
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const file = path.join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command from the real command palette by its title. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}

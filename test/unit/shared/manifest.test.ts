@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Commands, EXTENSION_ID, Views } from '../../../src/shared/ids';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('package.json manifest', () => {
+  it('is the extension named in src/shared/ids.ts', () => {
+    assert.equal(`${manifest.publisher}.${manifest.name}`, EXTENSION_ID);
+  });
+
+  it('contributes exactly the commands declared in ids.ts, all in the Cadence category', () => {
+    const contributed = (manifest.contributes.commands as { command: string; category: string }[]).map(
+      (c) => c.command,
+    );
+    assert.deepEqual([...contributed].sort(), Object.values(Commands).sort());
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'Cadence', command.command);
+  });
+
+  it('declares every view id from ids.ts inside the Cadence container', () => {
+    const views = (manifest.contributes.views[Views.container] as { id: string }[]).map((v) => v.id);
+    for (const id of Object.values(Views).filter((id) => id !== Views.container)) assert.ok(views.includes(id), id);
+  });
+
+  it('keeps activation minimal and the engine range wide enough for forks', () => {
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished']);
+    assert.equal(manifest.engines.vscode, '^1.95.0');
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.bin.cadence, 'dist/cli.js');
+  });
+
+  it('points every walkthrough step at a media file that exists', () => {
+    for (const walkthrough of manifest.contributes.walkthroughs) {
+      assert.equal(walkthrough.steps.length, 3);
+      for (const step of walkthrough.steps) {
+        assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      }
+    }
+  });
+
+  it('ships only what runs: .vscodeignore is an allowlist', () => {
+    const lines = fs
+      .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'));
+    assert.equal(lines[0], '**');
+    assert.ok(lines.slice(1).every((line) => line.startsWith('!')));
+  });
+});
