@@ -34,7 +34,12 @@ function makeWorkspace() {
   return dir;
 }
 
-export async function runIntegration({ grep } = {}) {
+/**
+ * @param {{ grep?: string, testsEntry?: string, onLine?: (line: string) => void, quiet?: boolean }} [options]
+ *   testsEntry: another compiled entry exporting run() (the benchmarks use one); onLine: receives
+ *   every extension-host line after the start marker.
+ */
+export async function runIntegration({ grep, testsEntry, onLine, quiet = false } = {}) {
   const workspace = makeWorkspace();
   const dirs = makeRunDirs('cadence-it-');
   writeUserSettings(dirs.userData);
@@ -46,7 +51,7 @@ export async function runIntegration({ grep } = {}) {
     if (grep) environment.CADENCE_TEST_GREP = grep;
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server, root)],
-      ['extensionTestsPath', remoteUri(server, join(root, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionTestsPath', remoteUri(server, testsEntry ?? join(root, 'out', 'test', 'integration', 'index.js'))],
       ['extensionEnvironment', JSON.stringify(environment)],
     ];
     browser = await launchBrowser();
@@ -65,7 +70,8 @@ export async function runIntegration({ grep } = {}) {
       }
       // Offline, the workbench keeps failing to reach the extension gallery: expected, not news.
       const noise = /ENOTFOUND|ECONNREFUSED|gallery/i.test(line);
-      const show = verbose || (!noise && (testsStarted || level === 'error'));
+      if (testsStarted) onLine?.(line);
+      const show = verbose || (!quiet && !noise && (testsStarted || level === 'error'));
       if (show) process.stdout.write(line + '\n');
     });
     await page.exposeFunction('codeAutomationExit', (code) => exited(code));
