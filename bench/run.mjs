@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 let failed = 0;
-for (const name of readdirSync(dir).filter((file) => file.endsWith('.mjs') && file !== 'run.mjs').sort()) {
+for (const name of readdirSync(dir)
+  .filter((file) => file.endsWith('.mjs') && file !== 'run.mjs')
+  .sort()) {
   console.log(`\n=== ${name} ===`);
   const result = spawnSync(process.execPath, [join(dir, name)], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
