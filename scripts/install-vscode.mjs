@@ -55,6 +55,16 @@ function ensureSystemPackages() {
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
 }
 
+/**
+ * The environment for a nested npm: without the npm_* variables of an enclosing `npm run`, which
+ * npm would read as configuration (code-server's postinstall reads the Node version from
+ * npm_config_user_agent, so an inherited one claims Node 20 and the install fails).
+ */
+function cleanNpmEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...env, ...extra };
+}
+
 function npmInstall(cwd, packages, env) {
   writeFileSync(join(cwd, 'package.json'), '{"private":true}\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -80,7 +90,7 @@ export function ensureVSCode() {
   const staging = `${cacheDir}.staging`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'node24'), { recursive: true });
-  npmInstall(join(staging, 'node24'), [`node@${NODE_VERSION}`], process.env);
+  npmInstall(join(staging, 'node24'), [`node@${NODE_VERSION}`], cleanNpmEnv());
   const nodePackage = join(staging, 'node24', 'node_modules', 'node');
   const nodeBin = join(nodePackage, 'bin', 'node');
   if (!existsSync(nodeBin)) throw new Error(`the node@${NODE_VERSION} package did not provide ${nodeBin}`);
@@ -95,12 +105,15 @@ export function ensureVSCode() {
 
   const serverDir = join(staging, 'server');
   mkdirSync(serverDir, { recursive: true });
-  npmInstall(serverDir, [`code-server@${CODE_SERVER_VERSION}`], {
-    ...process.env,
-    PATH: `${join(nodePackage, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: headers,
-    npm_config_devdir: devDir,
-  });
+  npmInstall(
+    serverDir,
+    [`code-server@${CODE_SERVER_VERSION}`],
+    cleanNpmEnv({
+      PATH: `${join(nodePackage, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: headers,
+      npm_config_devdir: devDir,
+    }),
+  );
 
   const finalNode = join(cacheDir, 'node24', 'node_modules', 'node', 'bin', 'node');
   const finalEntry = join(cacheDir, 'server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
