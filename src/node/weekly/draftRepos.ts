@@ -1,0 +1,46 @@
+// The one entry point the CLI and the extension share: snapshot the repositories (a few at a time),
+// then hand everything to the pure draft builder.
+import { buildDraft, type DraftInput, RECENT_DAYS } from '../../core/weekly/draft';
+import type { RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
+import { type GitOptions, snapshotRepo } from './git';
+import { repoNames } from './repos';
+
+const DAY = 86_400_000;
+const CONCURRENCY = 4;
+
+export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
+  /** Repository roots, in display order. */
+  roots: string[];
+  /** Called after each repository is read. */
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+/** The committer-date lower bound handed to `git log`: the window or the "recent" span, minus a day of slack. */
+export function logSince(windowStart: number, now: number): number {
+  return Math.min(windowStart, now - RECENT_DAYS * DAY) - DAY;
+}
+
+/** Reads every repository and builds the draft. */
+export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft> {
+  const names = repoNames(request.roots);
+  const since = logSince(request.window.start, request.now);
+  const snapshots: RepoSnapshot[] = new Array<RepoSnapshot>(request.roots.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < request.roots.length) {
+      const index = next++;
+      request.signal?.throwIfAborted();
+      snapshots[index] = await snapshotRepo(request.roots[index], {
+        gitPath: request.gitPath,
+        signal: request.signal,
+        since,
+        name: names[index],
+      });
+      done++;
+      request.onProgress?.(done, request.roots.length, names[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.roots.length) }, worker));
+  return buildDraft({ ...request, repos: snapshots });
+}
