@@ -181,7 +181,11 @@ function fold(candidates: Candidate[], patchIds: Record<string, string>): { grou
       continue;
     }
     if (isWipSubject(subject)) {
-      pendingWip.set(candidate.onDefault, [...(pendingWip.get(candidate.onDefault) ?? []), candidate]);
+      // "More work on what came before": join the latest change on the same side (shipped or
+      // not); a WIP with nothing before it waits for the next change.
+      const previous = [...groups].reverse().find((group) => group.lead.onDefault === candidate.onDefault);
+      if (previous) previous.commits.push(candidate);
+      else pendingWip.set(candidate.onDefault, [...(pendingWip.get(candidate.onDefault) ?? []), candidate]);
       continue;
     }
     const group: Group = { lead: candidate, commits: [...(pendingWip.get(candidate.onDefault) ?? []), candidate] };
@@ -190,11 +194,7 @@ function fold(candidates: Candidate[], patchIds: Record<string, string>): { grou
     const key = normalizedSubject(subject);
     if (!bySubject.has(key)) bySubject.set(key, group);
   }
-  for (const [onDefault, wips] of pendingWip) {
-    const previous = [...groups].reverse().find((group) => group.lead.onDefault === onDefault);
-    if (previous) previous.commits.push(...wips);
-    else groups.push({ lead: wips[wips.length - 1], commits: wips });
-  }
+  for (const wips of pendingWip.values()) groups.push({ lead: wips[wips.length - 1], commits: wips });
   return { groups, revertsOutside };
 }
 
@@ -265,24 +265,24 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     for (const group of [...groups, ...revertsOutside]) {
       const lead = group.lead.commit;
       const revert = revertsOutside.includes(group);
-      const classified = classify(lead.subject, lead.body);
+      const revertOf = revert ? revertTarget(lead.subject, lead.body)?.subject : undefined;
+      const classified = classify(revertOf ?? lead.subject, revertOf ? '' : lead.body);
       const breaking =
         classified.breaking || group.commits.some((c) => classify(c.commit.subject, c.commit.body).breaking);
       const pr = group.commits.map((c) => c.pr).find((n) => n !== null) ?? null;
       const commits = group.commits.map((c) => c.commit.sha);
       const last = group.commits[group.commits.length - 1].commit;
       const item: ShippedItem = {
-        title: sentenceCase(
-          revert ? `revert: ${revertTarget(lead.subject, lead.body)?.subject ?? lead.subject}` : classified.title,
-        ),
+        title: revert ? `Revert “${classified.title}”` : sentenceCase(classified.title),
         type: revert ? 'revert' : classified.type,
         scope: classified.scope,
         breaking,
         repo: repo.name,
         commits,
         pr,
-        url: pr !== null ? prUrl(repo.webUrl, pr) : commitUrl(repo.webUrl, last.sha),
-        coAuthored: group.commits.every((c) => c.coAuthored),
+        sha: lead.sha,
+        url: pr !== null ? prUrl(repo.webUrl, pr) : commitUrl(repo.webUrl, lead.sha),
+        coAuthored: group.lead.coAuthored,
         revert,
         authorDate: last.authorDate,
       };

@@ -86,6 +86,8 @@ export interface ShippedItem {
   repo: string;
   commits: string[];
   pr: number | null;
+  /** The commit that names the change (the first real one; fixups and WIP follow it). */
+  sha: string;
   /** Link to the PR when known, else to the (last) commit, when the repo has a web URL. */
   url: string | null;
   /** Credited through a Co-authored-by trailer rather than as the author. */

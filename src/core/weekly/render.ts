@@ -57,7 +57,7 @@ function inline(text: string, style: Style): string {
 }
 
 function reference(item: ShippedItem): string {
-  return item.pr !== null ? `#${item.pr}` : item.commits[item.commits.length - 1].slice(0, 7);
+  return item.pr !== null ? `#${item.pr}` : item.sha.slice(0, 7);
 }
 
 function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
