@@ -7,6 +7,7 @@ import { coAuthors, DEFAULT_BOTS, Identity, isBot, parseMailmap } from './identi
 import { commitUrl, prUrl } from './links';
 import type {
   BlockerItem,
+  BranchInfo,
   FocusSummary,
   InProgressItem,
   RawCommit,
@@ -301,8 +302,38 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
 
     // Next week from evidence: unmerged local branches with my recent commits.
     const listedBranches = new Set<string>();
+    const staleCheck = (branch: BranchInfo, latestDate: number, latestSha: string) => {
+      const idleDays = Math.floor((now - latestDate) / DAY);
+      if (idleDays >= STALE_DAYS) {
+        blockers.push({
+          title: `\`${branch.name}\` has had no commits for ${idleDays} days — blocked, or waiting on review?`,
+          repo: repo.name,
+          evidence: `last commit ${shortSha(latestSha)} on ${shortDate(latestDate, window.timeZone)}`,
+        });
+      }
+    };
     for (const branch of [...repo.branches].sort((a, b) => a.name.localeCompare(b.name))) {
       if (branch.name === repo.defaultBranch) continue;
+      const tip = byId.get(branch.tip);
+      if (!tip) {
+        // Older than the fetched commits: judged by its tip (git said whether it is merged).
+        const recentTip = branch.tipAuthorDate >= now - RECENT_DAYS * DAY;
+        const myTip =
+          !isBot(branch.tipAuthorName, branch.tipAuthorEmail, bots) &&
+          identity.matches(branch.tipAuthorName, branch.tipAuthorEmail);
+        if (branch.merged !== false || !recentTip || !myTip) continue;
+        listedBranches.add(branch.name);
+        inProgress.push({
+          kind: 'branch',
+          title: isWipSubject(branch.tipSubject) ? 'Work in progress' : sentenceCase(classify(branch.tipSubject).title),
+          repo: repo.name,
+          branch: branch.name,
+          commits: [branch.tip],
+          url: commitUrl(repo.webUrl, branch.tip),
+        });
+        staleCheck(branch, branch.tipAuthorDate, branch.tip);
+        continue;
+      }
       const own = reachable([branch.tip], byId, onDefault);
       const commits = recent
         .filter((c) => own.has(c.commit.sha))
@@ -310,10 +341,8 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
         .filter((c) => !(repo.patchIds[c.commit.sha] && shippedPatches.has(repo.patchIds[c.commit.sha])))
         .sort((a, b) => b.commit.authorDate - a.commit.authorDate);
       if (commits.length === 0) continue;
-      const tip = byId.get(branch.tip);
       const squashed =
-        (tip !== undefined && shippedTrees.has(tip.tree)) ||
-        commits.every((c) => shippedSubjects.has(normalizedSubject(c.commit.subject)));
+        shippedTrees.has(tip.tree) || commits.every((c) => shippedSubjects.has(normalizedSubject(c.commit.subject)));
       if (squashed) continue;
       listedBranches.add(branch.name);
       const real = commits.find((c) => !isWipSubject(c.commit.subject) && autosquashTarget(c.commit.subject) === null);
@@ -327,14 +356,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
         commits: commits.map((c) => c.commit.sha),
         url: commitUrl(repo.webUrl, latest.sha),
       });
-      const idleDays = Math.floor((now - latest.authorDate) / DAY);
-      if (idleDays >= STALE_DAYS) {
-        blockers.push({
-          title: `\`${branch.name}\` has had no commits for ${idleDays} days — blocked, or waiting on review?`,
-          repo: repo.name,
-          evidence: `last commit ${shortSha(latest.sha)} on ${shortDate(latest.authorDate, window.timeZone)}`,
-        });
-      }
+      staleCheck(branch, latest.authorDate, latest.sha);
     }
     if (repo.currentBranch && repo.currentBranch !== repo.defaultBranch && !listedBranches.has(repo.currentBranch)) {
       inProgress.push({

@@ -103,6 +103,7 @@ export class Identity {
   /** Adds an address (and its mailmap-canonical form) to "me". */
   add(email: string): void {
     if (!email.trim()) return;
+    this.memo.clear();
     const canonical = resolveMailmap(this.mailmap, '', email).email;
     let added = false;
     for (const address of [email, canonical]) {
@@ -117,10 +118,18 @@ export class Identity {
     if (added && !this.shown.includes(shown)) this.shown.push(shown);
   }
 
+  private readonly memo = new Map<string, boolean>();
+
   /** Whether a commit's author (name, email), resolved through the mailmap, is "me". */
   matches(name: string, email: string): boolean {
+    // A week has thousands of commits by a few dozen people: remember each answer.
+    const memoKey = `${name}\n${email}`;
+    const known = this.memo.get(memoKey);
+    if (known !== undefined) return known;
     const resolved = resolveMailmap(this.mailmap, name, email);
-    return [email, resolved.email].some((address) => identityKeys(address).some((key) => this.keys.has(key)));
+    const result = [email, resolved.email].some((address) => identityKeys(address).some((key) => this.keys.has(key)));
+    this.memo.set(memoKey, result);
+    return result;
   }
 
   /** A copy that also resolves through another repository's mailmap. */

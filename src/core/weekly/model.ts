@@ -28,10 +28,19 @@ export interface RawCommit {
   body: string;
 }
 
-/** A local branch (`refs/heads/*`). */
+/** A local branch (`refs/heads/*`) and its tip commit (from `git for-each-ref`). */
 export interface BranchInfo {
   name: string;
   tip: string;
+  tipAuthorName: string;
+  tipAuthorEmail: string;
+  tipAuthorDate: number;
+  tipSubject: string;
+  /**
+   * Whether the tip is merged into the default branch, checked by git only for branches whose tip
+   * is older than the fetched commits (null otherwise: the core walks the fetched graph).
+   */
+  merged: boolean | null;
 }
 
 /** Everything the draft needs from one repository, gathered by the node layer. */
@@ -59,7 +68,10 @@ export interface RepoSnapshot {
   uncommitted: number;
   stashes: number;
   branches: BranchInfo[];
-  /** Commits of the default branch, local branches and HEAD, newest first, a superset of the window. */
+  /**
+   * Commits of the default branch, local branches and HEAD committed since the window's start (minus
+   * a day of slack), newest first: a superset of the window by author date.
+   */
   commits: RawCommit[];
   /** Stable patch ids of the candidate duplicates (sha → patch-id), computed by `git patch-id`. */
   patchIds: Record<string, string>;

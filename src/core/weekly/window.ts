@@ -22,13 +22,22 @@ export class WindowError extends Error {}
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
   if (!zone) return false;
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  zoneValidity.set(zone, valid);
+  return valid;
 }
+// Building an Intl formatter is the expensive part of a zone check; zones are few.
+const zoneValidity = new Map<string, boolean>();
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY_INDEX: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 export function weekdayFromName(name: string): Weekday {
   const index = WEEKDAYS.indexOf(name.toLowerCase() as WeekdayName);
@@ -143,7 +152,12 @@ export function sinceWindow(start: number, now: number, zone: string): TimeWindo
 
 /** Local weekday (0 = Sunday) of an instant in `zone`. */
 export function localWeekday(instant: number, zone: string): Weekday {
-  return getDay(new TZDate(instant, zone)) as Weekday;
+  let format = weekdayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' });
+    weekdayFormats.set(zone, format);
+  }
+  return WEEKDAY_INDEX[format.format(instant)] ?? (getDay(new TZDate(instant, zone)) as Weekday);
 }
 
 /** Short local date of an instant ("Sat 21 Nov"). */

@@ -15,15 +15,20 @@ export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
   onProgress?: (done: number, total: number, name: string) => void;
 }
 
-/** The committer-date lower bound handed to `git log`: the window or the "recent" span, minus a day of slack. */
-export function logSince(windowStart: number, now: number): number {
-  return Math.min(windowStart, now - RECENT_DAYS * DAY) - DAY;
+/**
+ * The committer-date lower bound handed to `git log`: the window's start minus a day of slack (a
+ * commit is committed after it is authored; the day covers clock skew). Older branch tips come from
+ * `git for-each-ref` instead, so the log walks no more than the window needs.
+ */
+export function logSince(windowStart: number): number {
+  return windowStart - DAY;
 }
 
 /** Reads every repository and builds the draft. */
 export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft> {
   const names = repoNames(request.roots);
-  const since = logSince(request.window.start, request.now);
+  const since = logSince(request.window.start);
+  const recentSince = request.now - RECENT_DAYS * DAY;
   const snapshots: RepoSnapshot[] = new Array<RepoSnapshot>(request.roots.length);
   let next = 0;
   let done = 0;
@@ -35,6 +40,7 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
         gitPath: request.gitPath,
         signal: request.signal,
         since,
+        recentSince,
         name: names[index],
       });
       done++;

@@ -3,9 +3,10 @@
 // the core decides by author date), plus cheap plumbing calls run in parallel with it, plus one
 // `git log -p | git patch-id --stable` pipe for the few commits that might be duplicates.
 import { execFile, spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
+import { type GitDirs, gitDirs, readRefs } from './refs';
 import type { BranchInfo, RawCommit, RepoSnapshot } from '../../core/weekly/model';
 
 /** A failure the user can act on; `message` is the one line to show. */
@@ -41,9 +42,12 @@ export function git(args: string[], cwd: string, options: GitOptions): Promise<B
   });
 }
 
+let cachedEnv: NodeJS.ProcessEnv | undefined;
 function gitEnv(): NodeJS.ProcessEnv {
-  // No pager, no prompts, no localized messages (we match a few of git's error texts).
-  return { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
+  // No pager, no prompts, no localized messages (we match a few of git's error texts). Built once:
+  // copying the environment for every call shows up in profiles.
+  cachedEnv ??= { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
+  return cachedEnv;
 }
 
 function toGitError(
@@ -69,11 +73,13 @@ function toGitError(
 /** UTF-8 when the bytes are UTF-8, else Windows-1252: old repositories carry Latin-1 messages. */
 export function decode(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return latin.decode(bytes);
   }
 }
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const latin = new TextDecoder('windows-1252');
 
 /** Top level of the work tree containing `path`, and whether the repository is shallow. */
 export async function openRepo(path: string, options: GitOptions): Promise<{ root: string; shallow: boolean }> {
@@ -88,13 +94,22 @@ const LOG_FORMAT = FIELDS.join('%x1f');
 
 /** Parses `git log -z --format=<LOG_FORMAT>` output (NUL between records, 0x1f between fields). */
 export function parseLog(bytes: Buffer): RawCommit[] {
+  // Nearly always the whole output is UTF-8 (git re-encodes declared encodings): decode it at once.
+  // Only when that fails is each record decoded on its own, so one Latin-1 message stays local.
+  let records: string[];
+  try {
+    records = utf8.decode(bytes).split('\0');
+  } catch {
+    records = [];
+    for (let start = 0; start < bytes.length;) {
+      let end = bytes.indexOf(0, start);
+      if (end < 0) end = bytes.length;
+      records.push(decode(bytes.subarray(start, end)));
+      start = end + 1;
+    }
+  }
   const commits: RawCommit[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0, start);
-    if (end < 0) end = bytes.length;
-    const record = decode(bytes.subarray(start, end));
-    start = end + 1;
+  for (const record of records) {
     if (!record.trim()) continue;
     const fields = record.replace(/^\n+/, '').split('\x1f');
     if (fields.length < FIELDS.length) continue;
@@ -170,21 +185,41 @@ interface Refs {
   branches: BranchInfo[];
   /** origin/HEAD's target, e.g. { name: 'main', tip } */
   originHead: { name: string; tip: string } | null;
-  remoteTips: Map<string, string>;
 }
 
-function parseRefs(bytes: Buffer): Refs {
-  const refs: Refs = { branches: [], originHead: null, remoteTips: new Map() };
+/** `git for-each-ref` with REF_FORMAT: one ref a line, fields separated by NUL. */
+const REF_FORMAT = [
+  '%(refname)',
+  '%(objectname)',
+  '%(symref)',
+  '%(authorname)',
+  '%(authoremail)',
+  '%(authordate:unix)',
+  '%(subject)',
+].join('%00');
+
+export function parseRefs(bytes: Buffer): Refs {
+  const refs: Refs = { branches: [], originHead: null };
+  const remoteTips = new Map<string, string>();
   let originHeadTarget: string | null = null;
   for (const line of decode(bytes).split('\n')) {
-    const [ref, sha, symref] = line.split('\0');
+    const [ref, sha, symref, authorName = '', authorEmail = '', authorDate = '0', subject = ''] = line.split('\0');
     if (!ref || !sha) continue;
-    if (ref.startsWith('refs/heads/')) refs.branches.push({ name: ref.slice('refs/heads/'.length), tip: sha });
-    else if (ref === 'refs/remotes/origin/HEAD') originHeadTarget = symref || null;
-    else if (ref.startsWith('refs/remotes/')) refs.remoteTips.set(ref, sha);
+    if (ref.startsWith('refs/heads/')) {
+      refs.branches.push({
+        name: ref.slice('refs/heads/'.length),
+        tip: sha,
+        tipAuthorName: authorName,
+        tipAuthorEmail: authorEmail.replace(/^<|>$/g, ''),
+        tipAuthorDate: Number(authorDate) * 1000,
+        tipSubject: subject,
+        merged: null,
+      });
+    } else if (ref === 'refs/remotes/origin/HEAD') originHeadTarget = symref || null;
+    else if (ref.startsWith('refs/remotes/')) remoteTips.set(ref, sha);
   }
   if (originHeadTarget) {
-    const tip = refs.remoteTips.get(originHeadTarget);
+    const tip = remoteTips.get(originHeadTarget);
     if (tip) refs.originHead = { name: originHeadTarget.replace(/^refs\/remotes\/origin\//, ''), tip };
   }
   return refs;
@@ -260,12 +295,94 @@ function pickDefault(refs: Refs, status: Status): { name: string | null; tip: st
 export interface SnapshotOptions extends GitOptions {
   /** Ask git for commits committed since this instant (ms); the core filters by author date. */
   since: number;
+  /** Branches with a tip authored after this instant (ms) but older than `since` get a merged check. */
+  recentSince: number;
   /** Display name; defaults to the folder name. */
   name?: string;
 }
 
-/** Reads everything the draft needs from the repository containing `path`. */
-export async function snapshotRepo(path: string, options: SnapshotOptions): Promise<RepoSnapshot> {
+/** Whether the repository at `root` is a shallow clone: a `shallow` file in its (common) git dir. */
+export async function isShallow(root: string, known?: Promise<GitDirs | null>): Promise<boolean> {
+  const dirs = await (known ?? gitDirs(root));
+  if (!dirs) return false;
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
+  return (await exists(join(dirs.commonDir, 'shallow'))) || (await exists(join(dirs.gitDir, 'shallow')));
+}
+
+interface ConfigCacheEntry {
+  key: string;
+  config: Config;
+}
+const configCache = new Map<string, ConfigCacheEntry>();
+
+/**
+ * `user.email` and remote URLs. `git config` runs once per repository while the repository's and
+ * the user's config files keep their modification times (the extension host lives for days).
+ */
+async function readConfig(root: string, options: GitOptions, known: Promise<GitDirs | null>): Promise<Config> {
+  const dirs = await known;
+  const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
+  const files = [
+    dirs ? join(dirs.commonDir, 'config') : '',
+    dirs ? join(dirs.gitDir, 'config.worktree') : '',
+    join(home, '.gitconfig'),
+    join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'git', 'config'),
+    process.env.GIT_CONFIG_GLOBAL ?? '',
+  ];
+  const stamps = await Promise.all(
+    files.map((file) =>
+      file
+        ? stat(file).then(
+            (s) => `${file}:${s.mtimeMs}:${s.size}`,
+            () => `${file}:-`,
+          )
+        : '',
+    ),
+  );
+  const key = `${options.gitPath}|${stamps.join('|')}`;
+  const cached = configCache.get(root);
+  if (cached && cached.key === key) return cached.config;
+  const config = parseConfig(
+    await quiet(git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url)$'], root, options)),
+  );
+  configCache.set(root, { key, config });
+  return config;
+}
+
+/** Branches and origin/HEAD: from the git dir when it can be read, else from `git for-each-ref`. */
+async function readBranches(
+  root: string,
+  options: GitOptions,
+  known: Promise<GitDirs | null>,
+): Promise<Refs & { movedAt: Map<string, number> }> {
+  const fsRefs = await readRefs(root, known);
+  if (fsRefs) {
+    return {
+      branches: [...fsRefs.branches].map(([name, tip]) => ({
+        name,
+        tip,
+        tipAuthorName: '',
+        tipAuthorEmail: '',
+        tipAuthorDate: 0,
+        tipSubject: '',
+        merged: null,
+      })),
+      originHead: fsRefs.originHead,
+      movedAt: fsRefs.movedAt,
+    };
+  }
+  const refs = parseRefs(
+    await git(['for-each-ref', `--format=${REF_FORMAT}`, 'refs/heads', 'refs/remotes'], root, options),
+  );
+  return { ...refs, movedAt: new Map(refs.branches.map((b) => [b.name, b.tipAuthorDate])) };
+}
+
+/** Reads everything the draft needs from the repository whose top level is `root`. */
+export async function snapshotRepo(root: string, options: SnapshotOptions): Promise<RepoSnapshot> {
   const since = new Date(options.since).toISOString();
   const logArgs = (withHead: boolean) => [
     'log',
@@ -279,35 +396,69 @@ export async function snapshotRepo(path: string, options: SnapshotOptions): Prom
     `--format=${LOG_FORMAT}`,
     '--',
   ];
-  // Everything below runs in parallel: one `git log`, plus plumbing that takes milliseconds.
-  const [opened, configBytes, statusBytes, refBytes, logBytes] = await Promise.all([
-    openRepo(path, options),
-    quiet(git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url)$'], path, options)),
-    git(['status', '--porcelain=v2', '--branch', '--show-stash', '-z'], path, options),
-    git(
-      ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes'],
-      path,
-      options,
-    ),
+  const dirs = gitDirs(root);
+  // Everything below runs in parallel: one `git log`, `git status`, and reads of the git dir.
+  const [config, statusBytes, refs, logBytes, shallow, mailmap] = await Promise.all([
+    readConfig(root, options, dirs),
+    // --no-optional-locks: never hold index.lock while the user (or VS Code's git) works.
+    git(['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '--show-stash', '-z'], root, options),
+    readBranches(root, options, dirs),
     // An empty repository has no HEAD to name: then ask for branches only (there are none).
-    git(logArgs(true), path, options).catch((error: unknown) => {
-      if (error instanceof WeeklyGitError && error.kind === 'git-failed') return git(logArgs(false), path, options);
+    git(logArgs(true), root, options).catch((error: unknown) => {
+      if (error instanceof WeeklyGitError && error.kind === 'git-failed') return git(logArgs(false), root, options);
       throw error;
     }),
+    isShallow(root, dirs),
+    readFile(join(root, '.mailmap'), 'utf8').catch(() => null),
   ]);
-  const config = parseConfig(configBytes);
   const status = parseStatus(statusBytes);
-  const refs = parseRefs(refBytes);
   const commits = parseLog(logBytes);
-  const [mailmap, ids] = await Promise.all([
-    readFile(join(opened.root, '.mailmap'), 'utf8').catch(() => null),
-    patchIds(opened.root, duplicateCandidates(commits), options),
-  ]);
   const defaultBranch = pickDefault(refs, status);
+  // Fill in tips from the fetched commits; branches last touched before the fetched span but moved
+  // recently enough to be "in progress" get one `git for-each-ref` for their tips and whether they
+  // are merged (most drafts skip this call: old branches have not moved for weeks).
+  const byId = new Map(commits.map((commit) => [commit.sha, commit]));
+  const older: BranchInfo[] = [];
+  for (const branch of refs.branches) {
+    const tip = byId.get(branch.tip);
+    if (tip) {
+      branch.tipAuthorName = tip.authorName;
+      branch.tipAuthorEmail = tip.authorEmail;
+      branch.tipAuthorDate = tip.authorDate;
+      branch.tipSubject = tip.subject;
+    } else if (
+      branch.name !== defaultBranch.name &&
+      (refs.movedAt.get(branch.name) ?? Infinity) >= options.recentSince
+    ) {
+      older.push(branch);
+    }
+  }
+  const [ids, unmerged] = await Promise.all([
+    patchIds(root, duplicateCandidates(commits), options),
+    older.length > 0 && defaultBranch.tip
+      ? git(
+          [
+            'for-each-ref',
+            `--no-merged=${defaultBranch.tip}`,
+            `--format=${REF_FORMAT}`,
+            ...older.map((b) => `refs/heads/${b.name}`),
+          ],
+          root,
+          options,
+        ).then((bytes) => parseRefs(bytes).branches)
+      : Promise.resolve(null),
+  ]);
+  if (unmerged) {
+    for (const branch of older) {
+      const found = unmerged.find((b) => b.name === branch.name);
+      if (found) Object.assign(branch, found, { merged: false });
+      else branch.merged = true;
+    }
+  }
   const remote = config.remotes.get('origin') ?? config.remotes.get('upstream') ?? [...config.remotes.values()][0];
   return {
-    path: opened.root,
-    name: options.name ?? basename(opened.root),
+    path: root,
+    name: options.name ?? basename(root),
     userEmail: config.userEmail,
     mailmap,
     webUrl: remote ? webUrlFromRemote(remote) : null,
@@ -315,7 +466,7 @@ export async function snapshotRepo(path: string, options: SnapshotOptions): Prom
     defaultTip: defaultBranch.tip,
     currentBranch: status.branch,
     head: status.head,
-    shallow: opened.shallow,
+    shallow,
     uncommitted: status.uncommitted,
     stashes: status.stashes,
     branches: refs.branches,

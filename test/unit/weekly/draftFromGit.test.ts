@@ -173,12 +173,12 @@ describe('weekly draft over scripted git histories', function () {
 
   it('says "not a git repository" and "git not found" in one line', async () => {
     await assert.rejects(
-      snapshotRepo(fx.notRepo, { gitPath: 'git', since: 0 }),
+      snapshotRepo(fx.notRepo, { gitPath: 'git', since: 0, recentSince: 0 }),
       (e: Error) =>
         e instanceof WeeklyGitError && e.kind === 'not-a-repo' && /is not a git repository$/.test(e.message),
     );
     await assert.rejects(
-      snapshotRepo(fx.main, { gitPath: path.join(fx.root, 'no-git'), since: 0 }),
+      snapshotRepo(fx.main, { gitPath: path.join(fx.root, 'no-git'), since: 0, recentSince: 0 }),
       (e: Error) => e instanceof WeeklyGitError && e.kind === 'git-missing' && /git was not found/.test(e.message),
     );
   });

@@ -51,7 +51,19 @@ function snapshot(commits: RawCommit[], extra: Partial<RepoSnapshot> = {}): Repo
     shallow: false,
     uncommitted: 0,
     stashes: 0,
-    branches: chained[0] ? [{ name: 'main', tip: chained[0].sha }] : [],
+    branches: chained[0]
+      ? [
+          {
+            name: 'main',
+            tip: chained[0].sha,
+            tipAuthorName: 'Ada',
+            tipAuthorEmail: 'ada@example.com',
+            tipAuthorDate: chained[0].authorDate,
+            tipSubject: chained[0].subject,
+            merged: null,
+          },
+        ]
+      : [],
     commits: chained,
     patchIds: {},
     ...extra,
