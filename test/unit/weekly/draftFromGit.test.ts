@@ -183,6 +183,23 @@ describe('weekly draft over scripted git histories', function () {
     );
   });
 
+  it('reads branches from packed-refs and from a linked worktree the same way', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('git', ['pack-refs', '--all'], { cwd: fx.main });
+    const worktree = path.join(fx.root, 'main-worktree');
+    execFileSync('git', ['worktree', 'add', '-q', '--detach', worktree, 'feat/usage-billing'], { cwd: fx.main });
+    const packed = await draftFromRepos(request([fx.main], { authors: ['ada@users.noreply.github.com'] }));
+    assert.deepEqual(titles(packed), titles(main));
+    assert.deepEqual(
+      packed.inProgress.filter((i) => i.kind === 'branch').map((i) => i.branch),
+      ['feat/stale-idea', 'feat/usage-billing'],
+    );
+    const linked = await draftFromRepos(request([worktree], { authors: ['ada@users.noreply.github.com'] }));
+    assert.deepEqual(titles(linked), titles(main));
+    assert.equal(linked.repos[0].shallow, false);
+    assert.ok(linked.inProgress.some((i) => i.kind === 'detached'));
+  });
+
   it('parses porcelain v2 status with renames', () => {
     const bytes = Buffer.from(
       '# branch.oid (initial)\0# branch.head (detached)\0# stash 3\0' +
