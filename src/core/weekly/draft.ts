@@ -53,6 +53,7 @@ interface Candidate {
 }
 
 const TYPE_ORDER = ['feat', 'fix', 'perf', 'refactor', 'revert', 'docs'];
+const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 
 function typeRank(item: ShippedItem): number {
   if (item.breaking) return -1;
@@ -246,7 +247,8 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       if (commit.authorDate < recentStart || commit.authorDate >= Math.max(window.end, now + 1)) continue;
       const who = mine(commit);
       if (!who.mine) continue;
-      const pr = classify(commit.subject).pr ?? prs.get(commit.sha) ?? null;
+      const suffix = PR_SUFFIX.exec(commit.subject);
+      const pr = suffix ? Number(suffix[1]) : (prs.get(commit.sha) ?? null);
       recent.push({ commit, coAuthored: who.coAuthored, onDefault: onDefault.has(commit.sha), pr });
     }
 
@@ -269,7 +271,12 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       const revertOf = revert ? revertTarget(lead.subject, lead.body)?.subject : undefined;
       const classified = classify(revertOf ?? lead.subject, revertOf ? '' : lead.body);
       const breaking =
-        classified.breaking || group.commits.some((c) => classify(c.commit.subject, c.commit.body).breaking);
+        classified.breaking ||
+        group.commits.some(
+          (c) =>
+            c !== group.lead &&
+            /^\w+(\([^()]*\))?!:|^BREAKING[ -]CHANGE:/m.test(`${c.commit.subject}\n${c.commit.body}`),
+        );
       const pr = group.commits.map((c) => c.pr).find((n) => n !== null) ?? null;
       const commits = group.commits.map((c) => c.commit.sha);
       const last = group.commits[group.commits.length - 1].commit;

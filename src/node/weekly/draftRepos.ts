@@ -5,7 +5,8 @@ import type { RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
 import { type GitOptions, snapshotRepo } from './git';
 import { repoNames } from './repos';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const CONCURRENCY = 4;
 
 export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
@@ -16,12 +17,12 @@ export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
 }
 
 /**
- * The committer-date lower bound handed to `git log`: the window's start minus a day of slack (a
- * commit is committed after it is authored; the day covers clock skew). Older branch tips come from
- * `git for-each-ref` instead, so the log walks no more than the window needs.
+ * The committer-date lower bound handed to `git log`: the window's start minus an hour of slack (a
+ * commit is committed after it is authored; the hour covers clock skew between machines). Older
+ * branch tips come from the refs instead, so the log walks no more than the window needs.
  */
 export function logSince(windowStart: number): number {
-  return windowStart - DAY;
+  return windowStart - HOUR;
 }
 
 /** Reads every repository and builds the draft. */

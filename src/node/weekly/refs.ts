@@ -2,7 +2,7 @@
 // `git for-each-ref` process: spawning a process costs more than the whole read on most machines,
 // and the draft spawns as few as it can. Anything unusual (reftable, unreadable files) returns
 // null and the caller asks git instead.
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** A repository's git dir and common dir (they differ in linked worktrees). */
@@ -34,13 +34,19 @@ export interface FsRefs {
   branches: Map<string, string>;
   /** origin/HEAD's target branch and tip. */
   originHead: { name: string; tip: string } | null;
-  /** When each branch last moved (its reflog's last entry), in ms; absent without a reflog. */
+  /** Latest time each branch can have moved (its loose ref file's or packed-refs' mtime), in ms. */
   movedAt: Map<string, number>;
 }
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
-async function looseRefs(dir: string, prefix: string, into: Map<string, string>): Promise<void> {
+interface LooseRef {
+  sha: string;
+  /** Modification time of the ref file: when the branch last moved. */
+  mtime: number;
+}
+
+async function looseRefs(dir: string, prefix: string, into: Map<string, LooseRef>): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -51,27 +57,11 @@ async function looseRefs(dir: string, prefix: string, into: Map<string, string>)
     entries.map(async (entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return looseRefs(path, `${prefix}${entry.name}/`, into);
-      const text = (await readFile(path, 'utf8').catch(() => '')).trim();
-      if (SHA.test(text)) into.set(`${prefix}${entry.name}`, text);
+      const [text, info] = await Promise.all([readFile(path, 'utf8').catch(() => ''), stat(path).catch(() => null)]);
+      const sha = text.trim();
+      if (SHA.test(sha)) into.set(`${prefix}${entry.name}`, { sha, mtime: info?.mtimeMs ?? 0 });
     }),
   );
-}
-
-/** Timestamp (ms) of the last entry of a reflog file, reading only its tail. */
-async function lastReflogTime(path: string): Promise<number | null> {
-  const handle = await open(path, 'r').catch(() => null);
-  if (!handle) return null;
-  try {
-    const { size } = await handle.stat();
-    const length = Math.min(size, 4096);
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    const lines = buffer.toString('utf8').trimEnd().split('\n');
-    const last = /> (\d+) [+-]\d{4}\t?/.exec(lines[lines.length - 1] ?? '');
-    return last ? Number(last[1]) * 1000 : null;
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Reads local branches and origin/HEAD from the git directory, or null to fall back to git. */
@@ -87,12 +77,18 @@ export async function readRefs(root: string, known?: Promise<GitDirs | null>): P
   ) {
     return null;
   }
-  const all = new Map<string, string>();
-  const packed = await readFile(join(commonDir, 'packed-refs'), 'utf8').catch(() => '');
+  const all = new Map<string, LooseRef>();
+  const packedPath = join(commonDir, 'packed-refs');
+  const [packed, packedInfo] = await Promise.all([
+    readFile(packedPath, 'utf8').catch(() => ''),
+    stat(packedPath).catch(() => null),
+  ]);
   for (const line of packed.split('\n')) {
     if (!line || line.startsWith('#') || line.startsWith('^')) continue;
     const [sha, ref] = line.split(' ');
-    if (ref && SHA.test(sha)) all.set(ref, sha);
+    // A packed ref last moved before the file was written: its mtime is an upper bound, which is
+    // all the caller needs (it only skips branches that cannot have moved recently).
+    if (ref && SHA.test(sha)) all.set(ref, { sha, mtime: packedInfo?.mtimeMs ?? Date.now() });
   }
   // Loose refs win over packed ones.
   await Promise.all([
@@ -100,18 +96,17 @@ export async function readRefs(root: string, known?: Promise<GitDirs | null>): P
     looseRefs(join(commonDir, 'refs', 'remotes', 'origin'), 'refs/remotes/origin/', all),
   ]);
   const branches = new Map<string, string>();
-  for (const [ref, sha] of all) if (ref.startsWith('refs/heads/')) branches.set(ref.slice('refs/heads/'.length), sha);
+  const movedAt = new Map<string, number>();
+  for (const [ref, { sha, mtime }] of all) {
+    if (!ref.startsWith('refs/heads/')) continue;
+    const name = ref.slice('refs/heads/'.length);
+    branches.set(name, sha);
+    movedAt.set(name, mtime);
+  }
   let originHead: FsRefs['originHead'] = null;
   const symref = /^ref:\s*(refs\/remotes\/origin\/(.+))$/.exec(
     (await readFile(join(commonDir, 'refs', 'remotes', 'origin', 'HEAD'), 'utf8').catch(() => '')).trim(),
   );
-  if (symref && all.has(symref[1])) originHead = { name: symref[2], tip: all.get(symref[1])! };
-  const movedAt = new Map<string, number>();
-  await Promise.all(
-    [...branches.keys()].map(async (name) => {
-      const time = await lastReflogTime(join(commonDir, 'logs', 'refs', 'heads', name));
-      if (time !== null) movedAt.set(name, time);
-    }),
-  );
+  if (symref && all.has(symref[1])) originHead = { name: symref[2], tip: all.get(symref[1])!.sha };
   return { branches, originHead, movedAt };
 }
