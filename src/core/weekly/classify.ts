@@ -46,8 +46,14 @@ export function classify(subject: string, body = ''): Classified {
   return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim(), pr };
 }
 
-/** Capitalizes the first letter for display ("add proration" → "Add proration"). */
+/**
+ * Capitalizes the first letter for display ("add proration" → "Add proration"), but leaves names
+ * alone: a first word with digits or symbols is a package, a file or an identifier
+ * ("finalhandler@2.1.0", "req.socket", "useState").
+ */
 export function sentenceCase(text: string): string {
+  const first = /^\S*/.exec(text)?.[0] ?? '';
+  if (!/^\p{Ll}+[,:;]?$/u.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

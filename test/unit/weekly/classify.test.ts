@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { autosquashTarget, classify, isWipSubject, mergePr, revertTarget } from '../../../src/core/weekly/classify';
+import {
+  autosquashTarget,
+  classify,
+  isWipSubject,
+  mergePr,
+  revertTarget,
+  sentenceCase,
+} from '../../../src/core/weekly/classify';
 import { commitUrl, prUrl, webUrlFromRemote } from '../../../src/core/weekly/links';
 
 describe('weekly classification', () => {
@@ -45,6 +52,14 @@ describe('weekly classification', () => {
       sha: 'abcdef1',
     });
     assert.equal(revertTarget('feat: revert button', ''), null);
+  });
+
+  it('capitalizes titles but not package names or identifiers', () => {
+    assert.equal(sentenceCase('add proration'), 'Add proration');
+    assert.equal(sentenceCase('finalhandler@2.1.0'), 'finalhandler@2.1.0');
+    assert.equal(sentenceCase('req.socket over req.connection'), 'req.socket over req.connection');
+    assert.equal(sentenceCase('useState in forms'), 'useState in forms');
+    assert.equal(sentenceCase('5.2.0'), '5.2.0');
   });
 
   it('turns remotes into web links for GitHub, GitLab and Bitbucket', () => {
