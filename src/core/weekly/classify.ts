@@ -26,8 +26,34 @@ const parser = new CommitParser({
 
 const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
 
-/** Parses a commit message (subject + body) into type, scope, breaking flag, title and PR number. */
-export function classify(subject: string, body = ''): Classified {
+/**
+ * Types read as Conventional Commits. Anything else before a colon is an area prefix in the style of
+ * git.git or the Linux kernel ("refs: move …", "t1234: …") and stays part of the title.
+ */
+export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
+  'feat',
+  'feature',
+  'fix',
+  'docs',
+  'doc',
+  'style',
+  'refactor',
+  'perf',
+  'test',
+  'tests',
+  'build',
+  'ci',
+  'chore',
+  'revert',
+  'deps',
+  'security',
+]);
+
+/**
+ * Parses a commit message (subject + body) into type, scope, breaking flag, title and PR number.
+ * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
+ */
+export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
   const prMatch = PR_SUFFIX.exec(subject);
   const pr = prMatch ? Number(prMatch[1]) : null;
   let parsed;
@@ -36,7 +62,8 @@ export function classify(subject: string, body = ''): Classified {
   } catch {
     parsed = null;
   }
-  const type = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
+  const raw = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
+  const type = raw !== null && (CONVENTIONAL_TYPES.has(raw) || extraTypes?.has(raw)) ? raw : null;
   if (!parsed || !type) {
     return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim(), pr };
   }

@@ -269,7 +269,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       const lead = group.lead.commit;
       const revert = revertsOutside.includes(group);
       const revertOf = revert ? revertTarget(lead.subject, lead.body)?.subject : undefined;
-      const classified = classify(revertOf ?? lead.subject, revertOf ? '' : lead.body);
+      const classified = classify(revertOf ?? lead.subject, revertOf ? '' : lead.body, hiddenTypes);
       const breaking =
         classified.breaking ||
         group.commits.some(
@@ -332,7 +332,9 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
         listedBranches.add(branch.name);
         inProgress.push({
           kind: 'branch',
-          title: isWipSubject(branch.tipSubject) ? 'Work in progress' : sentenceCase(classify(branch.tipSubject).title),
+          title: isWipSubject(branch.tipSubject)
+            ? 'Work in progress'
+            : sentenceCase(classify(branch.tipSubject, '', hiddenTypes).title),
           repo: repo.name,
           branch: branch.name,
           commits: [branch.tip],
@@ -353,7 +355,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       if (squashed) continue;
       listedBranches.add(branch.name);
       const real = commits.find((c) => !isWipSubject(c.commit.subject) && autosquashTarget(c.commit.subject) === null);
-      const title = real ? sentenceCase(classify(real.commit.subject).title) : 'Work in progress';
+      const title = real ? sentenceCase(classify(real.commit.subject, '', hiddenTypes).title) : 'Work in progress';
       const latest = commits[0].commit;
       inProgress.push({
         kind: 'branch',
@@ -409,7 +411,12 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     // Words in my own messages that say "blocked".
     for (const candidate of recent.filter(inWindow)) {
       const text = `${candidate.commit.subject}\n${candidate.commit.body}`;
-      const said = /\b(blocked (?:by|on)|waiting (?:for|on)|depends on|needs review)\b[^\n]*/i.exec(text);
+      // Only where the words lead a line (a subject or a trailer-like line): "depends on" in the
+      // middle of a technical explanation is not a blocker.
+      const said =
+        /^[ \t]*(?:wip:?\s*)?(blocked[ -](?:by|on)|waiting[ -](?:for|on)|depends[ -]on|needs review)\b[^\n]*/im.exec(
+          text,
+        );
       if (said) {
         blockers.push({
           title: `“${said[0].trim()}”`,

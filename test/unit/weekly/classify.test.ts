@@ -24,6 +24,18 @@ describe('weekly classification', () => {
     assert.deepEqual(classify('feat(api): add /v2/invoices endpoint (#41)').pr, 41);
   });
 
+  it('keeps area prefixes (git.git, kernel style) in the title unless the type is known', () => {
+    assert.deepEqual(classify('refs: move creation of "refs/" into the files backend'), {
+      type: null,
+      scope: null,
+      breaking: false,
+      title: 'refs: move creation of "refs/" into the files backend',
+      pr: null,
+    });
+    assert.equal(classify('release: 1.2.0').type, null);
+    assert.equal(classify('release: 1.2.0', '', new Set(['release'])).type, 'release');
+  });
+
   it('keeps non-conventional subjects as they are', () => {
     assert.deepEqual(classify('Add invoice PDF export'), {
       type: null,

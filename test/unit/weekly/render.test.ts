@@ -150,6 +150,14 @@ describe('weekly renderers', () => {
     assert.deepEqual(json.focus, focus);
   });
 
+  it('suggests blockers only from lines that lead with the words', () => {
+    const prose = draftOf([commit('fix: cache', 1, { body: 'The lookup depends on the region being set.' })]);
+    assert.deepEqual(prose.blockers, []);
+    const trailer = draftOf([commit('feat: export', 1, { body: 'Blocked-by: the finance sign-off' })]);
+    assert.equal(trailer.blockers.length, 1);
+    assert.match(trailer.blockers[0].title, /Blocked-by: the finance sign-off/);
+  });
+
   it('softens the Focus section without history', () => {
     assert.equal(focusLine(null), null);
     assert.match(renderMarkdown(draftOf([commit('feat: a', 1)])), /## Focus\n\n- _No focus history for this window\._/);
