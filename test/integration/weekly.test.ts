@@ -88,5 +88,12 @@ describe('weekly update in a real VS Code', () => {
     const text = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsText);
     assert.match(text, /\nIn progress \/ next week\n/);
     assert.doesNotMatch(text, /`/);
+
+    // After the user edits the draft, the copy carries the edit (converted from their Markdown).
+    const editor = vscode.window.activeTextEditor!;
+    const shipped = editor.document.getText().indexOf('## Shipped\n\n') + '## Shipped\n\n'.length;
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(shipped), '- **ops**: hand-written bullet\n'));
+    const edited = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
+    assert.match(edited, /\n• \*ops\*: hand-written bullet\n/);
   });
 });

@@ -285,10 +285,19 @@ async function pickWindow(): Promise<DraftForChoice | undefined> {
   return { kind: 'range', since, until };
 }
 
-/** The text to copy or save: the active Markdown editor, else the last draft. */
-function currentText(state: WeeklyState): { text: string; draft: WeeklyDraft | null } | null {
+/**
+ * The text to copy or save: the active Markdown editor (for saving, only an untitled one — an edited
+ * draft — so "Save" never copies some other file into the updates folder), else the last draft.
+ */
+function currentText(
+  state: WeeklyState,
+  purpose: 'copy' | 'save' = 'copy',
+): { text: string; draft: WeeklyDraft | null } | null {
   const document = vscode.window.activeTextEditor?.document;
-  if (document && document.languageId === 'markdown') {
+  const usable =
+    document?.languageId === 'markdown' &&
+    (purpose === 'copy' || document.isUntitled || document.uri.toString() === state.last?.uri);
+  if (document && usable) {
     const text = document.getText();
     const unedited = state.last && state.last.uri === document.uri.toString() && state.last.text === text;
     return { text, draft: unedited ? state.last!.draft : null };
@@ -323,7 +332,7 @@ export async function copyWeekly(state: WeeklyState, format: 'slack' | 'text'): 
 }
 
 export async function saveWeekly(state: WeeklyState, deps: WeeklyDeps): Promise<string | undefined> {
-  const current = currentText(state);
+  const current = currentText(state, 'save');
   if (!current) {
     void vscode.window.showInformationMessage(
       'Cadence: no weekly draft open — run "Cadence: Draft Weekly Update" first.',
