@@ -131,13 +131,6 @@ export class Identity {
     this.memo.set(memoKey, result);
     return result;
   }
-
-  /** A copy that also resolves through another repository's mailmap. */
-  withMailmap(entries: readonly MailmapEntry[]): Identity {
-    const copy = new Identity([], [...this.mailmap, ...entries]);
-    for (const email of this.shown) copy.add(email);
-    return copy;
-  }
 }
 
 /** Default bot markers: matched case-insensitively against author names and emails. */

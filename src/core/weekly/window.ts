@@ -39,12 +39,6 @@ const zoneValidity = new Map<string, boolean>();
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAY_INDEX: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-export function weekdayFromName(name: string): Weekday {
-  const index = WEEKDAYS.indexOf(name.toLowerCase() as WeekdayName);
-  if (index < 0) throw new WindowError(`'${name}' is not a weekday (use monday, sunday, …)`);
-  return index as Weekday;
-}
-
 function assertZone(zone: string): void {
   if (!isValidTimeZone(zone))
     throw new WindowError(`unknown time zone '${zone}' (use an IANA name like Europe/Berlin)`);
