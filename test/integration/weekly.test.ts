@@ -96,4 +96,26 @@ describe('weekly update in a real VS Code', () => {
     const edited = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
     assert.match(edited, /\n• \*ops\*: hand-written bullet\n/);
   });
+
+  it('renders through the user template named in cadence.weekly.template', async () => {
+    fs.writeFileSync(
+      path.join(workspace, 'weekly.hbs'),
+      'UPDATE {{window.id}}\n{{#each shipped}}* {{title}} ({{ref}})\n{{/each}}-- {{countingYouAs}}\n',
+    );
+    const config = vscode.workspace.getConfiguration('cadence.weekly');
+    await config.update('template', 'weekly.hbs', vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+      assert.ok(result);
+      const text = await waitFor(
+        () => (vscode.window.activeTextEditor?.document.uri.toString() === result.uri ? activeText() : undefined),
+        'the templated draft',
+      );
+      assert.match(text, new RegExp(`^UPDATE ${result.draft.window.id}\\n`));
+      assert.match(text, /-- ada@example\.com\n$/);
+      assert.equal(text.split('\n').filter((line) => line.startsWith('* ')).length, result.draft.shipped.length);
+    } finally {
+      await config.update('template', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
