@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { registerDecisionsView } from './vscode/docs/registerDecisionsView';
 import { registerLog } from './vscode/log';
+import { registerWeekly } from './vscode/weekly/registerWeekly';
 
 /** What `activate` returns: read by the tests and the activation benchmark. */
 export interface CadenceApi {
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
   registerDecisionsView(context);
+  registerWeekly(context, { log });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs };

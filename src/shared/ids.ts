@@ -6,6 +6,11 @@ export const EXTENSION_ID = 'cadence-dev.cadence';
 
 export const Commands = {
   showLog: 'cadence.log.show',
+  weeklyDraft: 'cadence.weekly.draft',
+  weeklyDraftFor: 'cadence.weekly.draftFor',
+  weeklyCopyAsSlack: 'cadence.weekly.copyAsSlack',
+  weeklyCopyAsText: 'cadence.weekly.copyAsText',
+  weeklySave: 'cadence.weekly.save',
 } as const;
 
 export const Views = {

@@ -1,0 +1,119 @@
+// Conventional Commits through conventional-commits-parser (v7), configured for `type(scope)!:`
+// and both `BREAKING CHANGE:` / `BREAKING-CHANGE:` notes. Non-conventional subjects are kept as
+// they are: the draft summarizes them rather than dropping them.
+import { CommitParser } from 'conventional-commits-parser';
+
+/** What a commit message says about the change. */
+export interface Classified {
+  type: string | null;
+  scope: string | null;
+  breaking: boolean;
+  /** The description without type, scope or a trailing "(#123)". */
+  title: string;
+  /** PR number from a trailing "(#123)". */
+  pr: number | null;
+}
+
+const parser = new CommitParser({
+  headerPattern: /^(\w+)(?:\(([^()]*)\))?: (.*)$/,
+  breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.*)$/,
+  headerCorrespondence: ['type', 'scope', 'subject'],
+  noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+  // Revert and merge detection is done on the raw subject by the folding code.
+  revertPattern: /^\b$/,
+  mergePattern: undefined,
+});
+
+const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+
+/**
+ * Types read as Conventional Commits. Anything else before a colon is an area prefix in the style of
+ * git.git or the Linux kernel ("refs: move …", "t1234: …") and stays part of the title.
+ */
+export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
+  'feat',
+  'feature',
+  'fix',
+  'docs',
+  'doc',
+  'style',
+  'refactor',
+  'perf',
+  'test',
+  'tests',
+  'build',
+  'ci',
+  'chore',
+  'revert',
+  'deps',
+  'security',
+]);
+
+/**
+ * Parses a commit message (subject + body) into type, scope, breaking flag, title and PR number.
+ * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
+ */
+export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
+  const prMatch = PR_SUFFIX.exec(subject);
+  const pr = prMatch ? Number(prMatch[1]) : null;
+  let parsed;
+  try {
+    parsed = parser.parse(body ? `${subject}\n\n${body}` : subject);
+  } catch {
+    parsed = null;
+  }
+  const raw = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
+  const type = raw !== null && (CONVENTIONAL_TYPES.has(raw) || extraTypes?.has(raw)) ? raw : null;
+  if (!parsed || !type) {
+    return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim(), pr };
+  }
+  const description = typeof parsed.subject === 'string' ? parsed.subject : subject;
+  const scope = typeof parsed.scope === 'string' && parsed.scope.trim() ? parsed.scope.trim() : null;
+  const breaking = parsed.notes.some((note) => /^BREAKING[ -]CHANGE$/i.test(note.title));
+  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim(), pr };
+}
+
+/**
+ * Capitalizes the first letter for display ("add proration" → "Add proration"), but leaves names
+ * alone: a first word with digits or symbols is a package, a file or an identifier
+ * ("finalhandler@2.1.0", "req.socket", "useState").
+ */
+export function sentenceCase(text: string): string {
+  const first = /^\S*/.exec(text)?.[0] ?? '';
+  if (!/^\p{Ll}+[,:;]?$/u.test(first)) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** PR number from a merge commit: GitHub, GitLab and Bitbucket forms. */
+export function mergePr(subject: string, body: string): number | null {
+  const github = /^Merge pull request #(\d+)\b/.exec(subject);
+  if (github) return Number(github[1]);
+  const gitlab = /See merge request [^\s!]+!(\d+)/.exec(body);
+  if (gitlab) return Number(gitlab[1]);
+  const bitbucket = /\(pull request #(\d+)\)/.exec(subject);
+  if (bitbucket) return Number(bitbucket[1]);
+  return null;
+}
+
+/** `fixup!`, `squash!` and `amend!` prefixes (possibly repeated): the target subject, or null. */
+export function autosquashTarget(subject: string): string | null {
+  const match = /^(?:(?:fixup|squash|amend)! +)+(.*)$/.exec(subject);
+  return match ? match[1].trim() : null;
+}
+
+/** Subjects that say nothing by themselves ("WIP", "wip: tiers", "tmp", "…"): folded into neighbours. */
+export function isWipSubject(subject: string): boolean {
+  const s = subject.trim().toLowerCase();
+  if (/^(wip|work in progress|tmp|temp|checkpoint|save|oops|typo|minor|update|fix|fixes|more|stuff|\.+|-+)$/.test(s)) {
+    return true;
+  }
+  return /^(\[wip\]|wip\b|wip:|tmp\b|temp\b|do not merge\b|dnm\b)/.test(s);
+}
+
+/** The target of a revert: (subject, sha) from `Revert "X"` and "This reverts commit <sha>". */
+export function revertTarget(subject: string, body: string): { subject: string | null; sha: string | null } | null {
+  const match = /^Revert "(.*)"\s*$/.exec(subject);
+  const sha = /This reverts commit ([0-9a-f]{7,40})/.exec(body);
+  if (!match && !sha) return null;
+  return { subject: match ? match[1] : null, sha: sha ? sha[1] : null };
+}

@@ -1,0 +1,272 @@
+// Renderers over ONE model: Markdown (the editor draft), Slack mrkdwn and plain text (to paste),
+// JSON (the CLI contract) and user templates (Handlebars). Section order is fixed: header, summary,
+// Shipped, In progress / next week, Blockers, Focus, footer.
+import Handlebars from 'handlebars';
+import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
+import { focusLine, formatMinutes, listing } from './summary';
+
+export type Format = 'markdown' | 'slack' | 'text' | 'json';
+export const FORMATS: readonly Format[] = ['markdown', 'slack', 'text', 'json'];
+
+export const SECTION_TITLES = {
+  shipped: 'Shipped',
+  inProgress: 'In progress / next week',
+  blockers: 'Blockers',
+  focus: 'Focus',
+} as const;
+
+interface Style {
+  heading(text: string): string;
+  title(text: string): string;
+  bullet: string;
+  link(text: string, url: string | null): string;
+  code(text: string): string;
+  italic(text: string): string;
+}
+
+const markdownStyle: Style = {
+  heading: (text) => `## ${text}`,
+  title: (text) => `# ${text}`,
+  bullet: '- ',
+  link: (text, url) => (url ? `[${text}](${url})` : text),
+  code: (text) => `\`${text}\``,
+  italic: (text) => `_${text}_`,
+};
+
+const slackStyle: Style = {
+  heading: (text) => `*${text}*`,
+  title: (text) => `*${text}*`,
+  bullet: '• ',
+  link: (text, url) => (url ? `<${url}|${text}>` : text),
+  code: (text) => `\`${text}\``,
+  italic: (text) => `_${text}_`,
+};
+
+const textStyle: Style = {
+  heading: (text) => text,
+  title: (text) => text,
+  bullet: '- ',
+  link: (text, url) => (url ? `${text} (${url})` : text),
+  code: (text) => text,
+  italic: (text) => text,
+};
+
+/** Re-styles the backtick spans the core writes into titles (`branch`). */
+function inline(text: string, style: Style): string {
+  return text.replace(/`([^`]+)`/g, (_, code: string) => style.code(code));
+}
+
+function reference(item: ShippedItem): string {
+  return item.pr !== null ? `#${item.pr}` : item.sha.slice(0, 7);
+}
+
+function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
+  const scope = item.scope ? `${item.scope}: ` : '';
+  const tags = [
+    item.breaking ? 'breaking' : null,
+    item.coAuthored ? 'co-authored' : null,
+    item.commits.length > 1 ? `${item.commits.length} commits` : null,
+    draft.repos.length > 1 ? item.repo : null,
+  ].filter(Boolean);
+  const suffix = tags.length > 0 ? ` ${style.italic(`(${tags.join(', ')})`)}` : '';
+  return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item), item.url)}`;
+}
+
+function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
+  if (item.kind !== 'branch') {
+    const ref = item.url && item.commits.length > 0 ? ` · ${style.link(item.commits[0].slice(0, 7), item.url)}` : '';
+    return `${style.bullet}${inline(item.title, style)}${ref}`;
+  }
+  const count = item.commits.length > 1 ? ` (${item.commits.length} commits)` : '';
+  const repo = draft.repos.length > 1 ? ` in ${item.repo}` : '';
+  const ref = item.commits.length > 0 ? ` · ${style.link(item.commits[0].slice(0, 7), item.url)}` : '';
+  return `${style.bullet}${style.code(item.branch ?? '')}${repo}: ${inline(item.title, style)}${count}${ref}`;
+}
+
+function render(draft: WeeklyDraft, style: Style): string {
+  const out: string[] = [
+    style.title(draft.window.label),
+    '',
+    draft.summary.replace(/`([^`]+)`/g, (_, c: string) => style.code(c)),
+    '',
+  ];
+  for (const note of draft.notes) out.push(style.italic(inline(note, style)), '');
+
+  out.push(style.heading(SECTION_TITLES.shipped), '');
+  if (draft.shipped.length === 0)
+    out.push(
+      `${style.bullet}${style.italic('Nothing shipped in this window — add anything that did not go through git.')}`,
+    );
+  for (const item of draft.shipped) out.push(shippedLine(item, draft, style));
+  if (draft.lastWeek && draft.lastWeek.length > 0) {
+    const done = draft.lastWeek.filter((check) => check.shipped !== null);
+    const open = draft.lastWeek.filter((check) => check.shipped === null);
+    out.push('', style.italic(`Planned last week: ${done.length} of ${draft.lastWeek.length} shipped.`));
+    for (const check of done) out.push(`${style.bullet}✓ ${inline(check.item, style)}`);
+    for (const check of open) out.push(`${style.bullet}… ${inline(check.item, style)} ${style.italic('(not yet)')}`);
+  }
+
+  out.push('', style.heading(SECTION_TITLES.inProgress), '');
+  if (draft.inProgress.length === 0)
+    out.push(`${style.bullet}${style.italic('Nothing in flight found — what will you pick up next?')}`);
+  for (const item of draft.inProgress) out.push(progressLine(item, draft, style));
+
+  out.push('', style.heading(SECTION_TITLES.blockers), '');
+  if (draft.blockers.length === 0) {
+    out.push(`${style.bullet}${style.italic('None found. Anything blocking you? Add it here, or delete this line.')}`);
+  }
+  for (const blocker of draft.blockers) {
+    out.push(
+      `${style.bullet}${inline(blocker.title, style)} ${style.italic(`(suggestion — ${blocker.evidence}; confirm or delete)`)}`,
+    );
+  }
+
+  out.push('', style.heading(SECTION_TITLES.focus), '');
+  const focus = focusLine(draft.focus);
+  out.push(`${style.bullet}${focus ? `${inline(focus, style)}.` : style.italic('No focus history for this window.')}`);
+  if (draft.offDays > 0) {
+    out.push(`${style.bullet}${draft.offDays === 1 ? '1 commit' : `${draft.offDays} commits`} outside your work days.`);
+  }
+
+  const footer = [
+    `Counting you as: ${draft.identities.length > 0 ? draft.identities.join(', ') : 'nobody (set cadence.weekly.authorEmails or git user.email)'}`,
+  ];
+  if (draft.repos.length > 0) footer.push(`repos: ${draft.repos.map((repo) => repo.name).join(', ')}`);
+  if (draft.hidden.length > 0) {
+    const types = [...new Set(draft.hidden.map((item) => item.type ?? 'other'))];
+    footer.push(`${draft.hidden.length} hidden (${listing(types)})`);
+  }
+  out.push('', style === markdownStyle ? '---' : '', style.italic(footer.join(' · ')));
+  return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
+}
+
+export function renderMarkdown(draft: WeeklyDraft): string {
+  return render(draft, markdownStyle);
+}
+
+export function renderSlack(draft: WeeklyDraft): string {
+  return render(draft, slackStyle);
+}
+
+export function renderText(draft: WeeklyDraft): string {
+  return render(draft, textStyle);
+}
+
+/** The JSON contract of `cadence draft --format json`: exactly these keys. */
+export function toJson(draft: WeeklyDraft): unknown {
+  return {
+    window: {
+      start: new Date(draft.window.start).toISOString(),
+      end: new Date(draft.window.end).toISOString(),
+      timeZone: draft.window.timeZone,
+    },
+    identities: draft.identities,
+    repos: draft.repos,
+    shipped: draft.shipped.map((item) => ({
+      title: item.title,
+      type: item.type,
+      scope: item.scope,
+      breaking: item.breaking,
+      repo: item.repo,
+      commits: item.commits,
+      pr: item.pr,
+    })),
+    inProgress: draft.inProgress.map((item) => ({
+      kind: item.kind,
+      title: item.title,
+      repo: item.repo,
+      branch: item.branch,
+      commits: item.commits,
+    })),
+    blockers: draft.blockers,
+    focus: draft.focus,
+    summary: draft.summary,
+  };
+}
+
+export function renderJson(draft: WeeklyDraft): string {
+  return JSON.stringify(toJson(draft), null, 2) + '\n';
+}
+
+export function renderFormat(draft: WeeklyDraft, format: Format): string {
+  switch (format) {
+    case 'markdown':
+      return renderMarkdown(draft);
+    case 'slack':
+      return renderSlack(draft);
+    case 'text':
+      return renderText(draft);
+    case 'json':
+      return renderJson(draft);
+  }
+}
+
+/**
+ * The variables a user template sees (documented in README "Weekly update"): plain strings and
+ * lists, ready to print, so templates need no logic beyond `{{#each}}` and `{{#if}}`.
+ */
+export function templateContext(draft: WeeklyDraft) {
+  return {
+    header: draft.window.label,
+    window: {
+      ...draft.window,
+      startIso: new Date(draft.window.start).toISOString(),
+      endIso: new Date(draft.window.end).toISOString(),
+    },
+    summary: draft.summary,
+    shipped: draft.shipped.map((item) => ({
+      ...item,
+      ref: reference(item),
+      line: shippedLine(item, draft, markdownStyle).slice(2),
+    })),
+    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item) })),
+    inProgress: draft.inProgress.map((item) => ({ ...item, line: progressLine(item, draft, markdownStyle).slice(2) })),
+    blockers: draft.blockers,
+    focus: draft.focus
+      ? { ...draft.focus, hours: formatMinutes(draft.focus.minutes), line: focusLine(draft.focus) }
+      : null,
+    lastWeek: draft.lastWeek,
+    identities: draft.identities,
+    countingYouAs: draft.identities.join(', '),
+    repos: draft.repos,
+    notes: draft.notes,
+  };
+}
+
+/** Thrown when a user template does not compile or render: one line for the user. */
+export class TemplateError extends Error {}
+
+/** Renders the draft through a user's Handlebars template (Markdown output: no HTML escaping). */
+export function renderTemplate(draft: WeeklyDraft, source: string): string {
+  try {
+    const engine = Handlebars.create();
+    const template = engine.compile(source, { noEscape: true, strict: false });
+    return template(templateContext(draft));
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new TemplateError(`the weekly template does not render: ${message}`);
+  }
+}
+
+/**
+ * Converts an edited Markdown draft to Slack mrkdwn or plain text, for "Copy as Slack/Text" after
+ * the user changed the draft in the editor (the model no longer matches the text).
+ */
+export function convertMarkdown(markdown: string, to: 'slack' | 'text'): string {
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*---\s*$/.test(line)) return '';
+      let out = line;
+      const heading = /^#{1,6}\s+(.*)$/.exec(out);
+      if (heading) return to === 'slack' ? `*${heading[1].replace(/\*\*/g, '')}*` : heading[1];
+      out = out.replace(/^(\s*)[-*+]\s+/, to === 'slack' ? '$1• ' : '$1- ');
+      out = out.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, text: string, url: string) =>
+        to === 'slack' ? `<${url}|${text}>` : `${text} (${url})`,
+      );
+      out = out.replace(/\*\*([^*]+)\*\*/g, to === 'slack' ? '*$1*' : '$1');
+      if (to === 'text') out = out.replace(/`([^`]+)`/g, '$1').replace(/(^|\s)_([^_]+)_(?=\s|$|[.,;:])/g, '$1$2');
+      return out;
+    })
+    .join('\n');
+}

@@ -1,0 +1,115 @@
+// The 3–4 sentence summary at the top of the draft: built from the classified changes only, so the
+// same week always reads the same and nothing needs a network or a model.
+import type { FocusSummary, ShippedItem, WeeklyDraft } from './model';
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "a, b and c" */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** "9h", "1h 30m", "45m". */
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes);
+  if (rounded < 60) return `${rounded}m`;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  return rest === 0 ? `${hours}h` : `${hours}h ${rest}m`;
+}
+
+/** "9h of focus in 6 blocks, mostly on `feat/billing`", or null without focus history. */
+export function focusLine(focus: FocusSummary | null): string | null {
+  if (!focus || focus.blocks === 0) return null;
+  const top = [...focus.byBranch].sort((a, b) => b.minutes - a.minutes || a.branch.localeCompare(b.branch))[0];
+  const mostly = top && top.minutes > 0 ? `, mostly on \`${top.branch}\`` : '';
+  return `${formatMinutes(focus.minutes)} of focus in ${plural(focus.blocks, 'block')}${mostly}`;
+}
+
+/** The most common values first, ties in first-seen order. */
+function topValues(values: readonly string[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([value]) => value);
+}
+
+function shippedSentence(draft: WeeklyDraft): string {
+  const { shipped } = draft;
+  const period = draft.window.kind === 'week' ? 'this week' : 'in this period';
+  if (shipped.length === 0)
+    return `No shipped changes ${period} — a good week to write down what happened off the commit log.`;
+  const scopes = topValues(
+    shipped.map((item) => item.scope).filter((scope): scope is string => scope !== null),
+    3,
+  );
+  const repos = topValues(
+    shipped.map((item) => item.repo),
+    3,
+  );
+  const where = scopes.length > 0 ? ` to ${listing(scopes)}` : repos.length > 1 ? ` across ${listing(repos)}` : '';
+  const highlights = shipped
+    .filter((item) => item.type === 'feat' || item.breaking)
+    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix'))
+    .slice(0, 2)
+    .map((item) => lowerFirst(item.title));
+  const including =
+    highlights.length > 0 && shipped.length > 1
+      ? `, including ${listing(highlights)}`
+      : shipped.length === 1
+        ? `: ${lowerFirst(shipped[0].title)}`
+        : '';
+  return `Shipped ${plural(shipped.length, 'change')}${where}${including}.`;
+}
+
+function fixesSentence(shipped: readonly ShippedItem[]): string | null {
+  const fixes = shipped.filter((item) => item.type === 'fix');
+  const breaking = shipped.filter((item) => item.breaking);
+  const parts: string[] = [];
+  if (fixes.length > 0)
+    parts.push(`fixed ${plural(fixes.length, 'bug')} (${listing(fixes.slice(0, 2).map((f) => lowerFirst(f.title)))})`);
+  if (breaking.length > 0) parts.push(`${plural(breaking.length, 'breaking change')} to announce`);
+  if (parts.length === 0) return null;
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+function nextSentence(draft: WeeklyDraft): string {
+  const branches = draft.inProgress.filter((item) => item.kind === 'branch');
+  if (branches.length > 0) {
+    const named = branches.slice(0, 2).map((item) => `${lowerFirst(item.title)} (\`${item.branch}\`)`);
+    const more = branches.length > 2 ? ` and ${plural(branches.length - 2, 'other branch', 'other branches')}` : '';
+    return `Next: ${listing(named)}${more}.`;
+  }
+  const current = draft.inProgress.find((item) => item.kind === 'current');
+  if (current) return `Next: carrying on with \`${current.branch}\`.`;
+  if (draft.inProgress.some((item) => item.kind === 'uncommitted' || item.kind === 'stash')) {
+    return 'Next: the uncommitted work in progress.';
+  }
+  return 'Next: nothing in flight yet — add what you plan to pick up.';
+}
+
+function blockersSentence(draft: WeeklyDraft): string {
+  const focus = focusLine(draft.focus);
+  const blockers =
+    draft.blockers.length === 0
+      ? 'No blockers found'
+      : `${plural(draft.blockers.length, 'possible blocker')} to confirm`;
+  return focus ? `${blockers}; ${focus}.` : `${blockers}.`;
+}
+
+/** Three or four sentences: shipped, fixes/breaking (when any), next, blockers (+ focus). */
+export function summarize(draft: WeeklyDraft): string {
+  return [shippedSentence(draft), fixesSentence(draft.shipped), nextSentence(draft), blockersSentence(draft)]
+    .filter((sentence): sentence is string => sentence !== null)
+    .join(' ');
+}

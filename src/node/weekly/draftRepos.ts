@@ -1,0 +1,53 @@
+// The one entry point the CLI and the extension share: snapshot the repositories (a few at a time),
+// then hand everything to the pure draft builder.
+import { buildDraft, type DraftInput, RECENT_DAYS } from '../../core/weekly/draft';
+import type { RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
+import { type GitOptions, snapshotRepo } from './git';
+import { repoNames } from './repos';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const CONCURRENCY = 4;
+
+export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
+  /** Repository roots, in display order. */
+  roots: string[];
+  /** Called after each repository is read. */
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+/**
+ * The committer-date lower bound handed to `git log`: the window's start minus an hour of slack (a
+ * commit is committed after it is authored; the hour covers clock skew between machines). Older
+ * branch tips come from the refs instead, so the log walks no more than the window needs.
+ */
+export function logSince(windowStart: number): number {
+  return windowStart - HOUR;
+}
+
+/** Reads every repository and builds the draft. */
+export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft> {
+  const names = repoNames(request.roots);
+  const since = logSince(request.window.start);
+  const recentSince = request.now - RECENT_DAYS * DAY;
+  const snapshots: RepoSnapshot[] = new Array<RepoSnapshot>(request.roots.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < request.roots.length) {
+      const index = next++;
+      request.signal?.throwIfAborted();
+      snapshots[index] = await snapshotRepo(request.roots[index], {
+        gitPath: request.gitPath,
+        signal: request.signal,
+        since,
+        recentSince,
+        name: names[index],
+      });
+      done++;
+      request.onProgress?.(done, request.roots.length, names[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.roots.length) }, worker));
+  return buildDraft({ ...request, repos: snapshots });
+}

@@ -1,0 +1,75 @@
+// The weekly update in VS Code: five commands and the editor-title button on saved updates. Only
+// ids and vscode are loaded at activation; the drafting code (git, the parser, Handlebars) is
+// imported on the first command, so activation stays cheap.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FocusSummary } from '../../core/weekly/model';
+import { Commands } from '../../shared/ids';
+import type { DraftForChoice, WeeklyState } from './weeklyCommands';
+
+/** What the weekly feature needs from the rest of the extension. */
+export interface WeeklyDeps {
+  log: vscode.LogOutputChannel;
+  /** Focus history for a window (the focus feature plugs in here); null when there is none. */
+  focus?: (window: { start: number; end: number }) => Promise<FocusSummary | null>;
+}
+
+const UPDATE_FILE_CONTEXT = 'cadence.weekly.isUpdateFile';
+
+export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDeps): void {
+  const state: WeeklyState = { last: null };
+  const commands = () => import('./weeklyCommands');
+  const run = (name: string, action: () => Promise<unknown>) => async () => {
+    try {
+      return await action();
+    } catch (error) {
+      // Anything unexpected still gets one line for the user and the details in the log.
+      deps.log.error(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Cadence: ${name} failed (${error instanceof Error ? error.message : String(error)}). See "Cadence: Show Log".`,
+      );
+      return undefined;
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.weeklyDraft, (...args: unknown[]) =>
+      run('Draft Weekly Update', async () =>
+        (await commands()).draftWeekly(state, deps, { kind: 'thisWeek' }, args[0]),
+      )(),
+    ),
+    vscode.commands.registerCommand(Commands.weeklyDraftFor, (choice?: DraftForChoice) =>
+      run('Draft Weekly Update for…', async () => (await commands()).draftWeeklyFor(state, deps, choice))(),
+    ),
+    vscode.commands.registerCommand(
+      Commands.weeklyCopyAsSlack,
+      run('Copy Weekly Update as Slack', async () => (await commands()).copyWeekly(state, 'slack')),
+    ),
+    vscode.commands.registerCommand(
+      Commands.weeklyCopyAsText,
+      run('Copy Weekly Update as Plain Text', async () => (await commands()).copyWeekly(state, 'text')),
+    ),
+    vscode.commands.registerCommand(
+      Commands.weeklySave,
+      run('Save Weekly Update', async () => (await commands()).saveWeekly(state, deps)),
+    ),
+  );
+
+  // The editor-title button shows on Markdown files inside the updates folder.
+  const updateContext = (editor: vscode.TextEditor | undefined) => {
+    const document = editor?.document;
+    let isUpdate = false;
+    if (document && document.uri.scheme === 'file' && document.languageId === 'markdown') {
+      const workspace = vscode.workspace.getWorkspaceFolder(document.uri);
+      const folder = vscode.workspace.getConfiguration('cadence.weekly', document.uri).get<string>('folder', 'updates');
+      if (workspace && folder) {
+        const relative = path.relative(path.resolve(workspace.uri.fsPath, folder), document.uri.fsPath);
+        isUpdate = !relative.startsWith('..') && !path.isAbsolute(relative);
+      }
+    }
+    void vscode.commands.executeCommand('setContext', UPDATE_FILE_CONTEXT, isUpdate);
+  };
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext));
+  // Deferred: nothing heavy, but activation does no work it can postpone.
+  setTimeout(() => updateContext(vscode.window.activeTextEditor), 0);
+}

@@ -1,0 +1,121 @@
+// The weekly update inside a real extension host, on the sample workspace (git history by several
+// authors; user.email ada@example.com). "This week" depends on today's date, so these tests assert
+// the structure and the evidence the fixture always has (the unmerged feat/usage-based-billing).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/shared/ids';
+import type { DraftResult } from '../../src/vscode/weekly/weeklyCommands';
+import { waitFor } from './waitFor';
+
+const workspace = process.env.CADENCE_TEST_WORKSPACE!;
+
+function activeText(): string | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.isUntitled && document.languageId === 'markdown' ? document.getText() : undefined;
+}
+
+describe('weekly update in a real VS Code', () => {
+  it('"Draft Weekly Update" opens an untitled Markdown draft with every section in order', async () => {
+    const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    assert.ok(result, 'the command returned no draft');
+    const text = await waitFor(activeText, 'the untitled weekly draft to become the active editor');
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.uri.toString(), result.uri);
+    assert.equal(document.isUntitled, true);
+    const markers = [
+      /^# Week \d+ · \w{3} \d+ .* · [\w/+-]+\n/,
+      /\n## Shipped\n/,
+      /\n## In progress \/ next week\n/,
+      /\n## Blockers\n/,
+      /\n## Focus\n/,
+      /\n_Counting you as: ada@example\.com/,
+    ];
+    let at = -1;
+    for (const marker of markers) {
+      const match = marker.exec(text);
+      assert.ok(match, `${marker} in:\n${text}`);
+      assert.ok(match.index > at, `${marker} out of order`);
+      at = match.index;
+    }
+    assert.match(text, /`feat\/usage-based-billing`: Meter API calls per customer/);
+    const summary = text.split('\n')[2];
+    assert.ok(summary.split(/(?<=\.)\s+(?=[A-Z])/).length >= 3, summary);
+    assert.equal(result.draft.repos[0].path, fs.realpathSync(workspace));
+  });
+
+  it('"Draft Weekly Update for…" drafts last week without asking when given a choice', async () => {
+    const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraftFor, {
+      kind: 'lastWeek',
+    });
+    assert.ok(result);
+    const text = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === result.uri ? activeText() : undefined),
+      'the last-week draft',
+    );
+    assert.match(text, /^# Week \d+/);
+    // Last week in the fixture always has Ada's work (commits 5–9 days ago).
+    assert.ok(result.draft.shipped.length > 0, text);
+  });
+
+  it('saves the draft into cadence.weekly.folder without ever overwriting', async () => {
+    const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    assert.ok(result);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === result.uri, 'the draft editor');
+    const first = await vscode.commands.executeCommand<string>(Commands.weeklySave);
+    const second = await vscode.commands.executeCommand<string>(Commands.weeklySave);
+    assert.equal(first, path.join(workspace, 'updates', `${result.draft.window.id}.md`));
+    assert.equal(second, path.join(workspace, 'updates', `${result.draft.window.id}-2.md`));
+    assert.equal(fs.readFileSync(first, 'utf8'), vscode.window.activeTextEditor!.document.getText());
+  });
+
+  it('"Since my last update" starts where the saved update ends', async () => {
+    const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraftFor, {
+      kind: 'sinceLastUpdate',
+    });
+    assert.ok(result);
+    assert.match(result.draft.window.label, /^Since /);
+  });
+
+  it('copies the draft as Slack mrkdwn and plain text', async () => {
+    const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    assert.ok(result);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === result.uri, 'the draft editor');
+    const slack = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
+    assert.match(slack, /^\*Week \d+/);
+    assert.match(slack, /\n\*Shipped\*\n/);
+    const text = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsText);
+    assert.match(text, /\nIn progress \/ next week\n/);
+    assert.doesNotMatch(text, /`/);
+
+    // After the user edits the draft, the copy carries the edit (converted from their Markdown).
+    const editor = vscode.window.activeTextEditor!;
+    const shipped = editor.document.getText().indexOf('## Shipped\n\n') + '## Shipped\n\n'.length;
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(shipped), '- **ops**: hand-written bullet\n'));
+    const edited = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
+    assert.match(edited, /\n• \*ops\*: hand-written bullet\n/);
+  });
+
+  it('renders through the user template named in cadence.weekly.template', async () => {
+    fs.writeFileSync(
+      path.join(workspace, 'weekly.hbs'),
+      'UPDATE {{window.id}}\n{{#each shipped}}* {{title}} ({{ref}})\n{{/each}}-- {{countingYouAs}}\n',
+    );
+    const config = vscode.workspace.getConfiguration('cadence.weekly');
+    await config.update('template', 'weekly.hbs', vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+      assert.ok(result);
+      const text = await waitFor(
+        () => (vscode.window.activeTextEditor?.document.uri.toString() === result.uri ? activeText() : undefined),
+        'the templated draft',
+      );
+      assert.match(text, new RegExp(`^UPDATE ${result.draft.window.id}\\n`));
+      assert.match(text, /-- ada@example\.com\n$/);
+      assert.equal(text.split('\n').filter((line) => line.startsWith('* ')).length, result.draft.shipped.length);
+    } finally {
+      await config.update('template', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,130 @@
+// `cadence draft`: exit codes, one-line errors and the JSON contract, over scripted histories.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDraftArgs, runDraft, type DraftDeps } from '../../../src/cli/draft';
+import { runCli } from '../../../src/cli/run';
+import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
+
+const deps: DraftDeps = { now: () => Date.parse(NOW), gitPath: 'git', systemTimeZone: () => 'Europe/Berlin' };
+
+function capture(cwd: string) {
+  const out = { stdout: '', stderr: '' };
+  const io = {
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text) },
+    cwd,
+  };
+  return { out, io };
+}
+
+describe('cadence draft', function () {
+  this.timeout(30_000);
+  let fx: ReturnType<typeof buildAll>;
+  before(() => {
+    fx = buildAll();
+  });
+  after(() => fs.rmSync(fx.root, { recursive: true, force: true }));
+
+  async function run(args: string[], cwd = fx.main, d = deps) {
+    const { out, io } = capture(cwd);
+    let code: number;
+    try {
+      code = await runDraft(args, io, d);
+    } catch (error) {
+      // Usage errors surface through runCli (exit 2); mirror that here.
+      io.stderr.write(`cadence draft: ${(error as Error).message}\n`);
+      code = 2;
+    }
+    return { code, ...out };
+  }
+
+  it('prints the JSON contract for the current repository and this week', async () => {
+    const { code, stdout, stderr } = await run(['--format', 'json']);
+    assert.equal(code, 0, stderr);
+    const json = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(json), [
+      'window',
+      'identities',
+      'repos',
+      'shipped',
+      'inProgress',
+      'blockers',
+      'focus',
+      'summary',
+    ]);
+    assert.deepEqual(json.window, {
+      start: '2026-11-15T23:00:00.000Z',
+      end: '2026-11-22T23:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+    });
+    assert.deepEqual(json.identities, ['ada@example.com']);
+    assert.equal(json.focus, null);
+    const csv = json.shipped.find((item: { title: string }) => item.title === 'CSV export');
+    assert.deepEqual(Object.keys(csv), ['title', 'type', 'scope', 'breaking', 'repo', 'commits', 'pr']);
+    assert.deepEqual(
+      { ...csv, commits: csv.commits.length },
+      { title: 'CSV export', type: 'feat', scope: 'export', breaking: false, repo: 'main', commits: 1, pr: 7 },
+    );
+  });
+
+  it('takes --week, --since/--until, --last-week, --tz, --author, --repo and --include-hidden', async () => {
+    const week = await run(['--week', '2026-W43', '--repo', fx.dst, '--format', 'json']);
+    assert.equal(week.code, 0, week.stderr);
+    assert.equal(JSON.parse(week.stdout).shipped.length, 3);
+    const range = await run(['--since', '2026-11-20', '--until', '2026-11-20', '--format', 'json', '--include-hidden']);
+    const titles = JSON.parse(range.stdout).shipped.map((s: { title: string }) => s.title);
+    assert.ok(titles.includes('CSV export') && !titles.includes('Add proration to invoices'));
+    const last = await run(['--last-week', '--format', 'json', '--tz', 'UTC']);
+    assert.equal(JSON.parse(last.stdout).window.start, '2026-11-09T00:00:00.000Z');
+    const other = await run(['--author', 'grace@example.com', '--format', 'json']);
+    assert.deepEqual(JSON.parse(other.stdout).identities, ['grace@example.com']);
+    assert.ok(
+      JSON.parse(other.stdout).shipped.some((s: { title: string }) => s.title === 'SSO for enterprise customers'),
+    );
+    const two = await run(['--repo', fx.two.web, '--repo', fx.two.api, '--format', 'text'], fx.root);
+    assert.equal(two.code, 0, two.stderr);
+    assert.match(two.stdout, /^Week 47/);
+    assert.match(two.stdout, /repos: web, api/);
+    const slack = await run(['--format=slack']);
+    assert.match(slack.stdout, /^\*Week 47/);
+  });
+
+  it('exits 2 with one line for usage errors: bad flag, bad week or date, unknown zone, conflicts', async () => {
+    for (const [args, pattern] of [
+      [['--frobnicate'], /unknown option '--frobnicate'/],
+      [['--week', '2026-47'], /'2026-47' is not an ISO week/],
+      [['--since', '2026-13-01', '--until', '2026-12-01'], /is not a calendar date|is not a date/],
+      [['--since', '2026-11-01'], /--since and --until go together/],
+      [['--week', '2026-W47', '--last-week'], /only one of/],
+      [['--tz', 'Mars/Olympus'], /unknown time zone 'Mars\/Olympus'/],
+      [['--format', 'html'], /unknown format 'html'/],
+      [['--repo'], /--repo needs a value/],
+    ] as [string[], RegExp][]) {
+      const { code, stderr } = await run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, pattern);
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    }
+  });
+
+  it('exits 1 with one line when the folder is not a repository or git is missing', async () => {
+    const notRepo = await run([], fx.notRepo);
+    assert.equal(notRepo.code, 1);
+    assert.equal(notRepo.stderr, `cadence draft: ${fx.notRepo} is not a git repository\n`);
+    const noGit = await run([], fx.main, { ...deps, gitPath: path.join(fx.root, 'missing-git') });
+    assert.equal(noGit.code, 1);
+    assert.match(noGit.stderr, /^cadence draft: git was not found .* install git/);
+    assert.equal(noGit.stderr.split('\n').length, 2);
+  });
+
+  it('is registered as `cadence draft` (usage errors exit 2 through the CLI)', async () => {
+    const { out, io } = capture(fx.main);
+    assert.equal(await runCli(['draft', '--week', 'soon'], io), 2);
+    assert.equal(out.stderr, "cadence draft: 'soon' is not an ISO week (use the form 2026-W47)\n");
+    const help = capture(fx.main);
+    assert.equal(await runCli(['draft', '--help'], help.io), 0);
+    assert.match(help.out.stdout, /Usage: cadence draft/);
+    assert.throws(() => parseDraftArgs(['--until', '2026-01-01']), /go together/);
+  });
+});

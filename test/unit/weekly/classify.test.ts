@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import {
+  autosquashTarget,
+  classify,
+  isWipSubject,
+  mergePr,
+  revertTarget,
+  sentenceCase,
+} from '../../../src/core/weekly/classify';
+import { commitUrl, prUrl, webUrlFromRemote } from '../../../src/core/weekly/links';
+
+describe('weekly classification', () => {
+  it('parses Conventional Commits with scope, ! and BREAKING CHANGE notes', () => {
+    assert.deepEqual(classify('feat(billing)!: invoices in the customer currency'), {
+      type: 'feat',
+      scope: 'billing',
+      breaking: true,
+      title: 'invoices in the customer currency',
+      pr: null,
+    });
+    assert.equal(classify('fix: x', 'BREAKING CHANGE: y').breaking, true);
+    assert.equal(classify('fix: x', 'BREAKING-CHANGE: y').breaking, true);
+    assert.equal(classify('Feat(API): add endpoint (#41)').type, 'feat');
+    assert.deepEqual(classify('feat(api): add /v2/invoices endpoint (#41)').pr, 41);
+  });
+
+  it('keeps area prefixes (git.git, kernel style) in the title unless the type is known', () => {
+    assert.deepEqual(classify('refs: move creation of "refs/" into the files backend'), {
+      type: null,
+      scope: null,
+      breaking: false,
+      title: 'refs: move creation of "refs/" into the files backend',
+      pr: null,
+    });
+    assert.equal(classify('release: 1.2.0').type, null);
+    assert.equal(classify('release: 1.2.0', '', new Set(['release'])).type, 'release');
+  });
+
+  it('keeps non-conventional subjects as they are', () => {
+    assert.deepEqual(classify('Add invoice PDF export'), {
+      type: null,
+      scope: null,
+      breaking: false,
+      title: 'Add invoice PDF export',
+      pr: null,
+    });
+    assert.equal(classify('Update README.md (#3)').pr, 3);
+  });
+
+  it('recognises merges, autosquash, WIP and reverts', () => {
+    assert.equal(mergePr('Merge pull request #7 from acme/feat-export', ''), 7);
+    assert.equal(mergePr("Merge branch 'x' into 'main'", 'See merge request acme/web!12'), 12);
+    assert.equal(mergePr('Merged in feat/x (pull request #5)', ''), 5);
+    assert.equal(mergePr("Merge branch 'release'", ''), null);
+    assert.equal(autosquashTarget('fixup! fixup! feat: x'), 'feat: x');
+    assert.equal(autosquashTarget('amend! feat: x'), 'feat: x');
+    assert.equal(autosquashTarget('feat: fixup! x'), null);
+    for (const wip of ['WIP', 'wip: tiers', 'WIP usage tiers', '...', 'tmp', '[WIP] thing'])
+      assert.equal(isWipSubject(wip), true, wip);
+    for (const real of ['Wipe the cache', 'feat: wip indicator', 'Temperature sensor'])
+      assert.equal(isWipSubject(real), false, real);
+    assert.deepEqual(revertTarget('Revert "feat: x"', 'This reverts commit abcdef1.'), {
+      subject: 'feat: x',
+      sha: 'abcdef1',
+    });
+    assert.equal(revertTarget('feat: revert button', ''), null);
+  });
+
+  it('capitalizes titles but not package names or identifiers', () => {
+    assert.equal(sentenceCase('add proration'), 'Add proration');
+    assert.equal(sentenceCase('finalhandler@2.1.0'), 'finalhandler@2.1.0');
+    assert.equal(sentenceCase('req.socket over req.connection'), 'req.socket over req.connection');
+    assert.equal(sentenceCase('useState in forms'), 'useState in forms');
+    assert.equal(sentenceCase('5.2.0'), '5.2.0');
+  });
+
+  it('turns remotes into web links for GitHub, GitLab and Bitbucket', () => {
+    assert.equal(webUrlFromRemote('git@github.com:acme/pay.git'), 'https://github.com/acme/pay');
+    assert.equal(webUrlFromRemote('https://user@gitlab.com/group/sub/web.git'), 'https://gitlab.com/group/sub/web');
+    assert.equal(webUrlFromRemote('ssh://git@bitbucket.org/acme/api.git'), 'https://bitbucket.org/acme/api');
+    assert.equal(webUrlFromRemote('git://github.com/acme/pay'), 'https://github.com/acme/pay');
+    assert.equal(webUrlFromRemote('/srv/git/pay.git'), null);
+    assert.equal(webUrlFromRemote('file:///srv/git/pay.git'), null);
+    assert.equal(commitUrl('https://github.com/a/b', 'abc'), 'https://github.com/a/b/commit/abc');
+    assert.equal(commitUrl('https://gitlab.com/a/b', 'abc'), 'https://gitlab.com/a/b/-/commit/abc');
+    assert.equal(prUrl('https://gitlab.com/a/b', 3), 'https://gitlab.com/a/b/-/merge_requests/3');
+    assert.equal(prUrl('https://bitbucket.org/a/b', 3), 'https://bitbucket.org/a/b/pull-requests/3');
+    assert.equal(prUrl(null, 3), null);
+  });
+});
