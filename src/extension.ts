@@ -2,21 +2,25 @@
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
 import { registerDecisionsView } from './vscode/docs/registerDecisionsView';
+import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { registerLog } from './vscode/log';
 
 /** What `activate` returns: read by the tests and the activation benchmark. */
 export interface CadenceApi {
   /** Milliseconds spent in `activate` (module loading excluded). */
   activationMs: number;
+  /** Focus blocks: storage paths and test hooks (see src/vscode/focus/registerFocus.ts). */
+  focus: FocusApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
   registerDecisionsView(context);
+  const focus = registerFocus(context, { log });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, focus };
 }
 
 export function deactivate(): void {

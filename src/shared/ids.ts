@@ -6,6 +6,14 @@ export const EXTENSION_ID = 'cadence-dev.cadence';
 
 export const Commands = {
   showLog: 'cadence.log.show',
+  focusStart: 'cadence.focus.start',
+  focusPause: 'cadence.focus.pause',
+  focusResume: 'cadence.focus.resume',
+  focusExtend: 'cadence.focus.extend',
+  focusStop: 'cadence.focus.stop',
+  focusSkipBreak: 'cadence.focus.skipBreak',
+  focusShowHistory: 'cadence.focus.showHistory',
+  focusActions: 'cadence.focus.actions',
 } as const;
 
 export const Views = {
@@ -14,3 +22,8 @@ export const Views = {
 } as const;
 
 export const LOG_CHANNEL_NAME = 'Cadence';
+
+/** The focus timer's status-bar item (id and the name shown when hiding it). */
+export const FOCUS_STATUS_ITEM = { id: 'cadence.focus', name: 'Cadence Focus' } as const;
+/** The Focus History webview panel type. */
+export const FOCUS_HISTORY_VIEW = 'cadence.focus.history';
