@@ -303,12 +303,16 @@ class FocusFeature implements vscode.Disposable {
       ? ['Take a break', 'Another block', 'Done for now']
       : ['Another block', 'Done for now'];
     const when = new Date(ended.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    const choice = await vscode.window.showInformationMessage(
-      `Cadence: focus block done (${ended.actualMinutes} min${fresh ? '' : `, ended at ${when}`}).`,
-      ...choices,
-    );
-    if (choice === 'Take a break') await this.dispatch({ type: 'startBreak', minutes: settings.breakMinutes });
-    else if (choice === 'Another block') await this.startBlock(settings.blockMinutes);
+    // Not awaited: the notice waits for the user, the timer and the side effects do not.
+    void vscode.window
+      .showInformationMessage(
+        `Cadence: focus block done (${ended.actualMinutes} min${fresh ? '' : `, ended at ${when}`}).`,
+        ...choices,
+      )
+      .then(async (choice) => {
+        if (choice === 'Take a break') await this.dispatch({ type: 'startBreak', minutes: settings.breakMinutes });
+        else if (choice === 'Another block') await this.startBlock(settings.blockMinutes);
+      });
   }
 
   private workspaceFolder(): string | undefined {

@@ -42,7 +42,7 @@ describe('focus timer reducer', () => {
 
   it('ignores a second start while a block runs', () => {
     const first = next(IDLE, start(50), T0);
-    const second = next(first.state, { ...start(25), id: 'b2' }, T0 + MIN);
+    const second = next(first.state, { type: 'start', id: 'b2', minutes: 25 }, T0 + MIN);
     assert.equal(second.changed, false);
     assert.equal(second.state.block?.id, 'b1');
   });
