@@ -118,7 +118,7 @@ describe('focus blocks in a real VS Code', () => {
       id,
       kind: 'doNotDisturb' as const,
       blockId: 'gone',
-      appliedAt: Date.now(),
+      appliedAt: Date.now() - 1000,
       appliedBy: 'crashed',
     });
     fs.writeFileSync(

@@ -62,7 +62,7 @@ export function renderChartSvg(perDay: HistoryWeek['perDay']): string {
       const w = Math.round(slot * 0.6);
       return (
         `<rect class="bar" x="${x}" y="${y}" width="${w}" height="${h}" rx="2"><title>${d.day}: ${formatMinutes(d.minutes)}</title></rect>` +
-        `<text class="value" x="${x + w / 2}" y="${y - 4}" text-anchor="middle">${d.minutes > 0 ? formatMinutes(d.minutes) : ''}</text>` +
+        `<text class="value" x="${x + w / 2}" y="${y - 4}" text-anchor="middle">${d.minutes >= 0.5 ? formatMinutes(d.minutes) : ''}</text>` +
         `<text class="label" x="${x + w / 2}" y="${height - 6}" text-anchor="middle">${d.day}</text>`
       );
     })

@@ -137,15 +137,19 @@ export function recordEffect(journal: readonly JournalEntry[], entry: JournalEnt
 }
 
 /**
- * Effects that are due to be undone: not undone yet, and their block is no longer under way.
- * `mineOnly` restricts to effects this window made (the normal path); recovery after a crash or
- * reload takes every orphan.
+ * Effects this window may undo now: not undone yet, their block no longer under way, and this
+ * window can undo them correctly. VS Code's Do Not Disturb is a toggle over a per-window copy of a
+ * shared stored flag (each window reads the flag when it loads and never again), so only the window
+ * that turned it on, or a window that loaded after it was turned on, holds the "on" copy a toggle
+ * flips back; a window that was already open would turn it on instead.
  */
-export function dueUndos(shared: SharedFocus, options: { windowId: string; mineOnly: boolean }): JournalEntry[] {
+export function dueUndos(shared: SharedFocus, me: { windowId: string; activatedAt: number }): JournalEntry[] {
   const activeBlock = shared.timer.phase !== 'idle' ? shared.timer.block?.id : undefined;
   return shared.journal.filter(
     (e) =>
-      e.undoneAt === undefined && e.blockId !== activeBlock && (!options.mineOnly || e.appliedBy === options.windowId),
+      e.undoneAt === undefined &&
+      e.blockId !== activeBlock &&
+      (e.appliedBy === me.windowId || me.activatedAt > e.appliedAt),
   );
 }
 

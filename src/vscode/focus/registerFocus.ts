@@ -101,6 +101,8 @@ class FocusFeature implements vscode.Disposable {
   private ticking = false;
   private disposed = false;
   private lastFocusChange: number;
+  /** When this window (extension host) started: it holds VS Code's state as of then. */
+  private readonly activatedAt: number;
   private readonly pending = new Set<Promise<unknown>>();
   private readonly reportedHookFailures = new Set<string>();
   private historyPanel: vscode.WebviewPanel | undefined;
@@ -113,6 +115,7 @@ class FocusFeature implements vscode.Disposable {
     private readonly clock: Clock,
   ) {
     this.lastFocusChange = clock.now();
+    this.activatedAt = clock.now();
     this.settings = readFocusSettings();
     this.item = vscode.window.createStatusBarItem(FOCUS_STATUS_ITEM.id, vscode.StatusBarAlignment.Left, 100);
     this.item.name = FOCUS_STATUS_ITEM.name;
@@ -158,7 +161,7 @@ class FocusFeature implements vscode.Disposable {
       if (this.disposed) return;
       this.stopWatching = this.store.watch(() => void this.refresh(true));
       // Effects left behind by a window that crashed or reloaded (its block is over) are undone now.
-      await this.undoEffects(false);
+      await this.undoEffects();
       this.armSchedule();
       this.armWorkday();
     } catch (error) {
@@ -200,8 +203,7 @@ class FocusFeature implements vscode.Disposable {
     this.shared = shared;
     this.render();
     this.updateTicking();
-    if (dueUndos(shared, { windowId: this.windowId, mineOnly: true }).length > 0)
-      void this.track(this.undoEffects(true));
+    if (dueUndos(shared, this.me()).length > 0) void this.track(this.undoEffects());
   }
 
   private updateTicking(): void {
@@ -287,7 +289,7 @@ class FocusFeature implements vscode.Disposable {
       `Focus block ${ended.completed ? 'completed' : 'stopped'}: ${ended.actualMinutes} of ${ended.plannedMinutes} min`,
     );
     // Do Not Disturb off first, so the notice below is not silenced by our own DND.
-    await this.undoEffects(true);
+    await this.undoEffects();
     void this.runHooks(settings.onEnd, 'onEnd');
     void this.track(this.recordHistory(ended));
     if (!byTimer) return;
@@ -346,6 +348,10 @@ class FocusFeature implements vscode.Disposable {
 
   // ---- side effects ------------------------------------------------------------------------------
 
+  private me(): { windowId: string; activatedAt: number } {
+    return { windowId: this.windowId, activatedAt: this.activatedAt };
+  }
+
   private async applyDoNotDisturb(blockId: string, now: number): Promise<void> {
     const entry: JournalEntry = {
       id: `${blockId}:dnd`,
@@ -374,8 +380,8 @@ class FocusFeature implements vscode.Disposable {
   }
 
   /** Undoes due effects, each exactly once: the journal entry is claimed under the lock first. */
-  private async undoEffects(mineOnly: boolean): Promise<void> {
-    for (const entry of dueUndos(this.shared, { windowId: this.windowId, mineOnly })) {
+  private async undoEffects(): Promise<void> {
+    for (const entry of dueUndos(this.shared, this.me())) {
       const now = this.clock.now();
       const { written, after } = await this.store.update((current) => claimUndo(current, entry.id, this.windowId, now));
       this.onShared(after);
@@ -613,10 +619,13 @@ class FocusFeature implements vscode.Disposable {
     this.item.backgroundColor =
       timer.phase === 'paused' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.accessibilityInformation = {
+      // Stable for the whole state (the text changes every second, this label does not).
       label:
         phase === 'idle'
           ? 'Start a focus block'
-          : `Focus ${timer.phase}, ${formatRemaining(remainingMs(timer, this.clock.now()))} left`,
+          : timer.phase === 'paused'
+            ? `Focus ${phase} paused, ${formatRemaining(timer.pausedRemainingMs ?? 0)} left`
+            : `Focus ${phase} ends at ${new Date(timer.endsAt ?? 0).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`,
     };
     this.item.tooltip = this.tooltip();
   }

@@ -115,18 +115,22 @@ describe('shared focus record', () => {
         appliedBy: 'A',
       }),
     }));
-    assert.deepEqual(dueUndos(store.value, { windowId: 'A', mineOnly: true }), []);
+    const a = { windowId: 'A', activatedAt: T0 - MIN };
+    const openedBefore = { windowId: 'B', activatedAt: T0 - 30 * MIN };
+    const reloadedAfter = { windowId: 'C', activatedAt: T0 + 30_000 };
+    assert.deepEqual(dueUndos(store.value, a), []);
     dispatch(store, { type: 'stop' }, T0 + MIN);
-    assert.equal(dueUndos(store.value, { windowId: 'A', mineOnly: true }).length, 1);
-    assert.equal(dueUndos(store.value, { windowId: 'B', mineOnly: true }).length, 0);
-    assert.equal(dueUndos(store.value, { windowId: 'B', mineOnly: false }).length, 1);
-    // Window A and a freshly reloaded window B both try to undo: one claim wins.
+    assert.equal(dueUndos(store.value, a).length, 1);
+    // A window open since before DND went on holds the "off" copy: its toggle would turn DND on.
+    assert.equal(dueUndos(store.value, openedBefore).length, 0);
+    assert.equal(dueUndos(store.value, reloadedAfter).length, 1);
+    // Window A and a window reloaded after the block started both try to undo: one claim wins.
     const claims = [
       store.update((s) => claimUndo(s, 'b1:dnd', 'A', T0 + MIN)),
-      store.update((s) => claimUndo(s, 'b1:dnd', 'B', T0 + MIN)),
+      store.update((s) => claimUndo(s, 'b1:dnd', 'C', T0 + MIN)),
     ];
     assert.deepEqual(claims, [true, false]);
-    assert.deepEqual(dueUndos(store.value, { windowId: 'B', mineOnly: false }), []);
+    assert.deepEqual(dueUndos(store.value, reloadedAfter), []);
   });
 
   it('journal: after a crash, the next activation finds the orphaned effect', () => {
@@ -136,7 +140,7 @@ describe('shared focus record', () => {
       journal: [{ id: 'b1:dnd', kind: 'doNotDisturb', blockId: 'b1', appliedAt: T0, appliedBy: 'gone' }],
     };
     const reloaded = parseShared(serializeShared(crashed));
-    assert.equal(dueUndos(reloaded, { windowId: 'new', mineOnly: false }).length, 1);
+    assert.equal(dueUndos(reloaded, { windowId: 'new', activatedAt: T0 + 1 }).length, 1);
   });
 
   it('proposals and the workday notice are claimed once across windows', () => {

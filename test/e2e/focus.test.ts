@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import {
+  openWorkbench,
+  root,
+  runFromPalette,
+  sampleWorkspace,
+  screenshot,
+  screenshotsDir,
+  type Workbench,
+} from './workbench';
+
+/** The focus item: its accessible label starts with "Start a focus block" or "Focus …". */
+function focusItem(page: Page): Locator {
+  return page.locator('.statusbar-item', {
+    has: page.locator('[aria-label^="Start a focus block"], [aria-label^="Focus "]'),
+  });
+}
+
+async function label(item: Locator): Promise<string> {
+  return (await item.locator('[aria-label]').first().getAttribute('aria-label')) ?? '';
+}
+
+/** Polls until `probe` is truthy; the UI updates asynchronously. */
+async function until<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('focus blocks in the real workbench (packaged .vsix)', () => {
+  let workbench: Workbench;
+  const stateFile = () =>
+    path.join(workbench.userData, 'User', 'globalStorage', 'cadence-dev.cadence', 'focus-state.json');
+  const endsAt = () =>
+    (JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as { timer: { endsAt?: number } }).timer.endsAt;
+
+  before(async () => {
+    workbench = await openWorkbench({
+      workspace: sampleWorkspace(),
+      settings: { 'cadence.focus.doNotDisturb': true },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the idle item, starts a block on click, counts down, and turns Do Not Disturb on', async () => {
+    const { page } = workbench;
+    const item = focusItem(page);
+    await item.waitFor({ timeout: 60_000 });
+    assert.match(await item.innerText(), /Focus/);
+    assert.equal(await item.locator('.codicon-watch').count(), 1);
+    await item.click();
+    await until(
+      async () => /^\s*50m\s*$/.test(await item.innerText()) || /^\s*49m\s*$/.test(await item.innerText()),
+      'the countdown',
+    );
+    assert.match(await label(item), /^Focus focus ends at \d\d:\d\d:\d\d$/);
+    // VS Code's notifications bell shows Do Not Disturb.
+    await page.locator('#status\\.notifications .codicon-bell-slash').waitFor({ timeout: 10_000 });
+    fs.mkdirSync(screenshotsDir, { recursive: true });
+    await page.locator('.part.statusbar').screenshot({ path: path.join(screenshotsDir, 'focus-status-bar.png') });
+  });
+
+  it('a page reload keeps the same end time', async () => {
+    const { page } = workbench;
+    const before = endsAt();
+    const beforeLabel = await label(focusItem(page));
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const item = focusItem(page);
+    await until(async () => /m\s*$/.test(await item.innerText().catch(() => '')), 'the countdown after reload', 60_000);
+    assert.equal(await label(item), beforeLabel);
+    assert.equal(endsAt(), before);
+  });
+
+  it('a second window shows the same remaining time, and follows a pause within 2 s', async () => {
+    const { page, browser, url } = workbench;
+    const second = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await second.goto(url);
+      await second.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const there = focusItem(second);
+      await until(
+        async () => /m\s*$/.test(await there.innerText().catch(() => '')),
+        'the countdown in the second window',
+        60_000,
+      );
+      const here = focusItem(page);
+      assert.equal(await label(there), await label(here));
+      assert.equal((await there.innerText()).trim(), (await here.innerText()).trim());
+
+      // Pause from the second window; the first follows.
+      await runFromPalette(second, 'Cadence: Pause Focus Block');
+      const paused = Date.now();
+      await until(async () => /paused/.test(await here.innerText()), 'the first window to show the pause', 5_000);
+      const latency = Date.now() - paused;
+      console.log(`      cross-window latency (pause in window 2 -> shown in window 1): ${latency} ms`);
+      assert.ok(latency < 2_000, `took ${latency} ms`);
+      await screenshot(second, 'focus-paused-second-window');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('stopping restores Do Not Disturb', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Cadence: Stop Focus Block');
+    const item = focusItem(page);
+    await until(async () => /Focus/.test(await item.innerText()), 'the idle item');
+    await page.locator('#status\\.notifications .codicon-bell').waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#status\\.notifications .codicon-bell-slash').count(), 0);
+  });
+
+  it('Show Focus History renders this week in a webview', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Cadence: Show Focus History');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Focus History' }).waitFor({ timeout: 15_000 });
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await frame.locator('#totals').waitFor({ timeout: 15_000 });
+    assert.match(await frame.locator('#totals').innerText(), /of focus in 1 block/);
+    await screenshot(page, 'focus-history');
+  });
+});
+
+// The README shows the status bar the first test photographs.
+export const readmeScreenshot = path.join(root, 'media', 'screenshots', 'focus-status-bar.png');
