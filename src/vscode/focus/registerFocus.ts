@@ -33,13 +33,12 @@ import {
 import {
   effectivePhase,
   formatRemaining,
-  needsTicking,
   remainingMs,
-  statusText,
   type EndedBlock,
   type FocusEvent,
   type Transition,
 } from '../../core/focus/timer';
+import { StatusTicker } from '../../core/focus/ticker';
 import { commitsBetween, currentBranch } from '../../node/focus/git';
 import { appendFocusRecord, FOCUS_HISTORY_FILE, readFocusHistory } from '../../node/focus/historyFile';
 import { SharedFile } from '../../node/focus/sharedFile';
@@ -92,11 +91,10 @@ class FocusFeature implements vscode.Disposable {
   private readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private shared: SharedFocus = EMPTY_SHARED;
   private settings: FocusSettings;
-  private ticker: NodeJS.Timeout | undefined;
+  private readonly ticker: StatusTicker;
   private scheduleTimer: NodeJS.Timeout | undefined;
   private workdayTimer: NodeJS.Timeout | undefined;
   private stopWatching: () => void = () => undefined;
-  private lastText = '';
   private lastDecoration = '';
   private ticking = false;
   private disposed = false;
@@ -119,6 +117,15 @@ class FocusFeature implements vscode.Disposable {
     this.settings = readFocusSettings();
     this.item = vscode.window.createStatusBarItem(FOCUS_STATUS_ITEM.id, vscode.StatusBarAlignment.Left, 100);
     this.item.name = FOCUS_STATUS_ITEM.name;
+    this.ticker = new StatusTicker(
+      {
+        setInterval: (callback, ms) => setInterval(callback, ms),
+        clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+      },
+      clock,
+      () => void this.tick(),
+      (text) => (this.item.text = text),
+    );
     this.render();
     this.item.show();
     const command = (id: string, run: (...args: never[]) => unknown) =>
@@ -202,17 +209,7 @@ class FocusFeature implements vscode.Disposable {
     if (shared.seq < this.shared.seq && shared.timer.revision <= this.shared.timer.revision) return;
     this.shared = shared;
     this.render();
-    this.updateTicking();
     if (dueUndos(shared, this.me()).length > 0) void this.track(this.undoEffects());
-  }
-
-  private updateTicking(): void {
-    const want = needsTicking(this.shared.timer);
-    if (want && !this.ticker) this.ticker = setInterval(() => void this.tick(), 1000);
-    else if (!want && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
-    }
   }
 
   /** Once a second while a block or break runs: render, notice others' writes, lead, end on time. */
@@ -597,16 +594,13 @@ class FocusFeature implements vscode.Disposable {
   // ---- rendering ---------------------------------------------------------------------------------
 
   currentText(): string {
-    return this.lastText;
+    return this.ticker.currentText;
   }
 
   private render(): void {
     const timer = this.shared.timer;
-    const text = statusText(timer, this.clock.now());
-    if (text !== this.lastText) {
-      this.item.text = text;
-      this.lastText = text;
-    }
+    // The text (and whether a one-second interval runs at all) is the ticker's business.
+    this.ticker.update(timer);
     // Everything but the text changes only with the state (revision), not with time.
     const decoration = `${timer.phase}:${timer.revision}:${this.settings.schedule.length}`;
     if (decoration === this.lastDecoration) return;
@@ -685,7 +679,7 @@ class FocusFeature implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    if (this.ticker) clearInterval(this.ticker);
+    this.ticker.stop();
     if (this.scheduleTimer) clearTimeout(this.scheduleTimer);
     if (this.workdayTimer) clearTimeout(this.workdayTimer);
     this.stopWatching();
