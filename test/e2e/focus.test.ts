@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import {
   openWorkbench,
-  root,
   runFromPalette,
   sampleWorkspace,
   screenshot,
@@ -130,6 +129,3 @@ describe('focus blocks in the real workbench (packaged .vsix)', () => {
     await screenshot(page, 'focus-history');
   });
 });
-
-// The README shows the status bar the first test photographs.
-export const readmeScreenshot = path.join(root, 'media', 'screenshots', 'focus-status-bar.png');

@@ -26,6 +26,7 @@ describe('focus blocks in a real VS Code', () => {
   before(async () => {
     const extension = vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!;
     api = await extension.activate();
+    console.log(`      activate() took ${api.activationMs.toFixed(1)} ms with focus blocks registered`);
     await api.focus.settled();
     await reset();
   });

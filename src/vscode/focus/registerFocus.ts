@@ -88,9 +88,10 @@ class FocusFeature implements vscode.Disposable {
   readonly windowId = `${vscode.env.sessionId.slice(0, 8)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly item: vscode.StatusBarItem;
-  private readonly zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Read on first use, not in activate (ICU and configuration reads cost milliseconds).
+  private zoneCache: string | undefined;
+  private settingsCache: FocusSettings | undefined;
   private shared: SharedFocus = EMPTY_SHARED;
-  private settings: FocusSettings;
   private readonly ticker: StatusTicker;
   private scheduleTimer: NodeJS.Timeout | undefined;
   private workdayTimer: NodeJS.Timeout | undefined;
@@ -114,7 +115,6 @@ class FocusFeature implements vscode.Disposable {
   ) {
     this.lastFocusChange = clock.now();
     this.activatedAt = clock.now();
-    this.settings = readFocusSettings();
     this.item = vscode.window.createStatusBarItem(FOCUS_STATUS_ITEM.id, vscode.StatusBarAlignment.Left, 100);
     this.item.name = FOCUS_STATUS_ITEM.name;
     this.ticker = new StatusTicker(
@@ -126,7 +126,9 @@ class FocusFeature implements vscode.Disposable {
       () => void this.tick(),
       (text) => (this.item.text = text),
     );
-    this.render();
+    // The idle look until the shared state is read (right after activation).
+    this.item.text = '$(watch) Focus';
+    this.item.command = { title: 'Start Focus Block', command: Commands.focusStart, arguments: [{ ask: false }] };
     this.item.show();
     const command = (id: string, run: (...args: never[]) => unknown) =>
       this.disposables.push(vscode.commands.registerCommand(id, run));
@@ -150,14 +152,24 @@ class FocusFeature implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('cadence.focus')) return;
-        this.settings = readFocusSettings();
+        this.settingsCache = undefined;
         this.reportSettings();
+        this.lastDecoration = '';
+        this.render();
         this.armSchedule();
         this.armWorkday();
       }),
     );
     // Activation stays cheap: storage is read after activate returns.
-    this.ready = this.init();
+    this.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.init());
+  }
+
+  private get settings(): FocusSettings {
+    return (this.settingsCache ??= readFocusSettings());
+  }
+
+  private get zone(): string {
+    return (this.zoneCache ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
   }
 
   private async init(): Promise<void> {
@@ -206,7 +218,8 @@ class FocusFeature implements vscode.Disposable {
   private onShared(shared: SharedFocus): void {
     if (this.disposed) return;
     // A heartbeat from an older seq may arrive after a newer write we made; keep the newest.
-    if (shared.seq < this.shared.seq && shared.timer.revision <= this.shared.timer.revision) return;
+    // (A file that was deleted or reset reads as seq 0 and is taken as it is.)
+    if (shared.seq !== 0 && shared.seq < this.shared.seq && shared.timer.revision <= this.shared.timer.revision) return;
     this.shared = shared;
     this.render();
     if (dueUndos(shared, this.me()).length > 0) void this.track(this.undoEffects());
