@@ -173,4 +173,26 @@ describe('focus blocks in a real VS Code', () => {
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+  it('the default keybindings for start and stop clash with no other default keybinding', async () => {
+    await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+    const document = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.getText().includes('"key"') && vscode.window.activeTextEditor.document,
+      'the default keybindings file',
+    );
+    // The file is JSON with comments: pick each { "key": ..., "command": ... } entry.
+    const entries = [...document.getText().matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)].map((m) => ({
+      key: m[1]!,
+      command: m[2]!,
+    }));
+    assert.ok(entries.length > 100, `only ${entries.length} keybindings found`);
+    // Ours are listed too, in the same spelling (so the comparison below is meaningful).
+    assert.ok(entries.some((e) => e.command === Commands.focusStart && e.key === 'ctrl+alt+p'));
+    assert.ok(entries.some((e) => e.command === Commands.focusStop && e.key === 'ctrl+shift+alt+p'));
+    for (const key of ['ctrl+alt+p', 'ctrl+shift+alt+p']) {
+      const others = entries.filter((e) => e.key === key && !e.command.startsWith('cadence.'));
+      assert.deepEqual(others, [], key);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
