@@ -110,13 +110,55 @@ describe('focus blocks in the real workbench (packaged .vsix)', () => {
     }
   });
 
-  it('stopping restores Do Not Disturb', async () => {
+  it('clicking the running item offers the actions: resume from the quick pick', async () => {
     const { page } = workbench;
-    await runFromPalette(page, 'Cadence: Stop Focus Block');
     const item = focusItem(page);
-    await until(async () => /Focus/.test(await item.innerText()), 'the idle item');
-    await page.locator('#status\\.notifications .codicon-bell').waitFor({ timeout: 10_000 });
+    await item.click();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Resume' });
+    await row.waitFor({ timeout: 10_000 });
+    assert.ok(await page.locator('.quick-input-list .monaco-list-row', { hasText: '+15 minutes' }).count());
+    await row.click();
+    await until(async () => /^\s*\d+m\s*$/.test(await item.innerText()), 'the running countdown again');
+  });
+
+  it('at the end, Do Not Disturb is restored and the notice reaches the user; "Take a break" starts the break', async () => {
+    const { page } = workbench;
+    // Bring the end close, as another window's write would (under the store's lock).
+    const lock = `${stateFile()}.lock`;
+    await until(async () => {
+      try {
+        fs.mkdirSync(lock);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'the state file lock');
+    try {
+      const shared = JSON.parse(fs.readFileSync(stateFile(), 'utf8'));
+      shared.seq += 1;
+      shared.timer.revision += 1;
+      shared.timer.endsAt = Date.now() + 2_000;
+      fs.writeFileSync(`${stateFile()}.e2e.tmp`, JSON.stringify(shared));
+      fs.renameSync(`${stateFile()}.e2e.tmp`, stateFile());
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'focus block done' });
+    // The leader may be the closed second window: another takes over within its 6 s lease.
+    await toast.waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('#status\\.notifications .codicon-bell-slash').count(), 0);
+    await screenshot(page, 'focus-end-notice');
+    await toast.locator('.monaco-button', { hasText: 'Take a break' }).click();
+    const item = focusItem(page);
+    await until(async () => /Break\s+(10|9)m/.test(await item.innerText()), 'the break countdown');
+    assert.equal(await item.locator('.codicon-coffee').count(), 1);
+  });
+
+  it('Skip Break from the palette ends the break', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Cadence: Skip Break');
+    const item = focusItem(page);
+    await until(async () => /^\s*Focus\s*$/.test(await item.innerText()), 'the idle item');
   });
 
   it('Show Focus History renders this week in a webview', async () => {
@@ -125,7 +167,7 @@ describe('focus blocks in the real workbench (packaged .vsix)', () => {
     await page.locator('.tabs-container .tab.active', { hasText: 'Focus History' }).waitFor({ timeout: 15_000 });
     const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
     await frame.locator('#totals').waitFor({ timeout: 15_000 });
-    assert.match(await frame.locator('#totals').innerText(), /of focus in 1 block/);
+    assert.match(await frame.locator('#totals').innerText(), /of focus in 1 block \(1 completed\)/);
     await screenshot(page, 'focus-history');
   });
 });
