@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension';
-import { parseShared, serializeShared, type SharedFocus } from '../../src/core/focus/shared';
+import { LEADER_TTL_MS, parseShared, serializeShared, type SharedFocus } from '../../src/core/focus/shared';
 import { parseFocusHistory } from '../../src/core/focus/history';
 import { Commands, EXTENSION_ID, FOCUS_HISTORY_VIEW } from '../../src/shared/ids';
 import { waitFor } from './waitFor';
@@ -94,6 +94,37 @@ describe('focus blocks in a real VS Code', () => {
     await waitFor(() => history().length === before + 1, 'the completed block in the history file');
     assert.equal(history().at(-1)!.completed, true);
     assert.equal(api.focus.statusText(), '$(watch) Focus');
+  });
+
+  it('only the leader ends a block; when it goes quiet, this window takes over', async () => {
+    const before = history().length;
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 1, ask: false });
+    // Another, focused window leads and has just beaten; the block is due in a moment.
+    const current = parseShared(fs.readFileSync(api.focus.stateFile, 'utf8'));
+    const beat = Date.now();
+    fs.writeFileSync(
+      api.focus.stateFile,
+      serializeShared({
+        ...current,
+        seq: current.seq + 1,
+        leader: { windowId: 'other-window', heartbeatAt: beat, focused: true },
+        timer: { ...current.timer, endsAt: beat + 1000, revision: current.timer.revision + 1 },
+      }),
+    );
+    // This window leaves the end to the other leader while its lease runs, then takes over.
+    const ended = await waitFor(
+      async () => {
+        const s = await state();
+        return s.timer.phase === 'idle' ? s : undefined;
+      },
+      'this window to take over and end the block',
+      15_000,
+    );
+    assert.ok(Date.now() - beat >= LEADER_TTL_MS, `ended ${Date.now() - beat} ms after the other leader's last beat`);
+    assert.equal(ended.leader?.windowId, api.focus.windowId());
+    await waitFor(() => history().length === before + 1, 'one history record');
+    // Late, but recorded as ending when it was due.
+    assert.equal(history().at(-1)!.endedAt, beat + 1000);
   });
 
   it('Do Not Disturb: turned on for the block, restored once when it stops, and after a crash', async () => {
