@@ -171,3 +171,47 @@ describe('focus blocks in the real workbench (packaged .vsix)', () => {
     await screenshot(page, 'focus-history');
   });
 });
+
+describe('scheduled focus blocks in the real workbench', () => {
+  let workbench: Workbench;
+
+  before(async function () {
+    const now = new Date();
+    const minutes = now.getHours() * 60 + now.getMinutes();
+    if (minutes < 2 || minutes > 23 * 60) this.skip(); // keep the window inside one day
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    workbench = await openWorkbench({
+      workspace: sampleWorkspace(),
+      settings: { 'cadence.focus.schedule': [{ days: 'Daily', start: hhmm(minutes - 1), end: hhmm(minutes + 30) }] },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('proposes a block for the rest of the window; one click starts it', async () => {
+    const { page } = workbench;
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'scheduled focus time' });
+    // Shown in a window the user is in: if this one had no focus when the extension started, it
+    // proposes when it gets focus.
+    await focusItem(page).waitFor({ timeout: 60_000 });
+    if (!(await toast.isVisible())) {
+      await page.bringToFront();
+      await page.locator('.part.sidebar').click();
+    }
+    await toast.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'focus-schedule-proposal');
+    const button = toast.locator('.monaco-button', { hasText: /^Start \d+-minute block$/ });
+    const minutes = Number(/\d+/.exec(await button.innerText())![0]);
+    assert.ok(minutes >= 28 && minutes <= 30, `proposed ${minutes} minutes`);
+    await button.click();
+    const item = focusItem(page);
+    await until(
+      async () => new RegExp(`^\\s*(${minutes}|${minutes - 1})m\\s*$`).test(await item.innerText()),
+      'the proposed block to run',
+    ).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; status bar shows "${await item.innerText()}"`);
+    });
+  });
+});

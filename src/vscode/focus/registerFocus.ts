@@ -550,7 +550,10 @@ class FocusFeature implements vscode.Disposable {
     if (!window || effectivePhase(this.shared.timer) !== 'idle') return;
     const auto = this.settings.autoStartScheduled;
     // A proposal needs someone to see it; an auto-start does not.
-    if (!auto && !vscode.window.state.focused) return;
+    if (!auto && !vscode.window.state.focused) {
+      this.log.info(`Focus: scheduled window ${window.label}; proposing a block when this window gets focus`);
+      return;
+    }
     const { written } = await this.store.update((current) =>
       current.timer.phase === 'idle' ? claimProposal(current, windowKey(window)) : undefined,
     );
