@@ -1,4 +1,7 @@
+import { focusCommand } from './focus';
 import type { Subcommand } from './io';
 
 /** Every subcommand of `cadence`, in the order `--help` lists them. Each feature adds one entry. */
-export const subcommands: Record<string, Subcommand> = {};
+export const subcommands: Record<string, Subcommand> = {
+  focus: focusCommand,
+};
