@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension';
 import { LEADER_TTL_MS, parseShared, serializeShared, type SharedFocus } from '../../src/core/focus/shared';
 import { parseFocusHistory } from '../../src/core/focus/history';
+import { SharedFile } from '../../src/node/focus/sharedFile';
 import { Commands, EXTENSION_ID, FOCUS_HISTORY_VIEW } from '../../src/shared/ids';
 import { waitFor } from './waitFor';
 
@@ -16,10 +17,27 @@ describe('focus blocks in a real VS Code', () => {
   const history = () =>
     fs.existsSync(api.focus.historyFile) ? parseFocusHistory(fs.readFileSync(api.focus.historyFile, 'utf8')) : [];
 
+  /** Changes the shared record the way another window would: under the store's lock. */
+  async function asOtherWindow(change: (current: SharedFocus) => SharedFocus): Promise<void> {
+    const store = new SharedFile<SharedFocus>({
+      file: api.focus.stateFile,
+      parse: parseShared,
+      serialize: serializeShared,
+    });
+    await store.update((current) => {
+      const changed = change(current);
+      return { ...changed, seq: current.seq + 1, timer: { ...changed.timer, revision: current.timer.revision + 1 } };
+    });
+  }
+  const dueIn = (ms: number) => (current: SharedFocus) => ({
+    ...current,
+    timer: { ...current.timer, endsAt: Date.now() + ms },
+  });
+
   async function reset(): Promise<void> {
     await vscode.commands.executeCommand(Commands.focusStop);
     await api.focus.settled();
-    for (const key of ['doNotDisturb', 'schedule', 'autoStartScheduled', 'onStart', 'onEnd'])
+    for (const key of ['doNotDisturb', 'schedule', 'autoStart', 'autoStartScheduled', 'onStart', 'onEnd'])
       await config().update(key, undefined, vscode.ConfigurationTarget.Global);
   }
 
@@ -82,35 +100,47 @@ describe('focus blocks in a real VS Code', () => {
   it('the leader ends a block on time and records it as completed', async () => {
     const before = history().length;
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 1, ask: false });
-    // Another window (here: a direct write, as another extension host would do) moves the end close.
-    const current = parseShared(fs.readFileSync(api.focus.stateFile, 'utf8'));
-    const soon: SharedFocus = {
-      ...current,
-      seq: current.seq + 1,
-      timer: { ...current.timer, endsAt: Date.now() + 1500, revision: current.timer.revision + 1 },
-    };
-    fs.writeFileSync(api.focus.stateFile, serializeShared(soon));
+    // Another window moves the end close.
+    await asOtherWindow(dueIn(1500));
     await waitFor(async () => (await state()).timer.phase === 'idle', 'the block to end by itself', 8000);
     await waitFor(() => history().length === before + 1, 'the completed block in the history file');
     assert.equal(history().at(-1)!.completed, true);
     assert.equal(api.focus.statusText(), '$(watch) Focus');
+    // Nothing starts by itself: no break, no next block (auto-start is off by default).
+    await api.focus.settled();
+    assert.equal((await state()).timer.phase, 'idle');
+  });
+
+  it('with auto-start on, the break follows the block and the next block follows the break', async () => {
+    await config().update('autoStart', true, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 1, ask: false });
+    const first = (await state()).timer.block!.id;
+    await asOtherWindow(dueIn(1000));
+    await waitFor(async () => (await state()).timer.phase === 'break', 'the break to start by itself', 8000);
+    assert.match(api.focus.statusText(), /^\$\(coffee\) Break/);
+    await asOtherWindow(dueIn(1000));
+    const next = await waitFor(
+      async () => {
+        const s = await state();
+        return s.timer.phase === 'focus' ? s : undefined;
+      },
+      'the next block to start by itself',
+      8000,
+    );
+    assert.notEqual(next.timer.block!.id, first);
+    assert.equal(next.timer.block!.plannedMinutes, 50);
   });
 
   it('only the leader ends a block; when it goes quiet, this window takes over', async () => {
     const before = history().length;
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 1, ask: false });
     // Another, focused window leads and has just beaten; the block is due in a moment.
-    const current = parseShared(fs.readFileSync(api.focus.stateFile, 'utf8'));
     const beat = Date.now();
-    fs.writeFileSync(
-      api.focus.stateFile,
-      serializeShared({
-        ...current,
-        seq: current.seq + 1,
-        leader: { windowId: 'other-window', heartbeatAt: beat, focused: true },
-        timer: { ...current.timer, endsAt: beat + 1000, revision: current.timer.revision + 1 },
-      }),
-    );
+    await asOtherWindow((current) => ({
+      ...current,
+      leader: { windowId: 'other-window', heartbeatAt: beat, focused: true },
+      timer: { ...current.timer, endsAt: beat + 1000 },
+    }));
     // This window leaves the end to the other leader while its lease runs, then takes over.
     const ended = await waitFor(
       async () => {
@@ -145,7 +175,6 @@ describe('focus blocks in a real VS Code', () => {
 
     // A window that crashed mid-block left two effects behind (toggled twice = back to the user's
     // state); the next activation undoes each exactly once.
-    const crashed = await state();
     const orphan = (id: string) => ({
       id,
       kind: 'doNotDisturb' as const,
@@ -153,10 +182,7 @@ describe('focus blocks in a real VS Code', () => {
       appliedAt: Date.now() - 1000,
       appliedBy: 'crashed',
     });
-    fs.writeFileSync(
-      api.focus.stateFile,
-      serializeShared({ ...crashed, seq: crashed.seq + 1, journal: [...crashed.journal, orphan('o1'), orphan('o2')] }),
-    );
+    await asOtherWindow((current) => ({ ...current, journal: [...current.journal, orphan('o1'), orphan('o2')] }));
     await api.focus.restart();
     await api.focus.settled();
     const recovered = (await state()).journal.filter((e) => e.appliedBy === 'crashed');

@@ -257,8 +257,10 @@ class FocusFeature implements vscode.Disposable {
   async dispatch(event: FocusEvent): Promise<Transition> {
     const now = this.clock.now();
     let transition: Transition = { state: this.shared.timer, changed: false };
+    let dueAt = now;
     const focused = vscode.window.state.focused;
     const { after } = await this.store.update((current) => {
+      dueAt = current.timer.endsAt ?? Number.POSITIVE_INFINITY; // paused: nothing was due
       const applied = applyEvent(current, event, now);
       transition = applied.transition;
       if (!transition.changed) return undefined;
@@ -269,15 +271,18 @@ class FocusFeature implements vscode.Disposable {
     });
     await this.store.changedSinceLastCheck();
     this.onShared(after);
-    if (transition.changed) void this.track(this.afterTransition(event, transition, now));
+    if (transition.changed) void this.track(this.afterTransition(transition, now, dueAt));
     return transition;
   }
 
-  private async afterTransition(event: FocusEvent, transition: Transition, now: number): Promise<void> {
+  private async afterTransition(transition: Transition, now: number, dueAt: number): Promise<void> {
     const settings = this.settings;
-    if (transition.ended) await this.finishBlock(transition.ended, event.type === 'tick', now);
-    if (transition.breakEnded && event.type === 'tick') {
-      if (settings.autoStart) {
+    // A block that ran out (rather than being stopped) gets the end-of-block notice.
+    if (transition.ended) await this.finishBlock(transition.ended, transition.ended.completed, now);
+    // A break that ran out: its end is `dueAt`; one that was skipped or stopped ended before that.
+    if (transition.breakEnded && !transition.started && now >= dueAt) {
+      // Auto-start only right after the break, never for a break that ended while the machine slept.
+      if (settings.autoStart && now - dueAt < FRESH_END_MS) {
         await this.startBlock(settings.blockMinutes);
       } else {
         void vscode.window
@@ -293,7 +298,7 @@ class FocusFeature implements vscode.Disposable {
     }
   }
 
-  private async finishBlock(ended: EndedBlock, byTimer: boolean, now: number): Promise<void> {
+  private async finishBlock(ended: EndedBlock, ranOut: boolean, now: number): Promise<void> {
     const settings = this.settings;
     this.log.info(
       `Focus block ${ended.completed ? 'completed' : 'stopped'}: ${ended.actualMinutes} of ${ended.plannedMinutes} min`,
@@ -302,7 +307,7 @@ class FocusFeature implements vscode.Disposable {
     await this.undoEffects();
     void this.runHooks(settings.onEnd, 'onEnd');
     void this.track(this.recordHistory(ended));
-    if (!byTimer) return;
+    if (!ranOut) return;
     const fresh = now - ended.endedAt < FRESH_END_MS;
     if (settings.autoStart && settings.breaks && fresh) {
       await this.dispatch({ type: 'startBreak', minutes: settings.breakMinutes });
