@@ -25,5 +25,7 @@ export const LOG_CHANNEL_NAME = 'Cadence';
 
 /** The focus timer's status-bar item (id and the name shown when hiding it). */
 export const FOCUS_STATUS_ITEM = { id: 'cadence.focus', name: 'Cadence Focus' } as const;
+/** Context keys the focus timer sets (used in package.json `when` clauses). */
+export const FOCUS_CONTEXT = { phase: 'cadence.focus.phase', onBreak: 'cadence.focus.onBreak' } as const;
 /** The Focus History webview panel type. */
 export const FOCUS_HISTORY_VIEW = 'cadence.focus.history';

@@ -42,7 +42,7 @@ import { StatusTicker } from '../../core/focus/ticker';
 import { commitsBetween, currentBranch } from '../../node/focus/git';
 import { appendFocusRecord, FOCUS_HISTORY_FILE, readFocusHistory } from '../../node/focus/historyFile';
 import { SharedFile } from '../../node/focus/sharedFile';
-import { Commands, FOCUS_HISTORY_VIEW, FOCUS_STATUS_ITEM } from '../../shared/ids';
+import { Commands, FOCUS_CONTEXT, FOCUS_HISTORY_VIEW, FOCUS_STATUS_ITEM } from '../../shared/ids';
 import { readFocusSettings, type FocusSettings } from './settings';
 
 /** VS Code's own command: toggles notification Do Not Disturb (there is no "set"; state is not readable). */
@@ -97,6 +97,7 @@ class FocusFeature implements vscode.Disposable {
   private workdayTimer: NodeJS.Timeout | undefined;
   private stopWatching: () => void = () => undefined;
   private lastDecoration = '';
+  private lastPhase: string | undefined;
   private ticking = false;
   private disposed = false;
   private lastFocusChange: number;
@@ -627,6 +628,12 @@ class FocusFeature implements vscode.Disposable {
     if (decoration === this.lastDecoration) return;
     this.lastDecoration = decoration;
     const phase = effectivePhase(timer);
+    if (timer.phase !== this.lastPhase) {
+      this.lastPhase = timer.phase;
+      // The palette offers only what applies (package.json menus.commandPalette).
+      void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT.phase, timer.phase);
+      void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT.onBreak, phase === 'break');
+    }
     this.item.command =
       phase === 'idle'
         ? { title: 'Start Focus Block', command: Commands.focusStart, arguments: [{ ask: false }] }
