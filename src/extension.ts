@@ -2,6 +2,8 @@
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
 import { registerDecisionsView } from './vscode/docs/registerDecisionsView';
+import { focusSummaryFor } from './node/focus/historyFile';
+import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { registerLog } from './vscode/log';
 import { registerWeekly } from './vscode/weekly/registerWeekly';
 
@@ -9,16 +11,19 @@ import { registerWeekly } from './vscode/weekly/registerWeekly';
 export interface CadenceApi {
   /** Milliseconds spent in `activate` (module loading excluded). */
   activationMs: number;
+  /** Focus blocks: storage paths and test hooks (see src/vscode/focus/registerFocus.ts). */
+  focus: FocusApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
   registerDecisionsView(context);
-  registerWeekly(context, { log });
+  const focus = registerFocus(context, { log });
+  registerWeekly(context, { log, focus: (window) => focusSummaryFor(focus.historyFile, window) });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, focus };
 }
 
 export function deactivate(): void {

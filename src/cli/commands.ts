@@ -1,6 +1,9 @@
 import { draftCommand } from './draft';
+import { focusCommand } from './focus';
 import type { Subcommand } from './io';
 
 /** Every subcommand of `cadence`, in the order `--help` lists them. Each feature adds one entry. */
-export const subcommands: Record<string, Subcommand> = {};
-subcommands.draft = draftCommand;
+export const subcommands: Record<string, Subcommand> = {
+  draft: draftCommand,
+  focus: focusCommand,
+};

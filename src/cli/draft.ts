@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import type { WeeklyDraft } from '../core/weekly/model';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
 import { isoWeekWindow, rangeWindow, weekWindow, WindowError } from '../core/weekly/window';
+import { focusSummaryFor } from '../node/focus/historyFile';
 import { draftFromRepos } from '../node/weekly/draftRepos';
+import { defaultHistoryFile } from './focus';
 import { openRepo, WeeklyGitError } from '../node/weekly/git';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
@@ -115,12 +117,15 @@ export interface DraftDeps {
   now(): number;
   gitPath: string;
   systemTimeZone(): string;
+  /** The focus history the extension records (see `cadence focus`); may not exist. */
+  focusHistoryFile(): string;
 }
 
 export const defaultDraftDeps: DraftDeps = {
   now: () => Date.now(),
   gitPath: 'git',
   systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  focusHistoryFile: () => defaultHistoryFile(),
 };
 
 /** Runs `cadence draft`; returns the exit code. */
@@ -163,6 +168,7 @@ export async function runDraft(
       includeRepoUserEmail: args.authors.length === 0,
       includeHidden: args.includeHidden,
       gitPath: deps.gitPath,
+      focus: await focusSummaryFor(deps.focusHistoryFile(), window),
     });
   } catch (error) {
     if (error instanceof WeeklyGitError) {

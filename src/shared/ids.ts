@@ -11,6 +11,14 @@ export const Commands = {
   weeklyCopyAsSlack: 'cadence.weekly.copyAsSlack',
   weeklyCopyAsText: 'cadence.weekly.copyAsText',
   weeklySave: 'cadence.weekly.save',
+  focusStart: 'cadence.focus.start',
+  focusPause: 'cadence.focus.pause',
+  focusResume: 'cadence.focus.resume',
+  focusExtend: 'cadence.focus.extend',
+  focusStop: 'cadence.focus.stop',
+  focusSkipBreak: 'cadence.focus.skipBreak',
+  focusShowHistory: 'cadence.focus.showHistory',
+  focusActions: 'cadence.focus.actions',
 } as const;
 
 export const Views = {
@@ -19,3 +27,10 @@ export const Views = {
 } as const;
 
 export const LOG_CHANNEL_NAME = 'Cadence';
+
+/** The focus timer's status-bar item (id and the name shown when hiding it). */
+export const FOCUS_STATUS_ITEM = { id: 'cadence.focus', name: 'Cadence Focus' } as const;
+/** Context keys the focus timer sets (used in package.json `when` clauses). */
+export const FOCUS_CONTEXT = { phase: 'cadence.focus.phase', onBreak: 'cadence.focus.onBreak' } as const;
+/** The Focus History webview panel type. */
+export const FOCUS_HISTORY_VIEW = 'cadence.focus.history';

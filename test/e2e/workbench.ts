@@ -37,6 +37,8 @@ export interface Workbench {
   browser: Browser;
   page: Page;
   url: string;
+  /** The server's user-data folder (global storage lives under User/globalStorage). */
+  userData: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function openWorkbench(options: {
       browser,
       page,
       url,
+      userData: dirs.userData,
       async close() {
         await browser.close().catch(() => undefined);
         await server.stop();

@@ -2,16 +2,9 @@
 // what the draft builder produces (WeeklyDraft). Every renderer (Markdown, Slack, text, JSON,
 // user templates) reads the same WeeklyDraft.
 
-/**
- * Focus history for the window. CONTRACT shared with the focus feature: exactly this shape.
- * `null` when no focus history is available.
- */
-export interface FocusSummary {
-  blocks: number;
-  minutes: number;
-  completed: number;
-  byBranch: { branch: string; minutes: number }[];
-}
+/** Focus history for the window, as the focus feature summarizes it; `null` when there is none. */
+export type { FocusSummary } from '../focus/history';
+import type { FocusSummary } from '../focus/history';
 
 /** One commit as read from `git log`. Dates are epoch milliseconds. */
 export interface RawCommit {

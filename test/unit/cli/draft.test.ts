@@ -6,7 +6,12 @@ import { parseDraftArgs, runDraft, type DraftDeps } from '../../../src/cli/draft
 import { runCli } from '../../../src/cli/run';
 import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
 
-const deps: DraftDeps = { now: () => Date.parse(NOW), gitPath: 'git', systemTimeZone: () => 'Europe/Berlin' };
+const deps: DraftDeps = {
+  now: () => Date.parse(NOW),
+  gitPath: 'git',
+  systemTimeZone: () => 'Europe/Berlin',
+  focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
+};
 
 function capture(cwd: string) {
   const out = { stdout: '', stderr: '' };
@@ -38,6 +43,41 @@ describe('cadence draft', function () {
     }
     return { code, ...out };
   }
+
+  it('reports focus from the recorded history, and null without one', async () => {
+    const none = JSON.parse((await run(['--format', 'json'])).stdout);
+    assert.equal(none.focus, null);
+    const file = path.join(fx.root, 'focus-history.jsonl');
+    const block = (id: string, start: string, minutes: number, branch: string) =>
+      JSON.stringify({
+        id,
+        startedAt: Date.parse(start),
+        endedAt: Date.parse(start) + minutes * 60_000,
+        plannedMinutes: 50,
+        actualMinutes: minutes,
+        completed: minutes >= 50,
+        branchAtStart: branch,
+        branchAtEnd: branch,
+        commits: [],
+      });
+    fs.writeFileSync(
+      file,
+      [
+        block('a', '2026-11-17T08:00:00Z', 50, 'feat/billing'),
+        block('b', '2026-11-18T13:00:00Z', 30, 'main'),
+        block('old', '2026-11-03T08:00:00Z', 50, 'main'), // another week
+        '{ torn line',
+      ].join('\n'),
+    );
+    const { code, stdout } = await run(['--format', 'json'], fx.main, { ...deps, focusHistoryFile: () => file });
+    assert.equal(code, 0);
+    const focus = JSON.parse(stdout).focus;
+    assert.equal(focus.blocks, 2);
+    assert.equal(focus.minutes, 80);
+    assert.equal(focus.byBranch[0].branch, 'feat/billing');
+    const markdown = (await run([], fx.main, { ...deps, focusHistoryFile: () => file })).stdout;
+    assert.match(markdown, /## Focus\n\n- .*2 blocks.*feat\/billing/);
+  });
 
   it('prints the JSON contract for the current repository and this week', async () => {
     const { code, stdout, stderr } = await run(['--format', 'json']);

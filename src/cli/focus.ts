@@ -1,0 +1,87 @@
+// `cadence focus`: this week's focus (or any date range) from the history the extension records.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { summarizeFocus } from '../core/focus/history';
+import { formatMinutes } from '../core/focus/historyView';
+import { weekOf } from '../core/focus/schedule';
+import { readFocusHistory } from '../node/focus/historyFile';
+import { type CliIo, type Subcommand, UsageError } from './io';
+
+const HELP = `Usage: cadence focus [--history FILE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+
+Focus time recorded by the Cadence extension: this week (Monday to Sunday) unless a range is
+given (--until is inclusive). --history defaults to $CADENCE_FOCUS_HISTORY, else VS Code's global
+storage folder for Cadence.
+`;
+
+/** Where desktop VS Code keeps Cadence's history on this platform. */
+export function defaultHistoryFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.CADENCE_FOCUS_HISTORY) return env.CADENCE_FOCUS_HISTORY;
+  const home = os.homedir();
+  const base =
+    platform === 'win32'
+      ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? path.join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
+  return path.join(base, 'Code', 'User', 'globalStorage', 'cadence-dev.cadence', 'focus-history.jsonl');
+}
+
+function localDate(text: string, option: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) throw new UsageError(`${option} must be a date like 2026-11-23, not "${text}"`);
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
+}
+
+export const focusCommand: Subcommand = {
+  summary: 'show recorded focus time (this week by default)',
+  async run(args: string[], io: CliIo): Promise<number> {
+    let file: string | undefined;
+    let since: number | undefined;
+    let until: number | undefined;
+    let json = false;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!;
+      const value = () => {
+        const v = args[++i];
+        if (v === undefined) throw new UsageError(`${arg} needs a value`);
+        return v;
+      };
+      if (arg === '--help' || arg === '-h') {
+        io.stdout.write(HELP);
+        return 0;
+      } else if (arg === '--history') file = path.resolve(io.cwd, value());
+      else if (arg === '--since') since = localDate(value(), '--since');
+      else if (arg === '--until') until = localDate(value(), '--until') + 24 * 60 * 60_000;
+      else if (arg === '--json') json = true;
+      else throw new UsageError(`unknown option ${arg} (see 'cadence focus --help')`);
+    }
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const week = weekOf(Date.now(), zone);
+    const window = { start: since ?? week.start, end: until ?? (since !== undefined ? Date.now() : week.end) };
+    if (window.end <= window.start) throw new UsageError('--until is before --since');
+    file ??= defaultHistoryFile();
+    let records;
+    try {
+      records = await readFocusHistory(file);
+    } catch (error) {
+      io.stderr.write(
+        `cadence focus: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return 1;
+    }
+    const summary = summarizeFocus(records, window);
+    if (json) {
+      io.stdout.write(JSON.stringify({ ...summary, start: window.start, end: window.end, file }, null, 2) + '\n');
+      return 0;
+    }
+    const top = summary.byBranch[0];
+    io.stdout.write(
+      `${formatMinutes(summary.minutes)} of focus in ${summary.blocks} block${summary.blocks === 1 ? '' : 's'} ` +
+        `(${summary.completed} completed)${top && top.branch !== '(no branch)' ? `, mostly on ${top.branch}` : ''}\n`,
+    );
+    for (const branch of summary.byBranch)
+      io.stdout.write(`  ${formatMinutes(branch.minutes).padStart(7)}  ${branch.branch}\n`);
+    return 0;
+  },
+};

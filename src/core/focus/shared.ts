@@ -1,0 +1,177 @@
+// The record every window of one VS Code shares (one JSON file in the global storage folder, see
+// docs/decisions/0005): the timer, the side-effect journal, the leader's heartbeat and the
+// "already done today" marks. Writers apply their change to the latest record under a lock, so an
+// event from a window that saw an older state is re-applied to the newer one, never lost or doubled.
+import { IDLE, next, type FocusEvent, type FocusState, type Transition } from './timer';
+
+/** A side effect Cadence made and must undo exactly once (today: notification Do Not Disturb). */
+export interface JournalEntry {
+  id: string;
+  kind: 'doNotDisturb';
+  /** The block the effect belongs to; undone when that block is no longer under way. */
+  blockId: string;
+  appliedAt: number;
+  /** The window (extension host) that made it, which is the best one to undo it. */
+  appliedBy: string;
+  undoneAt?: number;
+  undoneBy?: string;
+}
+
+/** The window that performs timed transitions and side effects. */
+export interface LeaderRecord {
+  windowId: string;
+  heartbeatAt: number;
+  /** Whether the leader window had focus at its last heartbeat. */
+  focused: boolean;
+}
+
+export interface SharedFocus {
+  /** Incremented on every write of the file (heartbeats included). */
+  seq: number;
+  timer: FocusState;
+  journal: JournalEntry[];
+  leader?: LeaderRecord;
+  /** Keys of scheduled windows already proposed (most recent last). */
+  proposed: string[];
+  /** The local day (YYYY-MM-DD) the end-of-workday notice was last shown. */
+  workdayNoticeDay?: string;
+}
+
+export const EMPTY_SHARED: SharedFocus = { seq: 0, timer: IDLE, journal: [], proposed: [] };
+
+/** A leader that has not beaten for this long is presumed gone. */
+export const LEADER_TTL_MS = 6_000;
+/** How often the leader renews its heartbeat while a block or break runs. */
+export const HEARTBEAT_MS = 2_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+const PHASES = new Set(['idle', 'focus', 'paused', 'break']);
+
+/** Reads a shared record written by any version; anything unreadable becomes the empty record. */
+export function parseShared(text: string | undefined): SharedFocus {
+  if (!text) return EMPTY_SHARED;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return EMPTY_SHARED;
+  }
+  if (!isObject(value) || !isObject(value.timer) || !PHASES.has(value.timer.phase as string)) return EMPTY_SHARED;
+  const timer = value.timer as unknown as FocusState;
+  if (timer.phase !== 'idle' && !(Number.isFinite(timer.endsAt) || Number.isFinite(timer.pausedRemainingMs)))
+    return { ...EMPTY_SHARED, seq: Number(value.seq) || 0 };
+  return {
+    seq: Number(value.seq) || 0,
+    timer: { ...timer, revision: Number(timer.revision) || 0 },
+    journal: Array.isArray(value.journal)
+      ? (value.journal as JournalEntry[]).filter((e) => isObject(e) && typeof e.id === 'string')
+      : [],
+    ...(isObject(value.leader) && typeof value.leader.windowId === 'string'
+      ? { leader: value.leader as unknown as LeaderRecord }
+      : {}),
+    proposed: Array.isArray(value.proposed) ? value.proposed.filter((k): k is string => typeof k === 'string') : [],
+    ...(typeof value.workdayNoticeDay === 'string' ? { workdayNoticeDay: value.workdayNoticeDay } : {}),
+  };
+}
+
+export function serializeShared(shared: SharedFocus): string {
+  return JSON.stringify(shared, null, 2) + '\n';
+}
+
+/** The result of applying one timer event to the latest shared record. */
+export interface Applied {
+  shared: SharedFocus;
+  transition: Transition;
+}
+
+/** Applies a timer event to the latest record; `transition.changed` false means nothing to write. */
+export function applyEvent(shared: SharedFocus, event: FocusEvent, now: number): Applied {
+  const transition = next(shared.timer, event, now);
+  if (!transition.changed) return { shared, transition };
+  return { shared: { ...shared, seq: shared.seq + 1, timer: transition.state }, transition };
+}
+
+// ---- leader election -------------------------------------------------------------------------
+
+/** Is `record` a live leader at `now`? A heartbeat from the future (clock set back) is not trusted. */
+export function leaderAlive(record: LeaderRecord | undefined, now: number): record is LeaderRecord {
+  if (!record) return false;
+  const age = now - record.heartbeatAt;
+  return age <= LEADER_TTL_MS && age >= -LEADER_TTL_MS;
+}
+
+export function isLeader(shared: SharedFocus, windowId: string, now: number): boolean {
+  return leaderAlive(shared.leader, now) && shared.leader.windowId === windowId;
+}
+
+/**
+ * What this window should write to the leader record at `now`, or undefined to leave it alone:
+ * claim it when nobody leads (or the leader went quiet), renew our own heartbeat when due, and take
+ * it from an unfocused leader when we have focus (so the end-of-block notice appears where the user
+ * is looking).
+ */
+export function leaderUpdate(
+  current: LeaderRecord | undefined,
+  windowId: string,
+  now: number,
+  focused: boolean,
+): LeaderRecord | undefined {
+  const mine: LeaderRecord = { windowId, heartbeatAt: now, focused };
+  if (!leaderAlive(current, now)) return mine;
+  if (current.windowId === windowId) {
+    return now - current.heartbeatAt >= HEARTBEAT_MS || current.focused !== focused ? mine : undefined;
+  }
+  return focused && !current.focused ? mine : undefined;
+}
+
+// ---- side-effect journal ---------------------------------------------------------------------
+
+/** Adds an applied effect to the journal, keeping the last 20 finished entries for diagnosis. */
+export function recordEffect(journal: readonly JournalEntry[], entry: JournalEntry): JournalEntry[] {
+  const finished = journal.filter((e) => e.undoneAt !== undefined).slice(-20);
+  const pending = journal.filter((e) => e.undoneAt === undefined);
+  return [...finished, ...pending, entry];
+}
+
+/**
+ * Effects this window may undo now: not undone yet, their block no longer under way, and this
+ * window can undo them correctly. VS Code's Do Not Disturb is a toggle over a per-window copy of a
+ * shared stored flag (each window reads the flag when it loads and never again), so only the window
+ * that turned it on, or a window that loaded after it was turned on, holds the "on" copy a toggle
+ * flips back; a window that was already open would turn it on instead.
+ */
+export function dueUndos(shared: SharedFocus, me: { windowId: string; activatedAt: number }): JournalEntry[] {
+  const activeBlock = shared.timer.phase !== 'idle' ? shared.timer.block?.id : undefined;
+  return shared.journal.filter(
+    (e) =>
+      e.undoneAt === undefined &&
+      e.blockId !== activeBlock &&
+      (e.appliedBy === me.windowId || me.activatedAt > e.appliedAt),
+  );
+}
+
+/** Marks an effect undone. Returns undefined when it already was: someone else claimed the undo. */
+export function claimUndo(shared: SharedFocus, id: string, windowId: string, now: number): SharedFocus | undefined {
+  const entry = shared.journal.find((e) => e.id === id);
+  if (!entry || entry.undoneAt !== undefined) return undefined;
+  return {
+    ...shared,
+    seq: shared.seq + 1,
+    journal: shared.journal.map((e) => (e.id === id ? { ...e, undoneAt: now, undoneBy: windowId } : e)),
+  };
+}
+
+/** Marks a scheduled window as proposed; undefined if it already was (another window proposed it). */
+export function claimProposal(shared: SharedFocus, key: string): SharedFocus | undefined {
+  if (shared.proposed.includes(key)) return undefined;
+  return { ...shared, seq: shared.seq + 1, proposed: [...shared.proposed.slice(-19), key] };
+}
+
+/** Marks today's end-of-workday notice as shown; undefined if it already was. */
+export function claimWorkdayNotice(shared: SharedFocus, day: string): SharedFocus | undefined {
+  if (shared.workdayNoticeDay === day) return undefined;
+  return { ...shared, seq: shared.seq + 1, workdayNoticeDay: day };
+}

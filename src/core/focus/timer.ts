@@ -1,0 +1,294 @@
+// The focus timer as a pure reducer over absolute timestamps. Nothing here counts ticks: the time
+// left is always `endsAt - now`, so a sleeping laptop, a reloaded window or a second window all
+// agree on when a block ends. Every window applies events to the latest shared state.
+
+/** Where the timer is. `paused` remembers whether it paused a focus block or a break. */
+export type FocusPhase = 'idle' | 'focus' | 'paused' | 'break';
+
+/** The focus block being timed (kept while paused; gone when the block ends). */
+export interface ActiveBlock {
+  id: string;
+  startedAt: number;
+  /** Planned length including every extension. */
+  plannedMinutes: number;
+  /** Time spent paused so far, not counted as focus. */
+  pausedMs: number;
+  workspace?: string;
+  branchAtStart?: string;
+}
+
+/** The shared timer state. Only absolute timestamps, never a countdown. */
+export interface FocusState {
+  phase: FocusPhase;
+  /** Incremented on every change, so windows can tell a new state from one they have seen. */
+  revision: number;
+  block?: ActiveBlock;
+  /** When the running focus block or break ends (phase focus or break). */
+  endsAt?: number;
+  /** Length of the running (or paused) break. */
+  breakMinutes?: number;
+  /** Phase paused: what was paused, when, and how much of it was left. */
+  pausedFrom?: 'focus' | 'break';
+  pausedAt?: number;
+  pausedRemainingMs?: number;
+}
+
+export type FocusEvent =
+  | { type: 'start'; id: string; minutes: number; workspace?: string; branch?: string }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'extend'; minutes: number }
+  | { type: 'stop' }
+  | { type: 'startBreak'; minutes: number }
+  | { type: 'skipBreak' }
+  /** Time passed: ends a focus block or break whose `endsAt` is reached. */
+  | { type: 'tick' };
+
+/** A focus block that just ended, ready to become a history record. */
+export interface EndedBlock {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  plannedMinutes: number;
+  actualMinutes: number;
+  completed: boolean;
+  workspace?: string;
+  branchAtStart?: string;
+}
+
+export interface Transition {
+  state: FocusState;
+  /** False when the event did not apply (e.g. pause while idle): nothing to write. */
+  changed: boolean;
+  /** Set when this transition ended a focus block (completed or stopped). */
+  ended?: EndedBlock;
+  /** Set when this transition ended a break (ran out, skipped or stopped). */
+  breakEnded?: boolean;
+  /** Set when this transition started a focus block. */
+  started?: ActiveBlock;
+}
+
+const MINUTE = 60_000;
+
+export const IDLE: FocusState = { phase: 'idle', revision: 0 };
+
+/** Minutes are whole, at least 1, at most a day. */
+export function clampMinutes(minutes: number): number {
+  if (!Number.isFinite(minutes)) return 1;
+  return Math.min(24 * 60, Math.max(1, Math.round(minutes)));
+}
+
+/**
+ * How long the current focus block or break has left at `now`, in milliseconds. Clamped to the
+ * phase's planned length, so a clock that goes backwards never shows more than was planned.
+ */
+export function remainingMs(state: FocusState, now: number): number {
+  switch (state.phase) {
+    case 'idle':
+      return 0;
+    case 'paused':
+      return Math.max(0, state.pausedRemainingMs ?? 0);
+    case 'focus':
+    case 'break': {
+      const total = (state.phase === 'focus' ? (state.block?.plannedMinutes ?? 0) : (state.breakMinutes ?? 0)) * MINUTE;
+      return Math.min(total, Math.max(0, (state.endsAt ?? now) - now));
+    }
+  }
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+function endBlock(state: FocusState, endedAt: number, completed: boolean): EndedBlock {
+  const block = state.block!;
+  const end = Math.max(block.startedAt, endedAt);
+  // Paused time does not count as focus; a block stopped while paused ended when it was paused.
+  const focusedMs = Math.max(0, end - block.startedAt - block.pausedMs);
+  return {
+    id: block.id,
+    startedAt: block.startedAt,
+    endedAt: end,
+    plannedMinutes: block.plannedMinutes,
+    actualMinutes: round1(focusedMs / MINUTE),
+    completed,
+    ...(block.workspace !== undefined ? { workspace: block.workspace } : {}),
+    ...(block.branchAtStart !== undefined ? { branchAtStart: block.branchAtStart } : {}),
+  };
+}
+
+function idle(state: FocusState): FocusState {
+  return { phase: 'idle', revision: state.revision + 1 };
+}
+
+/** Ends a focus block or break whose time is up. The end is `endsAt`, not `now`: after a sleep the
+ * block ended when it was due, not when the machine woke up. */
+function expire(state: FocusState, now: number): Transition | undefined {
+  if (state.endsAt === undefined || now < state.endsAt) return undefined;
+  if (state.phase === 'focus' && state.block) {
+    return { state: idle(state), changed: true, ended: endBlock(state, state.endsAt, true) };
+  }
+  if (state.phase === 'break') return { state: idle(state), changed: true, breakEnded: true };
+  return undefined;
+}
+
+const unchanged = (state: FocusState): Transition => ({ state, changed: false });
+
+/**
+ * The timer's state machine. Pure: the same state, event and `now` always give the same result.
+ * Every event first lets time pass (a block that is due ends before a pause or extend applies), so
+ * an event replayed on a newer state from another window never resurrects a finished block.
+ */
+export function next(state: FocusState, event: FocusEvent, now: number): Transition {
+  const expired = expire(state, now);
+  if (expired) {
+    if (event.type === 'tick' || event.type === 'stop' || event.type === 'skipBreak') return expired;
+    const after = next(expired.state, event, now);
+    return { ...after, changed: true, ended: expired.ended, breakEnded: expired.breakEnded || after.breakEnded };
+  }
+  switch (event.type) {
+    case 'tick':
+      return unchanged(state);
+    case 'start': {
+      if (state.phase === 'focus' || (state.phase === 'paused' && state.pausedFrom === 'focus'))
+        return unchanged(state);
+      const minutes = clampMinutes(event.minutes);
+      const block: ActiveBlock = {
+        id: event.id,
+        startedAt: now,
+        plannedMinutes: minutes,
+        pausedMs: 0,
+        ...(event.workspace !== undefined ? { workspace: event.workspace } : {}),
+        ...(event.branch !== undefined ? { branchAtStart: event.branch } : {}),
+      };
+      return {
+        state: { phase: 'focus', revision: state.revision + 1, block, endsAt: now + minutes * MINUTE },
+        changed: true,
+        started: block,
+        // Starting a block during a break ends the break.
+        ...(state.phase !== 'idle' ? { breakEnded: true } : {}),
+      };
+    }
+    case 'pause': {
+      if (state.phase !== 'focus' && state.phase !== 'break') return unchanged(state);
+      const { endsAt: _endsAt, ...rest } = state;
+      return {
+        state: {
+          ...rest,
+          phase: 'paused',
+          revision: state.revision + 1,
+          pausedFrom: state.phase,
+          pausedAt: now,
+          pausedRemainingMs: remainingMs(state, now),
+        },
+        changed: true,
+      };
+    }
+    case 'resume': {
+      if (state.phase !== 'paused' || !state.pausedFrom) return unchanged(state);
+      const { pausedAt, pausedRemainingMs, pausedFrom, ...rest } = state;
+      // A clock that went backwards while paused adds no paused time.
+      const pausedFor = Math.max(0, now - (pausedAt ?? now));
+      const block =
+        pausedFrom === 'focus' && rest.block
+          ? { ...rest.block, pausedMs: rest.block.pausedMs + pausedFor }
+          : rest.block;
+      return {
+        state: {
+          ...rest,
+          ...(block ? { block } : {}),
+          phase: pausedFrom,
+          revision: state.revision + 1,
+          endsAt: now + (pausedRemainingMs ?? 0),
+        },
+        changed: true,
+      };
+    }
+    case 'extend': {
+      const minutes = clampMinutes(event.minutes);
+      const ms = minutes * MINUTE;
+      const revision = state.revision + 1;
+      const extendPlan = (s: FocusState): Partial<FocusState> =>
+        (s.phase === 'paused' ? s.pausedFrom : s.phase) === 'focus' && s.block
+          ? { block: { ...s.block, plannedMinutes: s.block.plannedMinutes + minutes } }
+          : { breakMinutes: (s.breakMinutes ?? 0) + minutes };
+      if (state.phase === 'focus' || state.phase === 'break') {
+        return {
+          state: { ...state, ...extendPlan(state), revision, endsAt: (state.endsAt ?? now) + ms },
+          changed: true,
+        };
+      }
+      if (state.phase === 'paused') {
+        return {
+          state: { ...state, ...extendPlan(state), revision, pausedRemainingMs: (state.pausedRemainingMs ?? 0) + ms },
+          changed: true,
+        };
+      }
+      return unchanged(state);
+    }
+    case 'stop': {
+      if (state.phase === 'idle') return unchanged(state);
+      const from = state.phase === 'paused' ? state.pausedFrom : state.phase;
+      if (from === 'focus' && state.block) {
+        const endedAt = state.phase === 'paused' ? (state.pausedAt ?? now) : now;
+        return { state: idle(state), changed: true, ended: endBlock(state, endedAt, false) };
+      }
+      return { state: idle(state), changed: true, breakEnded: true };
+    }
+    case 'startBreak': {
+      if (state.phase !== 'idle') return unchanged(state);
+      const minutes = clampMinutes(event.minutes);
+      return {
+        state: { phase: 'break', revision: state.revision + 1, breakMinutes: minutes, endsAt: now + minutes * MINUTE },
+        changed: true,
+      };
+    }
+    case 'skipBreak': {
+      const onBreak = state.phase === 'break' || (state.phase === 'paused' && state.pausedFrom === 'break');
+      if (!onBreak) return unchanged(state);
+      return { state: idle(state), changed: true, breakEnded: true };
+    }
+  }
+}
+
+/** Is a focus block or break under way (running or paused)? */
+export function isActive(state: FocusState): boolean {
+  return state.phase !== 'idle';
+}
+
+/** The phase as the user thinks of it: a paused break is still a break. */
+export function effectivePhase(state: FocusState): 'idle' | 'focus' | 'break' {
+  if (state.phase === 'paused') return state.pausedFrom ?? 'focus';
+  return state.phase;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `42m` while more than a minute is left, then `mm:ss`. */
+export function formatRemaining(ms: number): string {
+  if (ms > MINUTE) return `${Math.ceil(ms / MINUTE)}m`;
+  const seconds = Math.ceil(ms / 1000);
+  return `${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
+}
+
+/** The status-bar text for a state. Paused and on-break look different from a running block. */
+export function statusText(state: FocusState, now: number): string {
+  const left = formatRemaining(remainingMs(state, now));
+  switch (state.phase) {
+    case 'idle':
+      return '$(watch) Focus';
+    case 'focus':
+      return `$(watch) ${left}`;
+    case 'break':
+      return `$(coffee) Break ${left}`;
+    case 'paused':
+      return `$(debug-pause) ${state.pausedFrom === 'break' ? 'Break ' : ''}${left} paused`;
+  }
+}
+
+/** Only running phases change their text over time; idle and paused need no timer at all. */
+export function needsTicking(state: FocusState): boolean {
+  return state.phase === 'focus' || state.phase === 'break';
+}

@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import {
+  applyEvent,
+  claimProposal,
+  claimUndo,
+  claimWorkdayNotice,
+  dueUndos,
+  EMPTY_SHARED,
+  HEARTBEAT_MS,
+  isLeader,
+  LEADER_TTL_MS,
+  leaderUpdate,
+  parseShared,
+  recordEffect,
+  serializeShared,
+  type SharedFocus,
+} from '../../../src/core/focus/shared';
+import type { FocusEvent } from '../../../src/core/focus/timer';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 23, 9, 0);
+
+/**
+ * The shared file as the lock makes it behave: every write is applied to the latest record.
+ * `stale` lets a window act on an old snapshot, the way a window that has not yet seen another
+ * window's write does.
+ */
+class SharedStore {
+  value: SharedFocus = EMPTY_SHARED;
+  update(mutate: (current: SharedFocus) => SharedFocus | undefined): boolean {
+    const after = mutate(this.value);
+    if (!after) return false;
+    this.value = after;
+    return true;
+  }
+}
+
+function dispatch(store: SharedStore, event: FocusEvent, now: number) {
+  let transition = applyEvent(store.value, event, now).transition;
+  store.update((current) => {
+    const applied = applyEvent(current, event, now);
+    transition = applied.transition;
+    return transition.changed ? applied.shared : undefined;
+  });
+  return transition;
+}
+
+describe('shared focus record', () => {
+  it('two windows racing to end the same block: exactly one records it', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 25 }, T0);
+    // Both windows wake after a sleep and both saw the block running.
+    const seenByA = store.value;
+    const seenByB = store.value;
+    assert.equal(seenByA.timer.phase, 'focus');
+    assert.equal(seenByB.timer.phase, 'focus');
+    const a = dispatch(store, { type: 'tick' }, T0 + 2 * 60 * MIN);
+    const b = dispatch(store, { type: 'tick' }, T0 + 2 * 60 * MIN + 5);
+    assert.equal([a, b].filter((t) => t.ended).length, 1);
+    assert.equal(store.value.timer.phase, 'idle');
+  });
+
+  it('revision conflicts: an extend from a window with an old view applies to the newest state', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    const staleRevision = store.value.timer.revision;
+    dispatch(store, { type: 'extend', minutes: 15 }, T0 + MIN); // window A
+    dispatch(store, { type: 'extend', minutes: 5 }, T0 + MIN + 10); // window B, saw the old revision
+    assert.equal(store.value.timer.endsAt, T0 + 70 * MIN);
+    assert.equal(store.value.timer.revision, staleRevision + 2);
+    // A stop from one window and a pause from another: the pause finds nothing to pause.
+    const stop = dispatch(store, { type: 'stop' }, T0 + 2 * MIN);
+    const pause = dispatch(store, { type: 'pause' }, T0 + 2 * MIN + 1);
+    assert.ok(stop.ended);
+    assert.equal(pause.changed, false);
+  });
+
+  it('a second window that starts at the same moment does not replace the running block', () => {
+    const store = new SharedStore();
+    const a = dispatch(store, { type: 'start', id: 'a', minutes: 50 }, T0);
+    const b = dispatch(store, { type: 'start', id: 'b', minutes: 25 }, T0 + 3);
+    assert.ok(a.started);
+    assert.equal(b.changed, false);
+    assert.equal(store.value.timer.block?.id, 'a');
+  });
+
+  it('elects one leader, renews its heartbeat, and lets another take over when it goes quiet', () => {
+    assert.deepEqual(leaderUpdate(undefined, 'A', T0, false), { windowId: 'A', heartbeatAt: T0, focused: false });
+    const a = { windowId: 'A', heartbeatAt: T0, focused: false };
+    assert.equal(leaderUpdate(a, 'A', T0 + HEARTBEAT_MS - 1, false), undefined);
+    assert.equal(leaderUpdate(a, 'A', T0 + HEARTBEAT_MS, false)?.heartbeatAt, T0 + HEARTBEAT_MS);
+    assert.equal(leaderUpdate(a, 'B', T0 + 1000, false), undefined);
+    assert.equal(leaderUpdate(a, 'B', T0 + LEADER_TTL_MS + 1, false)?.windowId, 'B');
+    // The window the user is looking at takes over from an unfocused leader...
+    assert.equal(leaderUpdate(a, 'B', T0 + 1000, true)?.windowId, 'B');
+    // ...but not from a focused one.
+    assert.equal(leaderUpdate({ ...a, focused: true }, 'B', T0 + 1000, true), undefined);
+    // A heartbeat from the future (the clock was set back) is not trusted.
+    assert.equal(leaderUpdate(a, 'B', T0 - 2 * LEADER_TTL_MS, false)?.windowId, 'B');
+    const shared = { ...EMPTY_SHARED, leader: a };
+    assert.equal(isLeader(shared, 'A', T0 + 1000), true);
+    assert.equal(isLeader(shared, 'A', T0 + LEADER_TTL_MS + 1), false);
+  });
+
+  it('journal: each effect is undone exactly once, and not while its block runs', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, {
+        id: 'b1:dnd',
+        kind: 'doNotDisturb',
+        blockId: 'b1',
+        appliedAt: T0,
+        appliedBy: 'A',
+      }),
+    }));
+    const a = { windowId: 'A', activatedAt: T0 - MIN };
+    const openedBefore = { windowId: 'B', activatedAt: T0 - 30 * MIN };
+    const reloadedAfter = { windowId: 'C', activatedAt: T0 + 30_000 };
+    assert.deepEqual(dueUndos(store.value, a), []);
+    dispatch(store, { type: 'stop' }, T0 + MIN);
+    assert.equal(dueUndos(store.value, a).length, 1);
+    // A window open since before DND went on holds the "off" copy: its toggle would turn DND on.
+    assert.equal(dueUndos(store.value, openedBefore).length, 0);
+    assert.equal(dueUndos(store.value, reloadedAfter).length, 1);
+    // Window A and a window reloaded after the block started both try to undo: one claim wins.
+    const claims = [
+      store.update((s) => claimUndo(s, 'b1:dnd', 'A', T0 + MIN)),
+      store.update((s) => claimUndo(s, 'b1:dnd', 'C', T0 + MIN)),
+    ];
+    assert.deepEqual(claims, [true, false]);
+    assert.deepEqual(dueUndos(store.value, reloadedAfter), []);
+  });
+
+  it('journal: after a crash, the next activation finds the orphaned effect', () => {
+    const crashed: SharedFocus = {
+      ...EMPTY_SHARED,
+      seq: 7,
+      journal: [{ id: 'b1:dnd', kind: 'doNotDisturb', blockId: 'b1', appliedAt: T0, appliedBy: 'gone' }],
+    };
+    const reloaded = parseShared(serializeShared(crashed));
+    assert.equal(dueUndos(reloaded, { windowId: 'new', activatedAt: T0 + 1 }).length, 1);
+  });
+
+  it('proposals and the workday notice are claimed once across windows', () => {
+    const store = new SharedStore();
+    assert.equal(
+      store.update((s) => claimProposal(s, 'w1')),
+      true,
+    );
+    assert.equal(
+      store.update((s) => claimProposal(s, 'w1')),
+      false,
+    );
+    assert.equal(
+      store.update((s) => claimWorkdayNotice(s, '2026-11-23')),
+      true,
+    );
+    assert.equal(
+      store.update((s) => claimWorkdayNotice(s, '2026-11-23')),
+      false,
+    );
+    assert.equal(
+      store.update((s) => claimWorkdayNotice(s, '2026-11-24')),
+      true,
+    );
+  });
+
+  it('parses garbage, partial and future files without throwing', () => {
+    assert.deepEqual(parseShared(undefined), EMPTY_SHARED);
+    assert.deepEqual(parseShared('{"timer": {'), EMPTY_SHARED);
+    assert.deepEqual(parseShared('[]'), EMPTY_SHARED);
+    assert.equal(parseShared('{"seq": 3, "timer": {"phase": "focus"}}').timer.phase, 'idle');
+    const future = parseShared(
+      JSON.stringify({ seq: 4, timer: { phase: 'focus', revision: 2, endsAt: T0, block: { id: 'x' } }, extra: 1 }),
+    );
+    assert.equal(future.timer.phase, 'focus');
+    assert.deepEqual(future.proposed, []);
+  });
+});
