@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../src/shared/ids';
+import type { CadenceApi } from '../../src/extension';
+import { appendFocusRecord } from '../../src/node/focus/historyFile';
+import { Commands, EXTENSION_ID } from '../../src/shared/ids';
 import type { DraftResult } from '../../src/vscode/weekly/weeklyCommands';
 import { waitFor } from './waitFor';
 
@@ -43,6 +45,33 @@ describe('weekly update in a real VS Code', () => {
     const summary = text.split('\n')[2];
     assert.ok(summary.split(/(?<=\.)\s+(?=[A-Z])/).length >= 3, summary);
     assert.equal(result.draft.repos[0].path, fs.realpathSync(workspace));
+  });
+
+  it('counts the focus blocks recorded this week in the Focus section', async () => {
+    const api = await vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!.activate();
+    const before = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    const blocksBefore = before?.draft.focus?.blocks ?? 0;
+    // A block that ended a minute ago is inside "this week" whatever today is.
+    const endedAt = Date.now() - 60_000;
+    await appendFocusRecord(api.focus.historyFile, {
+      id: `weekly-it-${endedAt}`,
+      startedAt: endedAt - 45 * 60_000,
+      endedAt,
+      plannedMinutes: 45,
+      actualMinutes: 45,
+      completed: true,
+      branchAtStart: 'feat/usage-based-billing',
+      branchAtEnd: 'feat/usage-based-billing',
+      commits: [],
+    });
+    const after = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    assert.ok(after?.draft.focus, 'the draft has no focus summary');
+    assert.equal(after.draft.focus.blocks, blocksBefore + 1);
+    const text = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === after.uri ? activeText() : undefined),
+      'the draft with focus',
+    );
+    assert.match(text, /\n## Focus\n\n- [^\n]*block/);
   });
 
   it('"Draft Weekly Update for…" drafts last week without asking when given a choice', async () => {

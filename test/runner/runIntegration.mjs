@@ -69,7 +69,7 @@ export async function runIntegration({ grep, testsEntry, onLine, quiet = false }
         return;
       }
       // Offline, the workbench keeps failing to reach the extension gallery: expected, not news.
-      const noise = /ENOTFOUND|ECONNREFUSED|gallery/i.test(line);
+      const noise = /ENOTFOUND|ECONNREFUSED|gallery|^\[(AccountPolicyGate|AgentHost)/i.test(line);
       if (testsStarted) onLine?.(line);
       const show = verbose || (!quiet && !noise && (testsStarted || level === 'error'));
       if (show) process.stdout.write(line + '\n');
