@@ -1,22 +1,24 @@
 // Composition root: build the shared dependencies, register each feature, nothing else. Keep this
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
-import { registerDecisionsView } from './vscode/docs/registerDecisionsView';
+import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { registerLog } from './vscode/log';
 
 /** What `activate` returns: read by the tests and the activation benchmark. */
 export interface CadenceApi {
   /** Milliseconds spent in `activate` (module loading excluded). */
   activationMs: number;
+  /** Decision records and runbooks (tree contents for tests). */
+  docs: DocsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
-  registerDecisionsView(context);
+  const docs = registerDocs(context, { log });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs };
+  return { activationMs, docs };
 }
 
 export function deactivate(): void {

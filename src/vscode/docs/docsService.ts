@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
+import { type Discovery, classify } from '../../core/docs/discovery';
+import { DocsIndex, indexFile, loadRoot } from '../../core/docs/index';
+import { isInside } from '../../core/docs/paths';
+import { lastChangeDates } from '../../node/docs/git';
+import { readDocsSettings } from './settings';
+import { vscodeFileSystem } from './vscodeFileSystem';
+
+interface Root {
+  folder: vscode.WorkspaceFolder;
+  discovery: Discovery;
+}
+
+const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
+
+/**
+ * Owns the docs index for the workspace: a cold load per workspace folder (deferred, never inside
+ * activate), then one file at a time from a FileSystemWatcher. Fires `onDidChange` (debounced) so
+ * the trees refresh within a second of a change without rescanning.
+ */
+export class DocsService implements vscode.Disposable {
+  readonly index: DocsIndex;
+  private roots: Root[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> | undefined;
+  private loaded = false;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    readonly clock: Clock,
+  ) {
+    this.index = new DocsIndex({ clock, runbookReviewDays: readDocsSettings().runbookReviewDays });
+  }
+
+  /** Starts watching and schedules the first load; cheap, safe to call from activate. */
+  start(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const configs = vscode.workspace.createFileSystemWatcher('**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}');
+    this.disposables.push(
+      watcher,
+      configs,
+      watcher.onDidCreate((uri) => void this.fileChanged(uri)),
+      watcher.onDidChange((uri) => void this.fileChanged(uri)),
+      watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.fileChanged(doc.uri)),
+      configs.onDidCreate(() => void this.reload()),
+      configs.onDidChange(() => void this.reload()),
+      configs.onDidDelete(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('cadence.docs')) void this.reload();
+      }),
+    );
+    setTimeout(() => void this.reload(), 0);
+  }
+
+  /** Resolves once the first load (or the reload under way) has finished. */
+  async whenReady(): Promise<void> {
+    while (!this.loaded || this.loading) await (this.loading ?? new Promise((r) => setTimeout(r, 10)));
+  }
+
+  get isReady(): boolean {
+    return this.loaded;
+  }
+
+  /** Every discovered decision folder, as paths. */
+  decisionFolders(): { path: string; root: vscode.WorkspaceFolder; log4brains: boolean }[] {
+    return this.roots.flatMap((root) =>
+      root.discovery.decisionFolders.map((f) => ({ path: f.path, root: root.folder, log4brains: f.log4brains })),
+    );
+  }
+
+  workspaceFolders(): readonly vscode.WorkspaceFolder[] {
+    return this.roots.map((r) => r.folder);
+  }
+
+  /** The URI of an indexed path (same scheme and authority as its workspace folder). */
+  uri(path: string): vscode.Uri {
+    const root = this.rootOf(path);
+    return (root?.folder.uri ?? vscode.Uri.file(path)).with({ path });
+  }
+
+  rootOf(path: string): Root | undefined {
+    return this.roots.find((root) => isInside(root.folder.uri.path, path));
+  }
+
+  /** Full rescan: only on explicit Refresh, configuration changes and workspace-folder changes. */
+  reload(): Promise<void> {
+    const run = async (): Promise<void> => {
+      await this.loading?.catch(() => undefined);
+      const started = performance.now();
+      const settings = readDocsSettings();
+      const roots: Root[] = [];
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        this.index.removeUnder(folder.uri.path);
+        try {
+          const discovery = await loadRoot(vscodeFileSystem(folder.uri), this.index, folder.uri.path, {
+            decisionGlobs: settings.decisionGlobs,
+            runbookGlobs: settings.runbookGlobs,
+            maxFileBytes: settings.maxFileKiB * 1024,
+          });
+          roots.push({ folder, discovery });
+        } catch (error) {
+          this.log.warn(`Cadence could not read decision records in ${folder.name}: ${String(error)}`);
+        }
+      }
+      this.roots = roots;
+      this.loaded = true;
+      this.log.info(
+        `Docs: ${this.index.decisions().length} decision records, ${this.index.runbooks().length} runbooks in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+      void vscode.commands.executeCommand('setContext', 'cadence.docs.ready', true);
+      this.changed(0);
+      void this.readGitDates();
+    };
+    const loading = run().finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    });
+    this.loading = loading;
+    return loading;
+  }
+
+  /** Runbooks without `last_reviewed_on` fall back to their last commit: one git log per folder. */
+  private async readGitDates(): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    for (const root of this.roots) {
+      if (root.folder.uri.scheme !== 'file' || root.discovery.runbookFolders.length === 0) continue;
+      const missing = this.index.runbooks().filter((r) => !r.lastReviewedOn && isInside(root.folder.uri.path, r.path));
+      if (missing.length === 0) continue;
+      const dates = await lastChangeDates(
+        root.folder.uri.fsPath,
+        root.discovery.runbookFolders.map((p) => vscode.Uri.file(p).fsPath),
+      );
+      const byPath = new Map<string, string>();
+      for (const [fsPath, date] of dates) byPath.set(vscode.Uri.file(fsPath).path, date);
+      this.index.setLastChanges(byPath);
+    }
+    this.changed(0);
+  }
+
+  private async fileChanged(uri: vscode.Uri): Promise<void> {
+    const root = this.rootOf(uri.path);
+    if (!root || !/\.(md|markdown)$/i.test(uri.path)) {
+      if (CONFIG_NAMES.has(uri.path.slice(uri.path.lastIndexOf('/') + 1))) void this.reload();
+      return;
+    }
+    if (!classify(root.discovery, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
+    await indexFile(
+      vscodeFileSystem(root.folder.uri),
+      this.index,
+      root.discovery,
+      uri.path,
+      readDocsSettings().maxFileKiB * 1024,
+    );
+    this.changed();
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    this.index.remove(uri.path);
+    this.changed();
+  }
+
+  private changed(delay = 30): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.emitter.fire();
+    }, delay);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
