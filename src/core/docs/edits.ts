@@ -48,7 +48,10 @@ export function setStatusEdits(path: string, text: string, status: string): Text
   const lower =
     decision.statusText !== ''
       ? decision.statusText[0] === decision.statusText[0].toLowerCase() && /^[a-z]/.test(decision.statusText)
-      : decision.format === 'madr3' || decision.format === 'madr2' || decision.format === 'log4brains';
+      : source.frontMatter !== undefined ||
+        decision.format === 'madr3' ||
+        decision.format === 'madr2' ||
+        decision.format === 'log4brains';
   const written = lower ? status[0].toLowerCase() + status.slice(1) : capitalize(status);
   const location = decision.statusLocation;
   if (location) {

@@ -47,6 +47,7 @@ export class DocsIndex {
   /** Parses `text` as a decision record of `folder`; files that are not records are dropped. */
   setDecision(path: string, text: string, folder: string, log4brains = false): Decision | undefined {
     this.remove(path);
+    this.cross = undefined;
     const decision = parseDecision(path, text, folder, { log4brains });
     if (!looksLikeDecision(decision)) return undefined;
     this.decisionsByPath.set(path, decision);

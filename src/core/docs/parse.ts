@@ -145,7 +145,7 @@ function fieldOf(text: string): [string, string] | undefined {
 }
 
 const RELATION =
-  /^\W*(supersedes|supercedes|superseded by|superceded by|supersceded by|replaced by|replaces|amends|amended by)\b/i;
+  /^\W*(?:status\W*)?(supersedes|supercedes|superseded by|superceded by|supersceded by|replaced by|replaces|amends|amended by)\b/i;
 
 function relationOf(text: string): Reference['relation'] | undefined {
   const m = RELATION.exec(text);
@@ -411,7 +411,11 @@ export function parseDecision(path: string, text: string, folder: string, option
   if (options.log4brains && format !== 'madr3') format = 'log4brains';
 
   const firstStatusLine = (statusText ?? '').split('\n')[0].trim();
-  const status = normalizeStatus(firstStatusLine);
+  let status = normalizeStatus(firstStatusLine);
+  // "OPEN" followed by "Superceded by [19. …](…)" in the same record: the link is the later fact.
+  if (status !== 'rejected' && status !== 'deprecated' && references.some((r) => r.relation === 'supersededBy')) {
+    status = 'superseded';
+  }
   const line = statusLocation?.line ?? h1?.line ?? 0;
   if (!firstStatusLine) {
     problems.push({
