@@ -7,6 +7,11 @@ import type { Problem } from './types';
 export interface DocsFileSystem {
   /** UTF-8 text; throws when the file cannot be read. */
   readFile(path: string): Promise<string>;
+  /**
+   * UTF-8 text of a file no larger than `maxBytes`; `{ size }` when it is larger (not read), undefined
+   * when it does not exist. One open per file: the cold index must stay close to merely reading.
+   */
+  readText(path: string, maxBytes: number): Promise<string | { size: number } | undefined>;
   /** Entries of a folder; symbolic links are reported as such and never followed into folders. */
   readDirectory(path: string): Promise<[name: string, type: EntryType][]>;
   /** undefined when nothing is there. */

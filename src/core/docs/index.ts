@@ -40,6 +40,11 @@ export class DocsIndex {
   private readonly runbooksByPath = new Map<string, Runbook>();
   private readonly notes = new Map<string, Problem>();
   private readonly lastChanges = new Map<string, string>();
+  /** Records by folder and number, kept up to date on every change (duplicates without a scan). */
+  private readonly byNumber = new Map<string, Decision[]>();
+  private readonly duplicateKeys = new Set<string>();
+  /** Records that name another in a supersede link: the only ones the cross pass must resolve. */
+  private readonly referencing = new Set<Decision>();
   private cross: CrossState | undefined;
 
   constructor(private readonly options: DocsIndexOptions) {}
@@ -51,6 +56,16 @@ export class DocsIndex {
     const decision = parseDecision(path, text, folder, { log4brains });
     if (!looksLikeDecision(decision)) return undefined;
     this.decisionsByPath.set(path, decision);
+    if (decision.number !== undefined) {
+      const key = numberKey(decision.folder, decision.number);
+      const list = this.byNumber.get(key) ?? [];
+      list.push(decision);
+      this.byNumber.set(key, list);
+      if (list.length > 1) this.duplicateKeys.add(key);
+    }
+    if (decision.references.some((r) => r.relation === 'supersedes' || r.relation === 'supersededBy')) {
+      this.referencing.add(decision);
+    }
     return decision;
   }
 
@@ -68,7 +83,19 @@ export class DocsIndex {
   }
 
   remove(path: string): void {
-    if (this.decisionsByPath.delete(path)) this.cross = undefined;
+    const decision = this.decisionsByPath.get(path);
+    if (decision) {
+      this.decisionsByPath.delete(path);
+      this.referencing.delete(decision);
+      if (decision.number !== undefined) {
+        const key = numberKey(decision.folder, decision.number);
+        const list = (this.byNumber.get(key) ?? []).filter((d) => d !== decision);
+        if (list.length === 0) this.byNumber.delete(key);
+        else this.byNumber.set(key, list);
+        if (list.length < 2) this.duplicateKeys.delete(key);
+      }
+      this.cross = undefined;
+    }
     this.runbooksByPath.delete(path);
     this.notes.delete(path);
   }
@@ -77,7 +104,7 @@ export class DocsIndex {
   removeUnder(folder: string): void {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
-      for (const path of [...map.keys()]) if (path.startsWith(prefix)) map.delete(path);
+      for (const path of [...map.keys()]) if (path.startsWith(prefix)) this.remove(path);
     }
     this.cross = undefined;
   }
@@ -122,7 +149,7 @@ export class DocsIndex {
     const note = this.notes.get(path);
     const own = decision?.problems ?? (runbook ? this.view(runbook).problems : []);
     return [...(note ? [note] : []), ...own, ...(this.crossState().problems.get(path) ?? [])].sort(
-      (a, b) => a.line - b.line,
+      (a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
     );
   }
 
@@ -170,18 +197,14 @@ export class DocsIndex {
       list.push(problem);
       problems.set(problem.path, list);
     };
-    const byNumber = new Map<string, Decision[]>();
-    for (const decision of this.decisionsByPath.values()) {
-      if (decision.number === undefined) continue;
-      const key = `${decision.folder}\u0000${decision.number}`;
-      const list = byNumber.get(key) ?? [];
-      list.push(decision);
-      byNumber.set(key, list);
-    }
-    for (const group of byNumber.values()) {
-      if (group.length < 2) continue;
+    const byNumber = this.byNumber;
+    for (const key of this.duplicateKeys) {
+      const group = byNumber.get(key) ?? [];
       for (const decision of group) {
-        const others = group.filter((d) => d !== decision).map((d) => basename(d.path));
+        const others = group
+          .filter((d) => d !== decision)
+          .map((d) => basename(d.path))
+          .sort();
         add({
           path: decision.path,
           line: decision.titleLine ?? 0,
@@ -201,11 +224,13 @@ export class DocsIndex {
     };
     const resolve = (decision: Decision, ref: Decision['references'][number]): Decision | undefined => {
       if (ref.path) return this.decisionsByPath.get(ref.path) ?? this.decisionsByPath.get(`${ref.path}.md`);
-      return byNumber.get(`${decision.folder}\u0000${ref.number}`)?.[0];
+      if (ref.number === undefined) return undefined;
+      const candidates = byNumber.get(numberKey(decision.folder, ref.number)) ?? [];
+      return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];
     };
     const said = new Set<string>();
     const pairs: { from: Decision; to: Decision; relation: 'supersedes' | 'supersededBy'; line: number }[] = [];
-    for (const decision of this.decisionsByPath.values()) {
+    for (const decision of this.referencing) {
       for (const ref of decision.references) {
         if (ref.relation !== 'supersedes' && ref.relation !== 'supersededBy') continue;
         const target = resolve(decision, ref);
@@ -248,6 +273,10 @@ export class DocsIndex {
   }
 }
 
+function numberKey(folder: string, number: number): string {
+  return `${folder}\u0000${number}`;
+}
+
 export interface LoadOptions extends DiscoveryOptions {
   maxFileBytes?: number;
 }
@@ -266,22 +295,22 @@ export async function indexFile(
     return;
   }
   try {
-    const stat = await fs.stat(path);
-    if (!stat) {
+    const read = await fs.readText(path, maxFileBytes);
+    if (read === undefined) {
       index.remove(path);
       return;
     }
-    if (stat.size > maxFileBytes) {
+    if (typeof read !== 'string') {
       index.setNote({
         path,
         line: 0,
         code: 'file-too-large',
         severity: 'info',
-        message: `Skipped: ${Math.round(stat.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
+        message: `Skipped: ${Math.round(read.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
       });
       return;
     }
-    const text = await fs.readFile(path);
+    const text = read;
     if (text.slice(0, 8000).includes('\u0000')) {
       index.setNote({
         path,

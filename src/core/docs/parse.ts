@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import { parseDate } from './dates';
 import { basename, dirname, joinPath } from './paths';
-import { type FrontMatter, type Source, lineText, parseInline, readSource } from './source';
+import { type FrontMatter, type Source, inlineChildren, lineText, parseInline, readSource } from './source';
 import { normalizeStatus } from './status';
 import type { Decision, DecisionFormat, Problem, Reference, Runbook, Span, StatusLocation } from './types';
 
@@ -26,6 +26,8 @@ interface Outline {
   lines: TextLine[];
   /** key/value rows from tables ("| Status | Accepted |"). */
   tableFields: { key: string; value: string; line: number }[];
+  /** Raw Markdown of the first blocks of summary sections (context, decision), kept unparsed. */
+  raw: { section: number; text: string }[];
 }
 
 /** Renders inline tokens to plain text lines (emphasis dropped), collecting link targets per line. */
@@ -34,32 +36,44 @@ function inlineLines(children: Token[] | null): { text: string; hrefs: string[] 
   for (const child of children ?? []) {
     const current = lines[lines.length - 1];
     if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push({ text: '', hrefs: [] });
-    else if (child.type === 'text' || child.type === 'code_inline') current.text += child.content;
-    else if (child.type === 'link_open') current.hrefs.push(String(child.attrGet('href') ?? ''));
+    else if (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline') {
+      current.text += child.content;
+    } else if (child.type === 'link_open') current.hrefs.push(String(child.attrGet('href') ?? ''));
     else if (child.type === 'image') current.text += child.content;
   }
   return lines;
 }
 
-/** Walks markdown-it's block tokens once: headings, and every text line with its section. */
+/**
+ * Blocks worth an inline parse outside the sections read for summaries: a field line ("Status:",
+ * "* Date:", "**Tags:**") or a supersede/amend link. A test on the raw block text, not structure.
+ */
+const RELEVANT =
+  /(?:^|\n)[\s>*_|#+-]*(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b|supers|superc|amend|replac/i;
+const SUMMARY_SECTIONS = /^(context|problem|background|decision)/i;
+const STATUS_SECTION = /^status\b/i;
+
+/** Walks markdown-it's block tokens once: headings, and the text lines the index reads. */
 function outline(tokens: Token[]): Outline {
-  const result: Outline = { headings: [], lines: [], tableFields: [] };
+  const result: Outline = { headings: [], lines: [], tableFields: [], raw: [] };
   let listDepth = 0;
   let blockLine = 0;
   let row: { cells: string[]; line: number; header: boolean } | undefined;
   let header: string[] = [];
   let inHead = false;
+  let summaryBlocks = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.map) blockLine = token.map[0];
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        const text = inlineLines(inline?.children ?? null)
+        const text = inlineLines(inline ? inlineChildren(inline) : null)
           .map((l) => l.text)
           .join(' ')
           .trim();
         result.headings.push({ level: Number(token.tag.slice(1)) || 1, text, line: blockLine });
+        summaryBlocks = 0;
         i++;
         break;
       }
@@ -95,16 +109,24 @@ function outline(tokens: Token[]): Outline {
         row = undefined;
         break;
       case 'inline': {
-        const rendered = inlineLines(token.children);
         if (row) {
           row.cells.push(
-            rendered
+            inlineLines(inlineChildren(token))
               .map((l) => l.text)
               .join(' ')
               .trim(),
           );
           break;
         }
+        const heading = result.headings[result.headings.length - 1];
+        const section = result.headings.length - 1;
+        const early = summaryBlocks++ < 3;
+        if (heading !== undefined && early && SUMMARY_SECTIONS.test(heading.text)) {
+          result.raw.push({ section, text: token.content });
+        }
+        const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
+        if (!inStatus && !RELEVANT.test(token.content)) break;
+        const rendered = inlineLines(inlineChildren(token));
         rendered.forEach((l, offset) =>
           result.lines.push({
             text: l.text,
@@ -252,12 +274,16 @@ function titleFromFileName(name: string): string {
   return stem ? stem[0].toUpperCase() + stem.slice(1) : name;
 }
 
-function excerpt(lines: TextLine[], section: number): string | undefined {
-  const text = lines
-    .filter((l) => l.section === section && l.text.trim())
-    .slice(0, 6)
-    .map((l) => l.text.trim())
-    .join(' ');
+/** The first words of a section as written (Markdown), for tooltips: no inline parse needed. */
+function excerpt(raw: Outline['raw'], section: number): string | undefined {
+  if (section < 0) return undefined;
+  let text = '';
+  for (const block of raw) {
+    if (block.section !== section) continue;
+    text += (text ? ' ' : '') + block.text.slice(0, 300 - text.length);
+    if (text.length >= 300) break;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
 }
@@ -283,7 +309,7 @@ export interface ParseOptions {
 /** Parses one decision record. Never throws; what it cannot read becomes a problem. */
 export function parseDecision(path: string, text: string, folder: string, options: ParseOptions = {}): Decision {
   const source = readSource(text);
-  const { headings, lines, tableFields } = outline(source.tokens);
+  const { headings, lines, tableFields, raw } = outline(source.tokens);
   const front = source.frontMatter;
   const name = basename(path);
   const problems: Problem[] = frontMatterProblem(path, front);
@@ -455,7 +481,7 @@ export function parseDecision(path: string, text: string, folder: string, option
     references,
     statusLocation,
     titleLine: h1?.line,
-    summary: { context: excerpt(lines, contextIndex), decision: excerpt(lines, decisionIndex) },
+    summary: { context: excerpt(raw, contextIndex), decision: excerpt(raw, decisionIndex) },
     problems,
   };
 }

@@ -37,10 +37,35 @@ export interface FrontMatter {
 
 let markdown: InstanceType<typeof MarkdownIt> | undefined;
 
-/** One shared parser: GFM tables on (statuses live in tables too), raw HTML tolerated. */
+/**
+ * One shared parser: GFM tables on (statuses live in tables too), raw HTML tolerated. Inline parsing
+ * is switched off for the block pass and done on demand (`inlineChildren`) for the few blocks the
+ * index reads: markdown-it allocates a token per inline span, and most prose is never looked at.
+ */
 function md(): InstanceType<typeof MarkdownIt> {
-  markdown ??= new MarkdownIt({ html: true, linkify: false });
+  if (!markdown) {
+    markdown = new MarkdownIt({ html: true, linkify: false });
+    markdown.core.ruler.disable(['inline', 'text_join']);
+  }
   return markdown;
+}
+
+/** The inline tokens of an `inline` block token, parsed on first use. */
+const parsedInline = new WeakSet<Token>();
+
+export function inlineChildren(token: Token): Token[] {
+  // Block rules create inline tokens with `children = []`; a WeakSet marks the ones parsed.
+  if (!parsedInline.has(token)) {
+    parsedInline.add(token);
+    const children: Token[] = [];
+    try {
+      md().inline.parse(token.content, md(), {}, children);
+    } catch {
+      children.length = 0;
+    }
+    token.children = children;
+  }
+  return token.children ?? [];
 }
 
 /** Splits `text` into line-start offsets; a line ends at LF (a CR before it belongs to the break). */
@@ -148,9 +173,11 @@ function shift(token: Token, lines: number): void {
 
 /** Inline-parses a short string (a status from front matter) to find its links. */
 export function parseInline(text: string): Token[] {
+  const children: Token[] = [];
   try {
-    return md().parseInline(text, {})[0]?.children ?? [];
+    md().inline.parse(text, md(), {}, children);
   } catch {
     return [];
   }
+  return children;
 }

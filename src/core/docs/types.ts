@@ -79,7 +79,7 @@ export interface Decision {
   statusLocation?: StatusLocation;
   /** 0-based line of the H1, when there is one. */
   titleLine?: number;
-  /** First words of the context and decision sections, for tooltips and hovers. */
+  /** First words (Markdown as written) of the context and decision sections, for tooltips and hovers. */
   summary: { context?: string; decision?: string };
   /** Problems found in this file alone. */
   problems: Problem[];

@@ -221,8 +221,8 @@ function tooltip(decision: Decision, problems: string[]): vscode.MarkdownString 
     ['Decision', decision.summary.decision],
   ] as const) {
     if (!text) continue;
-    md.appendMarkdown(`\n\n**${label}:** `);
-    md.appendText(text);
+    // The record's own Markdown, untrusted: no command links, no HTML.
+    md.appendMarkdown(`\n\n**${label}:** ${text}`);
   }
   for (const problem of problems) {
     md.appendMarkdown('\n\n$(warning) ');

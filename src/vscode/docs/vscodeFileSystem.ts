@@ -9,6 +9,16 @@ export function vscodeFileSystem(base: vscode.Uri): DocsFileSystem {
     async readFile(path) {
       return decoder.decode(await vscode.workspace.fs.readFile(uri(path)));
     },
+    async readText(path, maxBytes) {
+      let size: number;
+      try {
+        size = (await vscode.workspace.fs.stat(uri(path))).size;
+      } catch {
+        return undefined;
+      }
+      if (size > maxBytes) return { size };
+      return decoder.decode(await vscode.workspace.fs.readFile(uri(path)));
+    },
     async readDirectory(path) {
       const entries = await vscode.workspace.fs.readDirectory(uri(path));
       return entries.map(([name, type]): [string, EntryType] => [
