@@ -1,24 +1,21 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import type { DocsFileSystem, EntryType } from '../../core/docs/discovery';
 
 /** The docs index's file access over Node's fs (CLI, language server, benchmarks). POSIX paths. */
 export const nodeFileSystem: DocsFileSystem = {
   readFile: (path) => fs.readFile(path, 'utf8'),
+  // Synchronous stat + read inside the async interface: for small files Node's promise-based fs
+  // costs several thread-pool round trips per file, more than the read itself (bench/docs-index.ts).
   async readText(path, maxBytes) {
-    let handle: fs.FileHandle;
+    let size: number;
     try {
-      handle = await fs.open(path, 'r');
+      size = statSync(path).size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    try {
-      const { size } = await handle.stat();
-      if (size > maxBytes) return { size };
-      return await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    if (size > maxBytes) return { size };
+    return readFileSync(path, 'utf8');
   },
   async readDirectory(path) {
     const entries = await fs.readdir(path, { withFileTypes: true });
