@@ -165,4 +165,28 @@ describe('decision records and runbooks in a real VS Code', () => {
     await vscode.commands.executeCommand(Commands.docsClearFilter);
     assert.ok(find(await api.docs.snapshot('decisions'), /^0002 Use PostgreSQL/));
   });
+
+  it('toggles to a flat list by number and back', async () => {
+    await vscode.commands.executeCommand(Commands.docsToggleGrouping);
+    const flat = await api.docs.snapshot('decisions');
+    assert.deepEqual(labels(flat[0].children).slice(0, 3), [
+      '0001 Record architecture decisions',
+      '0002 Use PostgreSQL for billing data',
+      '0003 Weekly async updates instead of a daily stand-up',
+    ]);
+    await vscode.commands.executeCommand(Commands.docsToggleGrouping);
+    assert.equal((await api.docs.snapshot('decisions'))[0].children[0].label, 'Accepted');
+  });
+
+  it('reveals the active record in the tree and copies a relative link', async () => {
+    const folder = path.join(workspace, 'doc', 'adr');
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, '0003-async-weekly-updates.md')));
+    assert.equal(await vscode.commands.executeCommand(Commands.docsReveal), true);
+    const link = await vscode.commands.executeCommand<string>(
+      Commands.docsCopyLink,
+      vscode.Uri.file(path.join(folder, '0001-record-architecture-decisions.md')),
+    );
+    assert.equal(link, '[0001 Record architecture decisions](0001-record-architecture-decisions.md)');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });

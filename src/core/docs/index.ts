@@ -49,6 +49,11 @@ export class DocsIndex {
 
   constructor(private readonly options: DocsIndexOptions) {}
 
+  /** Days between runbook reviews when a runbook has no `review_in` (a settings change). */
+  setRunbookReviewDays(days: number): void {
+    this.options.runbookReviewDays = days;
+  }
+
   /** Parses `text` as a decision record of `folder`; files that are not records are dropped. */
   setDecision(path: string, text: string, folder: string, log4brains = false): Decision | undefined {
     this.remove(path);

@@ -53,7 +53,8 @@ export class DocsService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('cadence.docs')) void this.reload();
+        if (event.affectsConfiguration('cadence.docs') || event.affectsConfiguration('files.exclude'))
+          void this.reload();
       }),
     );
     setTimeout(() => void this.reload(), 0);
@@ -95,6 +96,7 @@ export class DocsService implements vscode.Disposable {
       await this.loading?.catch(() => undefined);
       const started = performance.now();
       const settings = readDocsSettings();
+      this.index.setRunbookReviewDays(settings.runbookReviewDays);
       const roots: Root[] = [];
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         this.index.removeUnder(folder.uri.path);
@@ -103,6 +105,7 @@ export class DocsService implements vscode.Disposable {
             decisionGlobs: settings.decisionGlobs,
             runbookGlobs: settings.runbookGlobs,
             maxFileBytes: settings.maxFileKiB * 1024,
+            excludeNames: settings.excludeNames,
           });
           roots.push({ folder, discovery });
         } catch (error) {

@@ -6,6 +6,8 @@ export interface DocsSettings {
   runbookGlobs: string[];
   runbookReviewDays: number;
   maxFileKiB: number;
+  /** Folder names that `files.exclude` hides everywhere (patterns like "**" + "/name"): never walked. */
+  excludeNames: string[];
 }
 
 function strings(value: unknown): string[] {
@@ -21,5 +23,14 @@ export function readDocsSettings(scope?: vscode.ConfigurationScope): DocsSetting
     runbookGlobs: strings(config.get('runbookGlobs')),
     runbookReviewDays: Number.isFinite(days) && days > 0 ? days : 180,
     maxFileKiB: Number.isFinite(maxFileKiB) && maxFileKiB > 0 ? maxFileKiB : 1024,
+    excludeNames: excludedNames(vscode.workspace.getConfiguration('files', scope).get('exclude')),
   };
+}
+
+function excludedNames(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, on]) => on === true)
+    .map(([pattern]) => /^\*\*\/([^/*?{}[\]]+)\/?$/.exec(pattern)?.[1])
+    .filter((name): name is string => name !== undefined);
 }
