@@ -228,7 +228,16 @@ export class DocsIndex {
       return entry;
     };
     const resolve = (decision: Decision, ref: Decision['references'][number]): Decision | undefined => {
-      if (ref.path) return this.decisionsByPath.get(ref.path) ?? this.decisionsByPath.get(`${ref.path}.md`);
+      if (ref.path) {
+        const direct = this.decisionsByPath.get(ref.path) ?? this.decisionsByPath.get(`${ref.path}.md`);
+        if (direct) return direct;
+        // "doc/adr/0021-x.md" written from the repository root: the same file name in this folder.
+        const name = basename(ref.path);
+        return (
+          this.decisionsByPath.get(joinPath(decision.folder, name)) ??
+          this.decisionsByPath.get(joinPath(decision.folder, `${name}.md`))
+        );
+      }
       if (ref.number === undefined) return undefined;
       const candidates = byNumber.get(numberKey(decision.folder, ref.number)) ?? [];
       return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];

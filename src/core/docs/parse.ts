@@ -319,7 +319,10 @@ export function parseDecision(path: string, text: string, folder: string, option
   const h1 = headings.find((h) => h.level === 1);
   const fmTitle = asText(front?.fields.get('title')?.value);
   const fromName = numberFromFileName(name);
-  const fromTitle = h1 ? numberFromTitle(h1.text) : undefined;
+  let fromTitle = h1 ? numberFromTitle(h1.text) : undefined;
+  // "# 6 Blocking retries" in 0006-…md: a bare leading number is the record's own number.
+  const bare = h1 && fromName && !fromTitle ? /^0*(\d+)\s+(\S.*)$/.exec(h1.text) : null;
+  if (bare && Number(bare[1]) === fromName?.number) fromTitle = { number: fromName.number, title: bare[2] };
   const title = (fromTitle?.title ?? h1?.text ?? fmTitle ?? '').trim() || titleFromFileName(name);
   if (fromName && fromTitle && fromName.number !== fromTitle.number) {
     problems.push({
@@ -350,7 +353,7 @@ export function parseDecision(path: string, text: string, folder: string, option
       const hrefs = children.filter((c) => c.type === 'link_open').map((c) => String(c.attrGet('href') ?? ''));
       references.push(...referencesFrom(path, statusValue.replace(/^[^a-z]*/i, ''), hrefs, status.line));
     }
-    dateText = asText(front.fields.get('date')?.value);
+    dateText = asText((front.fields.get('date') ?? front.fields.get('created'))?.value);
     tags = asList(front.fields.get('tags')?.value);
     deciders = asList((front.fields.get('decision-makers') ?? front.fields.get('deciders'))?.value);
     for (const key of ['supersedes', 'superseded-by', 'superseded_by', 'supersededby']) {

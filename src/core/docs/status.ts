@@ -14,7 +14,7 @@ export function normalizeStatus(text: string): DecisionStatus {
   if (!words) return 'unknown';
   const has = (pattern: RegExp): boolean => pattern.test(words);
   if (has(/\b(superseded|superceded|supersceded|replaced)\b/)) return 'superseded';
-  if (has(/\b(deprecated|obsolete|retired|sunset|archived)\b/)) return 'deprecated';
+  if (has(/\b(deprecated|depreciated|obsolete|retired|sunset|archived)\b/)) return 'deprecated';
   if (has(/\b(not accepted|rejected|declined|refused|abandoned|dropped|withdrawn|cancell?ed|dead|won t do|wontfix)\b/))
     return 'rejected';
   if (has(/\b(accepted|approved|adopted|agreed|implemented|decided|done|active|final|ratified)\b/)) return 'accepted';

@@ -117,6 +117,11 @@ describe('docs index: every format from fixture folders', () => {
     assert.equal(byName.get('ADR-012-prefixed-name.md')!.number, 12);
     assert.equal(byName.get('ADR-012-prefixed-name.md')!.title, 'Prefixed names');
     assert.equal(byName.has('notes.md'), false, 'no number and no status: not a record');
+    const bare = byName.get('0016-bare-number-title.md')!;
+    assert.deepEqual([bare.number, bare.title, bare.date], [16, 'Bare number title', '2024-01-01']);
+    assert.deepEqual(index.links(bare.path).supersedes.map(rel), ['docs/adr/0017-root-relative-link.md']);
+    assert.deepEqual(status('0017-root-relative-link.md'), ['superseded', 'Superseded by 16']);
+    assert.deepEqual(status('0018-misspelt-status.md'), ['deprecated', 'Depreciated.']);
     assert.deepEqual(
       index.problems().map((p) => [rel(p.path).replace('docs/adr/', ''), p.line, p.code]),
       [
