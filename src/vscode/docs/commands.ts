@@ -1,15 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  STATUS_CHOICES,
-  type TextEdit,
-  folderFormat,
-  markReviewedEdits,
-  newFileName,
-  newRecordText,
-  nextNumber,
-  setStatusEdits,
-  supersededStatus,
-} from '../../core/docs/edits';
+import type { TextEdit } from '../../core/docs/edits';
 import { basename, dirname, joinPath, relativePath } from '../../core/docs/paths';
 import { STATUS_LABELS } from '../../core/docs/status';
 import type { Decision, DecisionFormat } from '../../core/docs/types';
@@ -83,9 +73,11 @@ async function createFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.window.showTextDocument(document, { preview: false });
 }
 
+/** Edits and templates load with the parsers, on first use (see DocsService). */
+const loadEdits = () => import('../../core/docs/edits');
+
 export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[] {
   const { service, decisions, runbooks, decisionsView, log } = deps;
-  const index = service.index;
 
   const guard =
     <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) =>
@@ -111,9 +103,11 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   const pickDecision = async (arg: unknown, placeHolder: string): Promise<Decision | undefined> => {
     await service.whenReady();
     const direct = pathOf(arg) ?? activePath();
-    const found = direct ? index.decision(direct) : undefined;
+    const found = direct ? service.index.decision(direct) : undefined;
     if (found) return found;
-    const items = index.decisions().map((d) => ({ label: decisionLabel(d), description: d.statusText, decision: d }));
+    const items = service.index
+      .decisions()
+      .map((d) => ({ label: decisionLabel(d), description: d.statusText, decision: d }));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(
         'No decision records found; create one with "Cadence: New Decision Record".',
@@ -171,9 +165,10 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     format: DecisionFormat,
     supersedes?: Decision,
   ): Promise<vscode.Uri> => {
+    const { newFileName, newRecordText, nextNumber } = await loadEdits();
     const folderUri = service.uri(folder);
     const names = await namesInFolder(folderUri);
-    for (const d of index.decisions()) if (d.folder === folder) names.push(basename(d.path));
+    for (const d of service.index.decisions()) if (d.folder === folder) names.push(basename(d.path));
     const number = nextNumber(names);
     const date = today(service.clock.now());
     const fileName = newFileName(names, number, title, format, date);
@@ -191,7 +186,8 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   };
 
   const formatFor = async (folder: string): Promise<DecisionFormat | undefined> => {
-    const existing = index.decisions().filter((d) => d.folder === folder);
+    const { folderFormat } = await loadEdits();
+    const existing = service.index.decisions().filter((d) => d.folder === folder);
     if (existing.length > 0) return folderFormat(existing.map((d) => d.format));
     if (service.decisionFolders().some((f) => f.path === folder && f.log4brains)) return 'log4brains';
     return (
@@ -217,6 +213,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const supersede = guard('supersede the decision record', async (arg?: unknown, options?: { title?: string }) => {
+    const { folderFormat, setStatusEdits, supersededStatus } = await loadEdits();
     if (!requireTrust()) return undefined;
     const old = await pickDecision(arg, 'Decision record to supersede');
     if (!old) return undefined;
@@ -230,7 +227,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     const format =
       old.format === 'unknown'
         ? folderFormat(
-            index
+            service.index
               .decisions()
               .filter((d) => d.folder === old.folder)
               .map((d) => d.format),
@@ -246,6 +243,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const changeStatus = guard('change the status', async (arg?: unknown, status?: string) => {
+    const { STATUS_CHOICES, setStatusEdits } = await loadEdits();
     if (!requireTrust()) return;
     const decision = await pickDecision(arg, 'Decision record whose status to change');
     if (!decision) return;
@@ -262,12 +260,13 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const markReviewed = guard('mark the runbook reviewed', async (arg?: unknown) => {
+    const { markReviewedEdits } = await loadEdits();
     if (!requireTrust()) return;
     await service.whenReady();
     let path = pathOf(arg) ?? activePath();
-    if (!path || !index.runbook(path)) {
+    if (!path || !service.index.runbook(path)) {
       const picked = await vscode.window.showQuickPick(
-        index
+        service.index
           .runbooks()
           .map((r) => ({ label: r.title, description: r.reviewDue ? `due ${r.reviewDue}` : '', path: r.path })),
         { placeHolder: 'Runbook you reviewed' },
@@ -283,8 +282,8 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     await service.whenReady();
     const path = pathOf(arg) ?? activePath();
     if (!path) return;
-    const decision = index.decision(path);
-    const label = decision ? decisionLabel(decision) : (index.runbook(path)?.title ?? basename(path));
+    const decision = service.index.decision(path);
+    const label = decision ? decisionLabel(decision) : (service.index.runbook(path)?.title ?? basename(path));
     const active = activePath();
     const from =
       active && active !== path && /\.(md|markdown)$/i.test(active)

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { type Discovery, classify } from '../../core/docs/discovery';
-import { DocsIndex, indexFile, loadRoot } from '../../core/docs/index';
+import type { Discovery } from '../../core/docs/discovery';
+import type { DocsIndex } from '../../core/docs/index';
 import { isInside } from '../../core/docs/paths';
 import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
@@ -14,13 +14,42 @@ interface Root {
 
 const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
 
+/** What the trees and commands read from the index. */
+export type DocsIndexView = Pick<
+  DocsIndex,
+  'decisions' | 'decision' | 'runbooks' | 'runbook' | 'links' | 'problemsFor' | 'problems'
+>;
+
+/** The index before the first load: empty, so the trees render nothing yet. */
+const EMPTY_INDEX: DocsIndexView = {
+  decisions: () => [],
+  decision: () => undefined,
+  runbooks: () => [],
+  runbook: () => undefined,
+  links: () => ({ supersedes: [], supersededBy: [] }),
+  problemsFor: () => [],
+  problems: () => [],
+};
+
+/**
+ * The parsers (markdown-it, yaml) load on the first scan, after activation, through a dynamic
+ * import that esbuild keeps lazy: activating Cadence evaluates none of them.
+ */
+async function loadCore() {
+  const [index, discovery] = await Promise.all([import('../../core/docs/index'), import('../../core/docs/discovery')]);
+  return { ...index, ...discovery };
+}
+
+type Core = Awaited<ReturnType<typeof loadCore>>;
+
 /**
  * Owns the docs index for the workspace: a cold load per workspace folder (deferred, never inside
  * activate), then one file at a time from a FileSystemWatcher. Fires `onDidChange` (debounced) so
  * the trees refresh within a second of a change without rescanning.
  */
 export class DocsService implements vscode.Disposable {
-  readonly index: DocsIndex;
+  private full: DocsIndex | undefined;
+  private core: Core | undefined;
   private roots: Root[] = [];
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
@@ -32,8 +61,11 @@ export class DocsService implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     readonly clock: Clock,
-  ) {
-    this.index = new DocsIndex({ clock, runbookReviewDays: readDocsSettings().runbookReviewDays });
+  ) {}
+
+  /** The index (empty until the first scan has loaded the parsers). */
+  get index(): DocsIndexView {
+    return this.full ?? EMPTY_INDEX;
   }
 
   /** Starts watching and schedules the first load; cheap, safe to call from activate. */
@@ -96,12 +128,16 @@ export class DocsService implements vscode.Disposable {
       await this.loading?.catch(() => undefined);
       const started = performance.now();
       const settings = readDocsSettings();
-      this.index.setRunbookReviewDays(settings.runbookReviewDays);
+      this.core ??= await loadCore();
+      const { DocsIndex, loadRoot } = this.core;
+      this.full ??= new DocsIndex({ clock: this.clock, runbookReviewDays: settings.runbookReviewDays });
+      const index = this.full;
+      index.setRunbookReviewDays(settings.runbookReviewDays);
       const roots: Root[] = [];
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        this.index.removeUnder(folder.uri.path);
+        index.removeUnder(folder.uri.path);
         try {
-          const discovery = await loadRoot(vscodeFileSystem(folder.uri), this.index, folder.uri.path, {
+          const discovery = await loadRoot(vscodeFileSystem(folder.uri), index, folder.uri.path, {
             decisionGlobs: settings.decisionGlobs,
             runbookGlobs: settings.runbookGlobs,
             maxFileBytes: settings.maxFileKiB * 1024,
@@ -141,7 +177,7 @@ export class DocsService implements vscode.Disposable {
       );
       const byPath = new Map<string, string>();
       for (const [fsPath, date] of dates) byPath.set(vscode.Uri.file(fsPath).path, date);
-      this.index.setLastChanges(byPath);
+      this.full?.setLastChanges(byPath);
     }
     this.changed(0);
   }
@@ -152,10 +188,12 @@ export class DocsService implements vscode.Disposable {
       if (CONFIG_NAMES.has(uri.path.slice(uri.path.lastIndexOf('/') + 1))) void this.reload();
       return;
     }
+    if (!this.core || !this.full) return;
+    const { classify, indexFile } = this.core;
     if (!classify(root.discovery, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
     await indexFile(
       vscodeFileSystem(root.folder.uri),
-      this.index,
+      this.full,
       root.discovery,
       uri.path,
       readDocsSettings().maxFileKiB * 1024,
@@ -164,7 +202,7 @@ export class DocsService implements vscode.Disposable {
   }
 
   private fileDeleted(uri: vscode.Uri): void {
-    this.index.remove(uri.path);
+    this.full?.remove(uri.path);
     this.changed();
   }
 
