@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Runs git with an argument array (never a shell); resolves undefined when git is missing or fails. */
@@ -20,7 +21,11 @@ export async function repoRoot(dir: string): Promise<string | undefined> {
  * `git ls-tree` per branch, capped), so a new record's number is free on branches not merged yet.
  */
 export async function fileNamesOnBranches(folder: string, maxRefs = 200): Promise<string[]> {
-  const root = await repoRoot(folder);
+  // The folder may not exist yet here (a first record) but exist on another branch: ask git from
+  // its nearest existing parent.
+  let existing = folder;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  const root = await repoRoot(existing);
   if (!root) return [];
   const refs = await git(root, ['for-each-ref', '--format=%(refname)', 'refs/heads', 'refs/remotes']);
   if (!refs) return [];
@@ -31,12 +36,15 @@ export async function fileNamesOnBranches(folder: string, maxRefs = 200): Promis
     .map((r) => r.trim())
     .filter((r) => r && !r.endsWith('/HEAD'))
     .slice(0, maxRefs);
-  await Promise.all(
-    list.map(async (ref) => {
-      const out = await git(root, ['ls-tree', '--name-only', `${ref}:${rel}`].filter(Boolean));
+  // A few git processes at a time, not one per branch at once.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < list.length) {
+      const out = await git(root, ['ls-tree', '--name-only', `${list[next++]}:${rel}`]);
       for (const name of out?.split('\n') ?? []) if (name.trim()) names.add(name.trim());
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
   return [...names];
 }
 

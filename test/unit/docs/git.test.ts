@@ -42,6 +42,7 @@ describe('docs git helpers (a throwaway repository)', () => {
     git(['commit', '-q', '-am', 'two'], '2026-02-07T10:00:00Z');
     git(['checkout', '-q', '-b', 'feature']);
     write('doc/adr/0007-b.md', '# 7. B\n');
+    write('docs/decisions/0004-only-on-a-branch.md', '# 4. X\n');
     git(['add', '-A']);
     git(['commit', '-q', '-m', 'feature record']);
     // A remote-tracking branch with a higher number, never checked out here.
@@ -60,6 +61,11 @@ describe('docs git helpers (a throwaway repository)', () => {
     const names = await fileNamesOnBranches(path.join(repo, 'doc', 'adr'));
     assert.deepEqual([...names].sort(), ['0001-a.md', '0007-b.md', '0009-c.md']);
     assert.equal(nextNumber(names), 10);
+  });
+
+  it('sees a folder that exists only on another branch', async () => {
+    assert.equal(fs.existsSync(path.join(repo, 'docs')), false);
+    assert.deepEqual(await fileNamesOnBranches(path.join(repo, 'docs', 'decisions')), ['0004-only-on-a-branch.md']);
   });
 
   it('reads the last change of many files with one git log', async () => {
