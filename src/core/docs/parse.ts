@@ -436,7 +436,11 @@ export function parseDecision(path: string, text: string, folder: string, option
   // Relations anywhere in the body (status sections carry them in Nygard records).
   for (const line of lines) references.push(...referencesFrom(path, line.text, line.hrefs, line.line));
 
-  if (format === 'unknown' && (fromTitle || h1)) format = fromTitle ? 'nygard' : 'unknown';
+  // No status anywhere: guess the family from what is there (new records follow the folder's format).
+  if (format === 'unknown') {
+    if (front && front.fields.size > 0) format = 'madr3';
+    else if (fromTitle) format = 'nygard';
+  }
   if (options.log4brains && format !== 'madr3') format = 'log4brains';
 
   const firstStatusLine = (statusText ?? '').split('\n')[0].trim();
@@ -489,9 +493,9 @@ export function parseDecision(path: string, text: string, folder: string, option
   };
 }
 
-/** True when a parsed file looks like a record: it has a number or a status. */
+/** True when a parsed file looks like a record: a number (or a log4brains date id) or a status. */
 export function looksLikeDecision(decision: Decision): boolean {
-  return decision.number !== undefined || decision.statusText !== '' || decision.format === 'madr3';
+  return decision.number !== undefined || decision.statusText !== '' || /^\d{8}-/.test(basename(decision.path));
 }
 
 /** Parses one runbook; review state is computed by the index. Never throws. */

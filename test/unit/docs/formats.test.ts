@@ -61,7 +61,7 @@ describe('docs index: every format from fixture folders', () => {
         [2, 'superseded', 'madr3'],
         [3, 'accepted', 'madr3'],
         [4, 'proposed', 'madr3'],
-        [5, 'unknown', 'unknown'],
+        [5, 'unknown', 'madr3'],
         [6, 'superseded', 'madr3'],
       ],
     );
