@@ -17,6 +17,10 @@ Lists the decision records, runbooks and problems under each PATH (default: the 
 Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.
 `;
 
+function toPosix(file: string): string {
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
+}
+
 interface Options {
   paths: string[];
   format: 'text' | 'json';
@@ -79,7 +83,8 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         io.stdout.write(HELP);
         return 0;
       }
-      const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(io.cwd, p));
+      // The core works on '/'-separated paths; Node accepts them on every platform.
+      const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
       const index = new DocsIndex({ clock });
       for (const root of roots) {
         const stat = await nodeFileSystem.stat(root);
@@ -89,12 +94,16 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         }
         const folder = stat.type === 'directory' ? root : path.dirname(root);
         try {
+          // A folder that exists but cannot be listed is a failure to read, not an empty result.
+          await nodeFileSystem.readDirectory(folder);
           const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
           if (options.git && discovery.runbookFolders.length + index.runbooks().length > 0) {
             const runbookPaths = index.runbooks().map((r) => r.path);
-            index.setLastChanges(
-              await lastChangeDates(folder, runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths),
+            const dates = await lastChangeDates(
+              folder,
+              runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
             );
+            index.setLastChanges(new Map([...dates].map(([file, date]) => [toPosix(file), date])));
           }
         } catch (error) {
           io.stderr.write(
