@@ -233,10 +233,8 @@ export class DocsIndex {
         if (direct) return direct;
         // "doc/adr/0021-x.md" written from the repository root: the same file name in this folder.
         const name = basename(ref.path);
-        return (
-          this.decisionsByPath.get(joinPath(decision.folder, name)) ??
-          this.decisionsByPath.get(joinPath(decision.folder, `${name}.md`))
-        );
+        const sibling = `${decision.folder}/${name}`; // folder paths are normalized already
+        return this.decisionsByPath.get(sibling) ?? this.decisionsByPath.get(`${sibling}.md`);
       }
       if (ref.number === undefined) return undefined;
       const candidates = byNumber.get(numberKey(decision.folder, ref.number)) ?? [];
