@@ -9,7 +9,7 @@ import { parseDecision } from '../src/core/docs/parse';
 import { nodeFileSystem } from '../src/node/docs/nodeFileSystem';
 
 const COUNT = 5000;
-const RUNS = 5;
+const RUNS = 7;
 const clock = { now: () => Date.UTC(2026, 10, 22) };
 
 function record(n: number): string {
@@ -103,14 +103,16 @@ async function main(): Promise<void> {
     const read = median(readTimes);
     const cold = median(indexTimes);
     const change = median(changeTimes);
+    // Medians, and minimums: on a shared machine the minimum is the least disturbed run.
     const readAsync = median(asyncTimes);
-    const ms = (value: number): string => `${value.toFixed(0)} ms`.padStart(8);
-    console.log(`docs-index: ${COUNT} records, medians of ${RUNS} runs`);
-    console.log(`  read files, sync            ${ms(read)}`);
-    console.log(`  read files, async (16)      ${ms(readAsync)}`);
-    console.log(`  parse only, from memory     ${ms(median(parseTimes))}`);
+    const min = (values: number[]): number => Math.min(...values);
+    const ms = (values: number[]): string => `${min(values).toFixed(0)} / ${median(values).toFixed(0)} ms`.padStart(16);
+    console.log(`docs-index: ${COUNT} records, min / median of ${RUNS} runs`);
+    console.log(`  read files, sync            ${ms(readTimes)}`);
+    console.log(`  read files, async (16)      ${ms(asyncTimes)}`);
+    console.log(`  parse only, from memory     ${ms(parseTimes)}`);
     console.log(
-      `  index cold                  ${ms(cold)}  ${(cold / readAsync).toFixed(2)}× async read, ${(cold / read).toFixed(1)}× sync read (target ≤ 2×)`,
+      `  index cold                  ${ms(indexTimes)}  ${(min(indexTimes) / min(asyncTimes)).toFixed(2)}× / ${(cold / readAsync).toFixed(2)}× async read, ${(min(indexTimes) / min(readTimes)).toFixed(1)}× / ${(cold / read).toFixed(1)}× sync read (target ≤ 2×)`,
     );
     console.log(
       `  apply one file change       ${change.toFixed(2)} ms median, ${percentile(changeTimes, 95).toFixed(2)} ms p95 (target ≤ 5 ms)`,
