@@ -134,7 +134,13 @@ export class DocsService implements vscode.Disposable {
       const index = this.full;
       index.setRunbookReviewDays(settings.runbookReviewDays);
       const roots: Root[] = [];
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      // A workspace folder that was removed takes its records with it.
+      for (const old of this.roots) {
+        if (!folders.some((f) => f.uri.toString() === old.folder.uri.toString()))
+          index.removeUnder(old.folder.uri.path);
+      }
+      for (const folder of folders) {
         index.removeUnder(folder.uri.path);
         try {
           const discovery = await loadRoot(vscodeFileSystem(folder.uri), index, folder.uri.path, {
