@@ -154,7 +154,9 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
       prompt: `Folder for decision records, relative to ${root.name}`,
       value: 'docs/decisions',
       validateInput: (value) =>
-        value.trim() && !value.includes('..') ? undefined : 'Enter a folder inside the workspace',
+        value.trim() && !value.includes('..') && !/^([/\\]|[a-z]:)/i.test(value.trim())
+          ? undefined
+          : 'Enter a folder inside the workspace, relative to it (e.g. docs/decisions)',
     });
     return rel ? joinPath(root.uri.path, rel.trim()) : undefined;
   };
