@@ -1,8 +1,8 @@
 // Composition root: build the shared dependencies, register each feature, nothing else. Keep this
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
-import { registerDecisionsView } from './vscode/docs/registerDecisionsView';
 import { focusSummaryFor } from './node/focus/historyFile';
+import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { registerLog } from './vscode/log';
 import { registerWeekly } from './vscode/weekly/registerWeekly';
@@ -13,17 +13,19 @@ export interface CadenceApi {
   activationMs: number;
   /** Focus blocks: storage paths and test hooks (see src/vscode/focus/registerFocus.ts). */
   focus: FocusApi;
+  /** Decision records and runbooks (tree contents for tests). */
+  docs: DocsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
-  registerDecisionsView(context);
+  const docs = registerDocs(context, { log });
   const focus = registerFocus(context, { log });
   registerWeekly(context, { log, focus: (window) => focusSummaryFor(focus.historyFile, window) });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, focus };
+  return { activationMs, focus, docs };
 }
 
 export function deactivate(): void {

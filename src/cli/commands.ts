@@ -1,3 +1,4 @@
+import { docsCommand } from './docs';
 import { draftCommand } from './draft';
 import { focusCommand } from './focus';
 import type { Subcommand } from './io';
@@ -5,5 +6,6 @@ import type { Subcommand } from './io';
 /** Every subcommand of `cadence`, in the order `--help` lists them. Each feature adds one entry. */
 export const subcommands: Record<string, Subcommand> = {
   draft: draftCommand,
+  docs: docsCommand(),
   focus: focusCommand,
 };

@@ -19,11 +19,23 @@ export const Commands = {
   focusSkipBreak: 'cadence.focus.skipBreak',
   focusShowHistory: 'cadence.focus.showHistory',
   focusActions: 'cadence.focus.actions',
+  docsNewDecision: 'cadence.docs.newDecision',
+  docsSupersede: 'cadence.docs.supersede',
+  docsChangeStatus: 'cadence.docs.changeStatus',
+  docsMarkReviewed: 'cadence.docs.markReviewed',
+  docsCopyLink: 'cadence.docs.copyLink',
+  docsRefresh: 'cadence.docs.refresh',
+  docsFilter: 'cadence.docs.filter',
+  docsClearFilter: 'cadence.docs.clearFilter',
+  docsReveal: 'cadence.docs.reveal',
+  docsToggleGrouping: 'cadence.docs.toggleGrouping',
+  docsOpen: 'cadence.docs.open',
 } as const;
 
 export const Views = {
   container: 'cadence',
   decisions: 'cadence.decisions',
+  runbooks: 'cadence.runbooks',
 } as const;
 
 export const LOG_CHANNEL_NAME = 'Cadence';

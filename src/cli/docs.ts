@@ -1,0 +1,185 @@
+import * as path from 'node:path';
+import type { Clock } from '../core/clock';
+import { DocsIndex, loadRoot } from '../core/docs/index';
+import { relativePath } from '../core/docs/paths';
+import { STATUS_LABELS } from '../core/docs/status';
+import { lastChangeDates } from '../node/docs/git';
+import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { type CliIo, type Subcommand, UsageError } from './io';
+
+const HELP = `Usage: cadence docs [PATH]... [--format text|json] [--strict]
+
+Lists the decision records, runbooks and problems under each PATH (default: the current folder).
+  --format json  machine-readable output; paths are relative to PATH (to the current folder when
+                 several PATHs are given); problem lines are 1-based
+  --strict       exit 1 when any warning or error is found (for CI)
+  --no-git       do not read runbooks' last change from git
+Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.
+`;
+
+function toPosix(file: string): string {
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
+}
+
+interface Options {
+  paths: string[];
+  format: 'text' | 'json';
+  strict: boolean;
+  git: boolean;
+}
+
+function parseArgs(args: string[]): Options | 'help' {
+  const options: Options = { paths: [], format: 'text', strict: false, git: true };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--strict') options.strict = true;
+    else if (arg === '--no-git') options.git = false;
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value !== 'text' && value !== 'json')
+        throw new UsageError(`--format must be text or json, not '${value ?? ''}'`);
+      options.format = value;
+    } else if (arg.startsWith('-') && arg !== '-')
+      throw new UsageError(`unknown option '${arg}' (see 'cadence docs --help')`);
+    else options.paths.push(arg);
+  }
+  return options;
+}
+
+/** JSON `docs` output: the documented contract (keys exactly as in the README). */
+export interface DocsJson {
+  decisions: {
+    path: string;
+    number: number | null;
+    title: string;
+    status: string;
+    statusText: string;
+    date: string | null;
+    supersedes: string[];
+    supersededBy: string[];
+    tags: string[];
+    format: string;
+  }[];
+  runbooks: {
+    path: string;
+    title: string;
+    owner: string | null;
+    service: string | null;
+    lastReviewed: string | null;
+    reviewDue: string | null;
+    stale: boolean;
+  }[];
+  problems: { path: string; line: number; code: string; message: string }[];
+}
+
+/** `cadence docs`: the same index the sidebar uses, over Node's fs. */
+export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcommand {
+  return {
+    summary: 'list decision records, runbooks and their problems',
+    async run(args: string[], io: CliIo): Promise<number> {
+      const options = parseArgs(args);
+      if (options === 'help') {
+        io.stdout.write(HELP);
+        return 0;
+      }
+      // The core works on '/'-separated paths; Node accepts them on every platform.
+      const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
+      const index = new DocsIndex({ clock });
+      for (const root of roots) {
+        const stat = await nodeFileSystem.stat(root);
+        if (!stat) {
+          io.stderr.write(`cadence docs: cannot read ${root}: no such file or folder\n`);
+          return 1;
+        }
+        const folder = stat.type === 'directory' ? root : path.dirname(root);
+        try {
+          // A folder that exists but cannot be listed is a failure to read, not an empty result.
+          await nodeFileSystem.readDirectory(folder);
+          const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
+          if (options.git && discovery.runbookFolders.length + index.runbooks().length > 0) {
+            const runbookPaths = index.runbooks().map((r) => r.path);
+            const dates = await lastChangeDates(
+              folder,
+              runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
+            );
+            index.setLastChanges(new Map([...dates].map(([file, date]) => [toPosix(file), date])));
+          }
+        } catch (error) {
+          io.stderr.write(
+            `cadence docs: cannot read ${root}: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          return 1;
+        }
+      }
+      const base =
+        roots.length === 1
+          ? (await nodeFileSystem.stat(roots[0]))?.type === 'directory'
+            ? roots[0]
+            : path.dirname(roots[0])
+          : io.cwd;
+      const rel = (p: string): string => relativePath(base, p);
+      const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
+      const keep = (p: string): boolean => !only || p === only;
+      const json: DocsJson = {
+        decisions: index
+          .decisions()
+          .filter((d) => keep(d.path))
+          .map((d) => {
+            const links = index.links(d.path);
+            return {
+              path: rel(d.path),
+              number: d.number ?? null,
+              title: d.title,
+              status: d.status,
+              statusText: d.statusText,
+              date: d.date ?? null,
+              supersedes: links.supersedes.map(rel),
+              supersededBy: links.supersededBy.map(rel),
+              tags: d.tags,
+              format: d.format,
+            };
+          }),
+        runbooks: index
+          .runbooks()
+          .filter((r) => keep(r.path))
+          .map((r) => ({
+            path: rel(r.path),
+            title: r.title,
+            owner: r.owner ?? null,
+            service: r.service ?? null,
+            lastReviewed: r.lastReviewed ?? null,
+            reviewDue: r.reviewDue ?? null,
+            stale: r.stale,
+          })),
+        problems: index
+          .problems()
+          .filter((p) => keep(p.path))
+          .map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
+      };
+      if (options.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      else io.stdout.write(renderText(json));
+      const serious = index.problems().filter((p) => keep(p.path) && p.severity !== 'info');
+      return options.strict && serious.length > 0 ? 1 : 0;
+    },
+  };
+}
+
+function renderText(json: DocsJson): string {
+  const out: string[] = [];
+  out.push(`Decisions (${json.decisions.length})`);
+  for (const d of json.decisions) {
+    const number = d.number === null ? '    ' : String(d.number).padStart(4, '0');
+    const status =
+      d.status === 'unknown' ? d.statusText || 'no status' : STATUS_LABELS[d.status as keyof typeof STATUS_LABELS];
+    out.push(`  ${number} ${d.title}  [${status}]${d.date ? ` ${d.date}` : ''}  ${d.path}`);
+  }
+  out.push('', `Runbooks (${json.runbooks.length})`);
+  for (const r of json.runbooks) {
+    const due = r.reviewDue ? (r.stale ? `STALE since ${r.reviewDue}` : `review by ${r.reviewDue}`) : 'no review date';
+    out.push(`  ${r.title}  [${due}]${r.owner ? ` owner ${r.owner}` : ''}  ${r.path}`);
+  }
+  out.push('', `Problems (${json.problems.length})`);
+  for (const p of json.problems) out.push(`  ${p.path}:${p.line}  ${p.code}  ${p.message}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,255 @@
+import { parse as parseYaml } from 'yaml';
+import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
+import { isSkippedDecisionFile } from './parse';
+import type { Problem } from './types';
+
+/** What the index needs from a file system; implemented over Node fs and over VS Code's workspace.fs. */
+export interface DocsFileSystem {
+  /** UTF-8 text; throws when the file cannot be read. */
+  readFile(path: string): Promise<string>;
+  /**
+   * UTF-8 text of a file no larger than `maxBytes`; `{ size }` when it is larger (not read), undefined
+   * when it does not exist. One open per file: the cold index must stay close to merely reading.
+   */
+  readText(path: string, maxBytes: number): Promise<string | { size: number } | undefined>;
+  /** Entries of a folder; symbolic links are reported as such and never followed into folders. */
+  readDirectory(path: string): Promise<[name: string, type: EntryType][]>;
+  /** undefined when nothing is there. */
+  stat(path: string): Promise<{ type: 'file' | 'directory'; size: number } | undefined>;
+}
+
+export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
+
+export interface DiscoveryOptions {
+  /** Extra decision-record file globs, relative to the root (`cadence.docs.decisionGlobs`). */
+  decisionGlobs?: string[];
+  /** Extra runbook file globs, relative to the root (`cadence.docs.runbookGlobs`). */
+  runbookGlobs?: string[];
+  /** Folder names never entered besides node_modules, .git and dot-folders. */
+  excludeNames?: string[];
+  /** Files larger than this are listed as a problem, not read. */
+  maxFileBytes?: number;
+  /** Also look for `.adr-dir` in the root's parents, as adr-tools does (the CLI). */
+  searchUpward?: boolean;
+  maxDepth?: number;
+  maxDirectories?: number;
+}
+
+export type FolderSource = '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | '.adr' | 'default' | 'glob' | 'root';
+
+export interface DecisionFolder {
+  path: string;
+  source: FolderSource;
+  log4brains: boolean;
+}
+
+/** Where a workspace folder keeps its records, found in one walk. */
+export interface Discovery {
+  root: string;
+  decisionFolders: DecisionFolder[];
+  runbookFolders: string[];
+  decisionGlobs: RegExp[];
+  runbookGlobs: RegExp[];
+  /** Markdown files seen in the walk (absolute paths). */
+  markdownFiles: string[];
+  /** Problems found while walking (unreadable config files). */
+  notes: Problem[];
+  truncated: boolean;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** Folders that hold decision records by convention, matched as a suffix of the relative path. */
+export const DEFAULT_DECISION_FOLDERS = [
+  'doc/adr',
+  'docs/adr',
+  'docs/adrs',
+  'docs/decisions',
+  'docs/architecture/decisions',
+  'architecture-decision-record',
+  'architecture-decision-records',
+];
+
+const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', 'vendor', '__pycache__']);
+
+function endsWithFolder(rel: string, suffix: string): boolean {
+  return rel === suffix || rel.endsWith(`/${suffix}`);
+}
+
+/** True for a folder that holds decision records by convention (relative path). */
+export function isDefaultDecisionFolder(rel: string): boolean {
+  return DEFAULT_DECISION_FOLDERS.some((suffix) => endsWithFolder(rel, suffix));
+}
+
+/** True for a folder whose Markdown files are runbooks by convention (relative path). */
+export function isDefaultRunbookFolder(rel: string): boolean {
+  return rel.split('/').includes('runbooks') || endsWithFolder(rel, 'docs/runbook');
+}
+
+function isMarkdown(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name);
+}
+
+function configFolders(name: string, text: string): { folders: string[]; log4brains: boolean } {
+  if (name === '.adr-dir') {
+    const folder = text.split(/\r?\n/)[0]?.trim();
+    return { folders: folder ? [folder] : [], log4brains: false };
+  }
+  if (name === 'adr.config.json') {
+    const data = JSON.parse(text) as { path?: unknown };
+    return { folders: typeof data.path === 'string' ? [data.path] : [], log4brains: false };
+  }
+  if (name === '.adr') {
+    const folders = text
+      .split(/\r?\n/)
+      .map((line) => /^\s*(?:records-dir|path|dir)\s*[=:]\s*(.+?)\s*$/.exec(line)?.[1])
+      .filter((v): v is string => Boolean(v));
+    return { folders, log4brains: false };
+  }
+  // .log4brains.yml: project.adrFolder and project.packages[].adrFolder (also top-level packages).
+  const data = parseYaml(text) as {
+    project?: { adrFolder?: unknown; packages?: { adrFolder?: unknown }[] };
+    packages?: { adrFolder?: unknown }[];
+  } | null;
+  const folders: string[] = [];
+  const push = (value: unknown): void => {
+    if (typeof value === 'string') folders.push(value);
+  };
+  push(data?.project?.adrFolder);
+  for (const pkg of [...(data?.project?.packages ?? []), ...(data?.packages ?? [])]) push(pkg?.adrFolder);
+  return { folders, log4brains: true };
+}
+
+const CONFIG_FILES: Record<string, FolderSource> = {
+  '.adr-dir': '.adr-dir',
+  '.log4brains.yml': '.log4brains.yml',
+  'adr.config.json': 'adr.config.json',
+  '.adr': '.adr',
+};
+
+/**
+ * Walks `root` once (breadth first, no symlinked folders, bounded depth and count) and applies every
+ * convention: config files, default folder names, globs. Never throws for missing folders.
+ */
+export async function discover(fs: DocsFileSystem, root: string, options: DiscoveryOptions = {}): Promise<Discovery> {
+  const result: Discovery = {
+    root,
+    decisionFolders: [],
+    runbookFolders: [],
+    decisionGlobs: (options.decisionGlobs ?? []).map(globToRegExp),
+    runbookGlobs: (options.runbookGlobs ?? []).map(globToRegExp),
+    markdownFiles: [],
+    notes: [],
+    truncated: false,
+  };
+  const exclude = new Set([...SKIP_DIRS, ...(options.excludeNames ?? [])]);
+  const maxDepth = options.maxDepth ?? 12;
+  const maxDirectories = options.maxDirectories ?? 20_000;
+  const configs: { path: string; name: string }[] = [];
+  const queue: { path: string; depth: number }[] = [{ path: root, depth: 0 }];
+  let visited = 0;
+  while (queue.length > 0) {
+    const { path, depth } = queue.shift()!;
+    if (++visited > maxDirectories) {
+      result.truncated = true;
+      break;
+    }
+    let entries: [string, EntryType][];
+    try {
+      entries = await fs.readDirectory(path);
+    } catch {
+      continue;
+    }
+    const rel = relativePath(root, path);
+    if (rel !== '.' && isDefaultDecisionFolder(rel)) addFolder(result, path, 'default', false);
+    if (rel !== '.' && isDefaultRunbookFolder(rel) && !result.runbookFolders.some((f) => isInside(f, path))) {
+      result.runbookFolders.push(path);
+    }
+    for (const [name, type] of entries) {
+      const child = joinPath(path, name);
+      if (type === 'directory') {
+        if (name.startsWith('.') || exclude.has(name) || depth >= maxDepth) continue;
+        queue.push({ path: child, depth: depth + 1 });
+      } else if (type === 'file' || type === 'symlink') {
+        if (Object.hasOwn(CONFIG_FILES, name)) configs.push({ path: child, name });
+        else if (isMarkdown(name)) result.markdownFiles.push(child);
+      }
+    }
+  }
+  if (options.searchUpward) {
+    for (let dir = dirname(root); dir !== root && dir !== '/' && dir !== '.'; dir = dirname(dir)) {
+      const candidate = joinPath(dir, '.adr-dir');
+      if (await fs.stat(candidate)) {
+        configs.push({ path: candidate, name: '.adr-dir' });
+        break;
+      }
+    }
+  }
+  for (const config of configs) {
+    try {
+      const text = await fs.readFile(config.path);
+      const { folders, log4brains } = configFolders(config.name, text);
+      for (const folder of folders) {
+        const path = joinPath(dirname(config.path), folder);
+        if (isInside(root, path) || isInside(path, root))
+          addFolder(result, path, CONFIG_FILES[config.name], log4brains);
+      }
+    } catch (error) {
+      result.notes.push({
+        path: config.path,
+        line: 0,
+        code: 'unreadable-file',
+        severity: 'warning',
+        message: `Cannot read ${config.name} (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); fix it so its folder is found.`,
+      });
+    }
+  }
+  // A folder handed to the CLI that is itself a folder of numbered records.
+  if (result.decisionFolders.length === 0) {
+    const direct = result.markdownFiles.filter((file) => dirname(file) === root);
+    if (direct.some((file) => /^(?:adr[-_ ]?)?\d+[-_. ]/i.test(basename(file)))) addFolder(result, root, 'root', false);
+  }
+  return result;
+}
+
+function addFolder(result: Discovery, path: string, source: FolderSource, log4brains: boolean): void {
+  const existing = result.decisionFolders.find((folder) => folder.path === path);
+  if (existing) {
+    existing.log4brains ||= log4brains;
+    if (existing.source === 'default') existing.source = source;
+    return;
+  }
+  result.decisionFolders.push({ path, source, log4brains });
+}
+
+export type Classification =
+  { kind: 'decision'; folder: string; log4brains: boolean } | { kind: 'runbook'; folder: string } | undefined;
+
+/**
+ * What a Markdown file is, by the discovered rules. A file created in a conventional folder that did
+ * not exist at discovery time (the first record) adds that folder.
+ */
+export function classify(discovery: Discovery, path: string): Classification {
+  if (!isMarkdown(path) || !isInside(discovery.root, path)) return undefined;
+  const name = basename(path);
+  const folderPath = dirname(path);
+  const rel = relativePath(discovery.root, path);
+  let folder = discovery.decisionFolders.find((f) => f.path === folderPath);
+  if (!folder && isDefaultDecisionFolder(relativePath(discovery.root, folderPath))) {
+    addFolder(discovery, folderPath, 'default', false);
+    folder = discovery.decisionFolders.find((f) => f.path === folderPath);
+  }
+  if (folder && !isSkippedDecisionFile(name))
+    return { kind: 'decision', folder: folder.path, log4brains: folder.log4brains };
+  if (!folder && discovery.decisionGlobs.some((re) => re.test(rel)) && !isSkippedDecisionFile(name)) {
+    return { kind: 'decision', folder: folderPath, log4brains: false };
+  }
+  if (folder) return undefined;
+  const skippedRunbook = /^(readme|index|template|_sidebar)\.(md|markdown)$/i.test(name) || name.startsWith('_');
+  if (skippedRunbook) return undefined;
+  const runbookFolder = discovery.runbookFolders.find((f) => isInside(f, path));
+  if (runbookFolder) return { kind: 'runbook', folder: dirname(path) };
+  if (isDefaultRunbookFolder(relativePath(discovery.root, folderPath))) return { kind: 'runbook', folder: folderPath };
+  if (discovery.runbookGlobs.some((re) => re.test(rel))) return { kind: 'runbook', folder: folderPath };
+  return undefined;
+}

@@ -1,0 +1,271 @@
+import { parseDecision, numberFromFileName, parseRunbook } from './parse';
+import { readSource } from './source';
+import type { DecisionFormat, DecisionStatus } from './types';
+
+/**
+ * Minimal text edits for the write commands. Each function re-reads the CURRENT text (not a cached
+ * parse), replaces only the characters it must, and keeps line endings and every other byte.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Applies non-overlapping edits (tests, the CLI); the extension applies them as a WorkspaceEdit. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
+  }
+  return out;
+}
+
+function capitalize(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/** YAML scalar for a front matter value: plain when safe, double-quoted otherwise. */
+function yamlScalar(text: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9 ._/-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text)) return text;
+  return JSON.stringify(text);
+}
+
+function endOfLine(text: string, offset: number): number {
+  const index = text.indexOf('\n', offset);
+  if (index < 0) return text.length;
+  return text[index - 1] === '\r' ? index - 1 : index;
+}
+
+/**
+ * Sets a decision's status to `status` (free text, e.g. "Accepted" or "Superseded by [5. X](0005-x.md)"),
+ * in the file's own style: lower case where the file writes statuses in lower case (MADR).
+ */
+export function setStatusEdits(path: string, text: string, status: string): TextEdit[] {
+  const decision = parseDecision(path, text, '');
+  const source = readSource(text);
+  const eol = source.eol;
+  const lower =
+    decision.statusText !== ''
+      ? decision.statusText[0] === decision.statusText[0].toLowerCase() && /^[a-z]/.test(decision.statusText)
+      : source.frontMatter !== undefined ||
+        decision.format === 'madr3' ||
+        decision.format === 'madr2' ||
+        decision.format === 'log4brains';
+  const written = lower ? status[0].toLowerCase() + status.slice(1) : capitalize(status);
+  const location = decision.statusLocation;
+  if (location) {
+    const value = location.kind === 'frontMatter' ? yamlScalar(written) : written;
+    if (location.value.end > location.value.start || location.kind !== 'section') {
+      return [{ start: location.value.start, end: location.value.end, newText: value }];
+    }
+    // An empty "## Status" section: write the status under its heading.
+    const at = endOfLine(text, source.lineStarts[location.headingLine] ?? 0);
+    return [{ start: at, end: at, newText: `${eol}${eol}${value}` }];
+  }
+  if (source.frontMatter) {
+    return [
+      {
+        start: source.frontMatter.endOffset,
+        end: source.frontMatter.endOffset,
+        newText: `status: ${yamlScalar(written)}${eol}`,
+      },
+    ];
+  }
+  const h1Line = decision.titleLine;
+  const afterTitle = h1Line === undefined ? source.contentStart : endOfLine(text, source.lineStarts[h1Line] ?? 0);
+  if (decision.format === 'madr2' || decision.format === 'log4brains') {
+    return [{ start: afterTitle, end: afterTitle, newText: `${eol}${eol}* Status: ${written}` }];
+  }
+  return [{ start: afterTitle, end: afterTitle, newText: `${eol}${eol}## Status${eol}${eol}${written}` }];
+}
+
+/** Sets a runbook's `last_reviewed_on` to `today`, adding the key (or front matter) when missing. */
+export function markReviewedEdits(path: string, text: string, today: string): TextEdit[] {
+  const runbook = parseRunbook(path, text, '');
+  const source = readSource(text);
+  if (runbook.lastReviewedSpan) return [{ ...runbook.lastReviewedSpan, newText: today }];
+  const eol = source.eol;
+  if (source.frontMatter) {
+    const at = source.frontMatter.endOffset;
+    return [{ start: at, end: at, newText: `last_reviewed_on: ${today}${eol}` }];
+  }
+  const at = source.contentStart;
+  return [{ start: at, end: at, newText: `---${eol}last_reviewed_on: ${today}${eol}---${eol}` }];
+}
+
+/** A link to another record, as written into a new or superseded record. */
+export interface RecordLink {
+  number?: number;
+  title: string;
+  /** Relative href from the record's folder ("0002-use-postgresql.md"). */
+  href: string;
+}
+
+function linkText(link: RecordLink, format: DecisionFormat): string {
+  if (format === 'nygard' || format === 'unknown') {
+    return `[${link.number !== undefined ? `${link.number}. ` : ''}${link.title}](${link.href})`;
+  }
+  const id = link.number !== undefined ? `ADR-${String(link.number).padStart(4, '0')}` : link.title;
+  return `[${id}](${link.href})`;
+}
+
+/** The status text that marks a record superseded by `successor`, in the record's format. */
+export function supersededStatus(successor: RecordLink, format: DecisionFormat): string {
+  return `Superseded by ${linkText(successor, format)}`;
+}
+
+export interface NewRecord {
+  format: DecisionFormat;
+  number?: number;
+  title: string;
+  /** ISO date. */
+  date: string;
+  supersedes?: RecordLink;
+  eol?: '\n' | '\r\n';
+}
+
+/** The text of a new record, status Proposed, in the folder's format (adr-tools, MADR 2/3/4, log4brains). */
+export function newRecordText(record: NewRecord): string {
+  const eol = record.eol ?? '\n';
+  const supersedes = record.supersedes ? `Supersedes ${linkText(record.supersedes, record.format)}` : undefined;
+  let lines: string[];
+  switch (record.format) {
+    case 'madr3':
+      lines = [
+        '---',
+        'status: proposed',
+        `date: ${record.date}`,
+        'decision-makers: []',
+        '---',
+        `# ${record.title}`,
+        '',
+        ...(supersedes ? [supersedes, ''] : []),
+        '## Context and Problem Statement',
+        '',
+        'Describe the context and the problem in two or three sentences.',
+        '',
+        '## Considered Options',
+        '',
+        '* Option 1',
+        '',
+        '## Decision Outcome',
+        '',
+        'Chosen option: "Option 1", because …',
+        '',
+        '### Consequences',
+        '',
+        '* Good, because …',
+        '* Bad, because …',
+      ];
+      break;
+    case 'madr2':
+    case 'log4brains': {
+      const bullet = record.format === 'log4brains' ? '-' : '*';
+      lines = [
+        `# ${record.title}`,
+        '',
+        `${bullet} Status: proposed`,
+        `${bullet} Deciders: `,
+        `${bullet} Date: ${record.date}`,
+        '',
+        ...(supersedes ? [supersedes, ''] : []),
+        '## Context and Problem Statement',
+        '',
+        'Describe the context and the problem in two or three sentences.',
+        '',
+        '## Considered Options',
+        '',
+        '* Option 1',
+        '',
+        '## Decision Outcome',
+        '',
+        'Chosen option: "Option 1", because …',
+      ];
+      break;
+    }
+    default:
+      lines = [
+        `# ${record.number !== undefined ? `${record.number}. ` : ''}${record.title}`,
+        '',
+        `Date: ${record.date}`,
+        '',
+        '## Status',
+        '',
+        'Proposed',
+        '',
+        ...(supersedes ? [supersedes, ''] : []),
+        '## Context',
+        '',
+        'What is the issue that we are seeing that motivates this decision or change?',
+        '',
+        '## Decision',
+        '',
+        'What is the change that we are proposing and/or doing?',
+        '',
+        '## Consequences',
+        '',
+        'What becomes easier or more difficult to do because of this change?',
+      ];
+  }
+  return lines.join(eol) + eol;
+}
+
+/** "Use PostgreSQL 16!" → "use-postgresql-16". */
+export function slugify(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'decision'
+  );
+}
+
+/** The next free number given every file name seen (the folder and all branches). */
+export function nextNumber(names: Iterable<string>): number {
+  let max = 0;
+  for (const name of names) max = Math.max(max, numberFromFileName(name)?.number ?? 0);
+  return max + 1;
+}
+
+/**
+ * A file name in the folder's own naming: the prefix ("ADR-", ""), digit width and separator of
+ * its existing numbered files (adr-tools' `0001-` by default); log4brains uses `yyyymmdd-slug.md`.
+ */
+export function newFileName(
+  existing: string[],
+  number: number,
+  title: string,
+  format: DecisionFormat,
+  date: string,
+): string {
+  const slug = slugify(title);
+  if (format === 'log4brains') return `${date.replace(/-/g, '')}-${slug}.md`;
+  const sample = existing.map((name) => /^((?:adr|rfc|dr)?[-_ ]?)(\d+)([-_])/i.exec(name)).find((m) => m !== null);
+  const prefix = sample?.[1] ?? '';
+  const width = sample?.[2].length ?? 4;
+  const separator = sample?.[3] ?? '-';
+  return `${prefix}${String(number).padStart(width, '0')}${separator}${slug}.md`;
+}
+
+/** The format a folder's new records should use: the most common among its records. */
+export function folderFormat(formats: DecisionFormat[], fallback: DecisionFormat = 'nygard'): DecisionFormat {
+  const counts = new Map<DecisionFormat, number>();
+  for (const format of formats) if (format !== 'unknown') counts.set(format, (counts.get(format) ?? 0) + 1);
+  let best: DecisionFormat = fallback;
+  let bestCount = 0;
+  for (const [format, count] of counts) if (count > bestCount) [best, bestCount] = [format, count];
+  return best;
+}
+
+/** Display names of the statuses offered by Change Status. */
+export const STATUS_CHOICES: Exclude<DecisionStatus, 'unknown' | 'superseded'>[] = [
+  'proposed',
+  'accepted',
+  'rejected',
+  'deprecated',
+];

@@ -1,0 +1,376 @@
+import type { Clock } from '../clock';
+import { addDays, addPeriod, isoDay } from './dates';
+import {
+  type DocsFileSystem,
+  type Discovery,
+  type DiscoveryOptions,
+  DEFAULT_MAX_FILE_BYTES,
+  classify,
+  discover,
+} from './discovery';
+import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
+import { basename, joinPath } from './paths';
+import type { Decision, Problem, Runbook, RunbookView } from './types';
+
+export interface DocsIndexOptions {
+  clock: Clock;
+  /** Days between runbook reviews when a runbook has no `review_in` (`cadence.docs.runbookReviewDays`). */
+  runbookReviewDays?: number;
+}
+
+/** The resolved supersede links of one record, both directions, as paths. */
+export interface Links {
+  supersedes: string[];
+  supersededBy: string[];
+}
+
+interface CrossState {
+  problems: Map<string, Problem[]>;
+  links: Map<string, Links>;
+}
+
+/**
+ * All decision records and runbooks of a workspace, kept up to date one file at a time. Parsing
+ * happens in `setDecision`/`setRunbook`; problems that need several files (duplicate numbers,
+ * supersede links) are recomputed lazily, in one linear pass, the first time they are asked for
+ * after a change, so a change costs one parse plus one pass, never a rescan.
+ */
+export class DocsIndex {
+  private readonly decisionsByPath = new Map<string, Decision>();
+  private readonly runbooksByPath = new Map<string, Runbook>();
+  private readonly notes = new Map<string, Problem>();
+  private readonly lastChanges = new Map<string, string>();
+  /** Records by folder and number, kept up to date on every change (duplicates without a scan). */
+  private readonly byNumber = new Map<string, Decision[]>();
+  private readonly duplicateKeys = new Set<string>();
+  /** Records that name another in a supersede link: the only ones the cross pass must resolve. */
+  private readonly referencing = new Set<Decision>();
+  private cross: CrossState | undefined;
+
+  constructor(private readonly options: DocsIndexOptions) {}
+
+  /** Days between runbook reviews when a runbook has no `review_in` (a settings change). */
+  setRunbookReviewDays(days: number): void {
+    this.options.runbookReviewDays = days;
+  }
+
+  /** Parses `text` as a decision record of `folder`; files that are not records are dropped. */
+  setDecision(path: string, text: string, folder: string, log4brains = false): Decision | undefined {
+    this.remove(path);
+    this.cross = undefined;
+    const decision = parseDecision(path, text, folder, { log4brains });
+    if (!looksLikeDecision(decision)) return undefined;
+    this.decisionsByPath.set(path, decision);
+    if (decision.number !== undefined) {
+      const key = numberKey(decision.folder, decision.number);
+      const list = this.byNumber.get(key) ?? [];
+      list.push(decision);
+      this.byNumber.set(key, list);
+      if (list.length > 1) this.duplicateKeys.add(key);
+    }
+    if (decision.references.some((r) => r.relation === 'supersedes' || r.relation === 'supersededBy')) {
+      this.referencing.add(decision);
+    }
+    return decision;
+  }
+
+  setRunbook(path: string, text: string, folder: string): Runbook {
+    this.remove(path);
+    const runbook = parseRunbook(path, text, folder);
+    this.runbooksByPath.set(path, runbook);
+    return runbook;
+  }
+
+  /** Records a file that could not be indexed (too large, binary, unreadable). */
+  setNote(problem: Problem): void {
+    this.remove(problem.path);
+    this.notes.set(problem.path, problem);
+  }
+
+  remove(path: string): void {
+    const decision = this.decisionsByPath.get(path);
+    if (decision) {
+      this.decisionsByPath.delete(path);
+      this.referencing.delete(decision);
+      if (decision.number !== undefined) {
+        const key = numberKey(decision.folder, decision.number);
+        const list = (this.byNumber.get(key) ?? []).filter((d) => d !== decision);
+        if (list.length === 0) this.byNumber.delete(key);
+        else this.byNumber.set(key, list);
+        if (list.length < 2) this.duplicateKeys.delete(key);
+      }
+      this.cross = undefined;
+    }
+    this.runbooksByPath.delete(path);
+    this.notes.delete(path);
+  }
+
+  /** Removes everything under `folder` (a workspace folder that went away, a rescan). */
+  removeUnder(folder: string): void {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
+      for (const path of [...map.keys()]) if (path.startsWith(prefix)) this.remove(path);
+    }
+    this.cross = undefined;
+  }
+
+  /** Last git change per runbook path (ISO date): the fallback when `last_reviewed_on` is missing. */
+  setLastChanges(changes: Map<string, string>): void {
+    for (const [path, date] of changes) this.lastChanges.set(path, date);
+  }
+
+  decision(path: string): Decision | undefined {
+    return this.decisionsByPath.get(path);
+  }
+
+  /** Decisions sorted by folder, then number, then path. */
+  decisions(): Decision[] {
+    return [...this.decisionsByPath.values()].sort(
+      (a, b) =>
+        a.folder.localeCompare(b.folder) ||
+        (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+        a.path.localeCompare(b.path),
+    );
+  }
+
+  runbook(path: string): RunbookView | undefined {
+    const runbook = this.runbooksByPath.get(path);
+    return runbook ? this.view(runbook) : undefined;
+  }
+
+  runbooks(): RunbookView[] {
+    return [...this.runbooksByPath.values()].sort((a, b) => a.path.localeCompare(b.path)).map((r) => this.view(r));
+  }
+
+  /** Resolved supersede links of a record (what it says, plus what others say about it). */
+  links(path: string): Links {
+    return this.crossState().links.get(path) ?? { supersedes: [], supersededBy: [] };
+  }
+
+  /** Every problem of one file, cross-file ones included. */
+  problemsFor(path: string): Problem[] {
+    const decision = this.decisionsByPath.get(path);
+    const runbook = this.runbooksByPath.get(path);
+    const note = this.notes.get(path);
+    const own = decision?.problems ?? (runbook ? this.view(runbook).problems : []);
+    return [...(note ? [note] : []), ...own, ...(this.crossState().problems.get(path) ?? [])].sort(
+      (a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+    );
+  }
+
+  /** Every problem, sorted by path and line. */
+  problems(): Problem[] {
+    const paths = new Set([...this.decisionsByPath.keys(), ...this.runbooksByPath.keys(), ...this.notes.keys()]);
+    return [...paths].sort().flatMap((path) => this.problemsFor(path));
+  }
+
+  private view(runbook: Runbook): RunbookView {
+    const today = isoDay(this.options.clock.now());
+    const fromGit = runbook.lastReviewedOn ? undefined : this.lastChanges.get(runbook.path);
+    const lastReviewed = runbook.lastReviewedOn ?? fromGit;
+    const days = this.options.runbookReviewDays ?? 180;
+    const reviewDue = lastReviewed
+      ? ((runbook.reviewIn ? addPeriod(lastReviewed, runbook.reviewIn) : undefined) ?? addDays(lastReviewed, days))
+      : undefined;
+    const stale = reviewDue !== undefined && reviewDue < today;
+    const problems = [...runbook.problems];
+    if (stale) {
+      problems.push({
+        path: runbook.path,
+        line: runbook.lastReviewedLine ?? 0,
+        code: 'stale-runbook',
+        severity: 'warning',
+        message: `This runbook was due for review on ${reviewDue}; review it and set last_reviewed_on.`,
+      });
+    }
+    return {
+      ...runbook,
+      lastReviewed,
+      lastReviewedSource: runbook.lastReviewedOn ? 'frontMatter' : fromGit ? 'git' : undefined,
+      reviewDue,
+      stale,
+      problems,
+    };
+  }
+
+  private crossState(): CrossState {
+    if (this.cross) return this.cross;
+    const problems = new Map<string, Problem[]>();
+    const links = new Map<string, Links>();
+    const add = (problem: Problem): void => {
+      const list = problems.get(problem.path) ?? [];
+      list.push(problem);
+      problems.set(problem.path, list);
+    };
+    const byNumber = this.byNumber;
+    for (const key of this.duplicateKeys) {
+      const group = byNumber.get(key) ?? [];
+      for (const decision of group) {
+        const others = group
+          .filter((d) => d !== decision)
+          .map((d) => basename(d.path))
+          .sort();
+        add({
+          path: decision.path,
+          line: decision.titleLine ?? 0,
+          code: 'duplicate-number',
+          severity: 'error',
+          message: `Number ${decision.number} is also used by ${others.join(', ')}; renumber one of them.`,
+        });
+      }
+    }
+    const linksOf = (path: string): Links => {
+      let entry = links.get(path);
+      if (!entry) {
+        entry = { supersedes: [], supersededBy: [] };
+        links.set(path, entry);
+      }
+      return entry;
+    };
+    const resolve = (decision: Decision, ref: Decision['references'][number]): Decision | undefined => {
+      if (ref.path) {
+        const direct = this.decisionsByPath.get(ref.path) ?? this.decisionsByPath.get(`${ref.path}.md`);
+        if (direct) return direct;
+        // "doc/adr/0021-x.md" written from the repository root: the same file name in this folder.
+        const name = basename(ref.path);
+        const sibling = `${decision.folder}/${name}`; // folder paths are normalized already
+        return this.decisionsByPath.get(sibling) ?? this.decisionsByPath.get(`${sibling}.md`);
+      }
+      if (ref.number === undefined) return undefined;
+      const candidates = byNumber.get(numberKey(decision.folder, ref.number)) ?? [];
+      return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];
+    };
+    const said = new Set<string>();
+    const pairs: { from: Decision; to: Decision; relation: 'supersedes' | 'supersededBy'; line: number }[] = [];
+    for (const decision of this.referencing) {
+      for (const ref of decision.references) {
+        if (ref.relation !== 'supersedes' && ref.relation !== 'supersededBy') continue;
+        const target = resolve(decision, ref);
+        if (!target || target === decision) {
+          const what = ref.path ? basename(ref.path) : `number ${ref.number}`;
+          add({
+            path: decision.path,
+            line: ref.line,
+            code: 'broken-supersede',
+            severity: 'error',
+            message: `${ref.relation === 'supersedes' ? 'Supersedes' : 'Superseded by'} ${what}, which is not a decision record here; fix the link.`,
+          });
+          continue;
+        }
+        said.add(`${decision.path}\u0000${ref.relation}\u0000${target.path}`);
+        pairs.push({ from: decision, to: target, relation: ref.relation, line: ref.line });
+      }
+    }
+    for (const { from, to, relation } of pairs) {
+      const newer = relation === 'supersedes' ? from : to;
+      const older = relation === 'supersedes' ? to : from;
+      if (!linksOf(newer.path).supersedes.includes(older.path)) linksOf(newer.path).supersedes.push(older.path);
+      if (!linksOf(older.path).supersededBy.includes(newer.path)) linksOf(older.path).supersededBy.push(newer.path);
+      const back = relation === 'supersedes' ? 'supersededBy' : 'supersedes';
+      if (said.has(`${to.path}\u0000${back}\u0000${from.path}`)) continue;
+      const name = basename(from.path);
+      add({
+        path: to.path,
+        line: to.statusLocation?.line ?? to.titleLine ?? 0,
+        code: 'non-reciprocal-supersede',
+        severity: 'warning',
+        message:
+          relation === 'supersedes'
+            ? `${name} supersedes this record, but this record does not say "Superseded by" it; add the link back.`
+            : `${name} says it is superseded by this record, but this record does not say "Supersedes" it; add the link back.`,
+      });
+    }
+    this.cross = { problems, links };
+    return this.cross;
+  }
+}
+
+function numberKey(folder: string, number: number): string {
+  return `${folder}\u0000${number}`;
+}
+
+export interface LoadOptions extends DiscoveryOptions {
+  maxFileBytes?: number;
+}
+
+/** Reads a file for the index, turning size, binary content and read errors into notes. */
+export async function indexFile(
+  fs: DocsFileSystem,
+  index: DocsIndex,
+  discovery: Discovery,
+  path: string,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<void> {
+  const kind = classify(discovery, path);
+  if (!kind) {
+    index.remove(path);
+    return;
+  }
+  try {
+    const read = await fs.readText(path, maxFileBytes);
+    if (read === undefined) {
+      index.remove(path);
+      return;
+    }
+    if (typeof read !== 'string') {
+      index.setNote({
+        path,
+        line: 0,
+        code: 'file-too-large',
+        severity: 'info',
+        message: `Skipped: ${Math.round(read.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
+      });
+      return;
+    }
+    const text = read;
+    if (text.slice(0, 8000).includes('\u0000')) {
+      index.setNote({
+        path,
+        line: 0,
+        code: 'binary-file',
+        severity: 'info',
+        message: 'Skipped: this file is binary, not Markdown text.',
+      });
+      return;
+    }
+    if (kind.kind === 'decision') index.setDecision(path, text, kind.folder, kind.log4brains);
+    else index.setRunbook(path, text, kind.folder);
+  } catch (error) {
+    index.setNote({
+      path,
+      line: 0,
+      code: 'unreadable-file',
+      severity: 'warning',
+      message: `Cannot read this file (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+    });
+  }
+}
+
+/** Discovers and indexes one root: the cold start shared by the extension, the server and the CLI. */
+export async function loadRoot(
+  fs: DocsFileSystem,
+  index: DocsIndex,
+  root: string,
+  options: LoadOptions = {},
+): Promise<Discovery> {
+  const discovery = await discover(fs, root, options);
+  const files = new Set(discovery.markdownFiles);
+  // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root).
+  for (const folder of discovery.decisionFolders) {
+    try {
+      for (const [name, type] of await fs.readDirectory(folder.path)) {
+        if (type !== 'directory' && /\.(md|markdown)$/i.test(name)) files.add(joinPath(folder.path, name));
+      }
+    } catch {
+      // A configured folder that does not exist yet: nothing to index.
+    }
+  }
+  const paths = [...files];
+  // Bounded concurrency: fast on big folders without opening thousands of files at once.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) await indexFile(fs, index, discovery, paths[next++], options.maxFileBytes);
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return discovery;
+}

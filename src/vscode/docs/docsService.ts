@@ -1,0 +1,227 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
+import type { Discovery } from '../../core/docs/discovery';
+import type { DocsIndex } from '../../core/docs/index';
+import { isInside } from '../../core/docs/paths';
+import { lastChangeDates } from '../../node/docs/git';
+import { readDocsSettings } from './settings';
+import { vscodeFileSystem } from './vscodeFileSystem';
+
+interface Root {
+  folder: vscode.WorkspaceFolder;
+  discovery: Discovery;
+}
+
+const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
+
+/** What the trees and commands read from the index. */
+export type DocsIndexView = Pick<
+  DocsIndex,
+  'decisions' | 'decision' | 'runbooks' | 'runbook' | 'links' | 'problemsFor' | 'problems'
+>;
+
+/** The index before the first load: empty, so the trees render nothing yet. */
+const EMPTY_INDEX: DocsIndexView = {
+  decisions: () => [],
+  decision: () => undefined,
+  runbooks: () => [],
+  runbook: () => undefined,
+  links: () => ({ supersedes: [], supersededBy: [] }),
+  problemsFor: () => [],
+  problems: () => [],
+};
+
+/**
+ * The parsers (markdown-it, yaml) load on the first scan, after activation, through a dynamic
+ * import that esbuild keeps lazy: activating Cadence evaluates none of them.
+ */
+async function loadCore() {
+  const [index, discovery] = await Promise.all([import('../../core/docs/index'), import('../../core/docs/discovery')]);
+  return { ...index, ...discovery };
+}
+
+type Core = Awaited<ReturnType<typeof loadCore>>;
+
+/**
+ * Owns the docs index for the workspace: a cold load per workspace folder (deferred, never inside
+ * activate), then one file at a time from a FileSystemWatcher. Fires `onDidChange` (debounced) so
+ * the trees refresh within a second of a change without rescanning.
+ */
+export class DocsService implements vscode.Disposable {
+  private full: DocsIndex | undefined;
+  private core: Core | undefined;
+  private roots: Root[] = [];
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private loading: Promise<void> | undefined;
+  private loaded = false;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    readonly clock: Clock,
+  ) {}
+
+  /** The index (empty until the first scan has loaded the parsers). */
+  get index(): DocsIndexView {
+    return this.full ?? EMPTY_INDEX;
+  }
+
+  /** Starts watching and schedules the first load; cheap, safe to call from activate. */
+  start(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const configs = vscode.workspace.createFileSystemWatcher('**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}');
+    this.disposables.push(
+      watcher,
+      configs,
+      watcher.onDidCreate((uri) => void this.fileChanged(uri)),
+      watcher.onDidChange((uri) => void this.fileChanged(uri)),
+      watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.fileChanged(doc.uri)),
+      configs.onDidCreate(() => void this.reload()),
+      configs.onDidChange(() => void this.reload()),
+      configs.onDidDelete(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('cadence.docs') || event.affectsConfiguration('files.exclude'))
+          void this.reload();
+      }),
+    );
+    setTimeout(() => void this.reload(), 0);
+  }
+
+  /** Resolves once the first load (or the reload under way) has finished. */
+  async whenReady(): Promise<void> {
+    while (!this.loaded || this.loading) await (this.loading ?? new Promise((r) => setTimeout(r, 10)));
+  }
+
+  get isReady(): boolean {
+    return this.loaded;
+  }
+
+  /** Every discovered decision folder, as paths. */
+  decisionFolders(): { path: string; root: vscode.WorkspaceFolder; log4brains: boolean }[] {
+    return this.roots.flatMap((root) =>
+      root.discovery.decisionFolders.map((f) => ({ path: f.path, root: root.folder, log4brains: f.log4brains })),
+    );
+  }
+
+  workspaceFolders(): readonly vscode.WorkspaceFolder[] {
+    return this.roots.map((r) => r.folder);
+  }
+
+  /** The URI of an indexed path (same scheme and authority as its workspace folder). */
+  uri(path: string): vscode.Uri {
+    const root = this.rootOf(path);
+    return (root?.folder.uri ?? vscode.Uri.file(path)).with({ path });
+  }
+
+  rootOf(path: string): Root | undefined {
+    return this.roots.find((root) => isInside(root.folder.uri.path, path));
+  }
+
+  /** Full rescan: only on explicit Refresh, configuration changes and workspace-folder changes. */
+  reload(): Promise<void> {
+    const run = async (): Promise<void> => {
+      await this.loading?.catch(() => undefined);
+      const started = performance.now();
+      const settings = readDocsSettings();
+      this.core ??= await loadCore();
+      const { DocsIndex, loadRoot } = this.core;
+      this.full ??= new DocsIndex({ clock: this.clock, runbookReviewDays: settings.runbookReviewDays });
+      const index = this.full;
+      index.setRunbookReviewDays(settings.runbookReviewDays);
+      const roots: Root[] = [];
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      // A workspace folder that was removed takes its records with it.
+      for (const old of this.roots) {
+        if (!folders.some((f) => f.uri.toString() === old.folder.uri.toString()))
+          index.removeUnder(old.folder.uri.path);
+      }
+      for (const folder of folders) {
+        index.removeUnder(folder.uri.path);
+        try {
+          const discovery = await loadRoot(vscodeFileSystem(folder.uri), index, folder.uri.path, {
+            decisionGlobs: settings.decisionGlobs,
+            runbookGlobs: settings.runbookGlobs,
+            maxFileBytes: settings.maxFileKiB * 1024,
+            excludeNames: settings.excludeNames,
+          });
+          roots.push({ folder, discovery });
+        } catch (error) {
+          this.log.warn(`Cadence could not read decision records in ${folder.name}: ${String(error)}`);
+        }
+      }
+      this.roots = roots;
+      this.loaded = true;
+      this.log.info(
+        `Docs: ${this.index.decisions().length} decision records, ${this.index.runbooks().length} runbooks in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+      void vscode.commands.executeCommand('setContext', 'cadence.docs.ready', true);
+      this.changed(0);
+      void this.readGitDates();
+    };
+    const loading = run().finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    });
+    this.loading = loading;
+    return loading;
+  }
+
+  /** Runbooks without `last_reviewed_on` fall back to their last commit: one git log per folder. */
+  private async readGitDates(): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    for (const root of this.roots) {
+      if (root.folder.uri.scheme !== 'file' || root.discovery.runbookFolders.length === 0) continue;
+      const missing = this.index.runbooks().filter((r) => !r.lastReviewedOn && isInside(root.folder.uri.path, r.path));
+      if (missing.length === 0) continue;
+      const dates = await lastChangeDates(
+        root.folder.uri.fsPath,
+        root.discovery.runbookFolders.map((p) => vscode.Uri.file(p).fsPath),
+      );
+      const byPath = new Map<string, string>();
+      for (const [fsPath, date] of dates) byPath.set(vscode.Uri.file(fsPath).path, date);
+      this.full?.setLastChanges(byPath);
+    }
+    this.changed(0);
+  }
+
+  private async fileChanged(uri: vscode.Uri): Promise<void> {
+    const root = this.rootOf(uri.path);
+    if (!root || !/\.(md|markdown)$/i.test(uri.path)) {
+      if (CONFIG_NAMES.has(uri.path.slice(uri.path.lastIndexOf('/') + 1))) void this.reload();
+      return;
+    }
+    if (!this.core || !this.full) return;
+    const { classify, indexFile } = this.core;
+    if (!classify(root.discovery, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
+    await indexFile(
+      vscodeFileSystem(root.folder.uri),
+      this.full,
+      root.discovery,
+      uri.path,
+      readDocsSettings().maxFileKiB * 1024,
+    );
+    this.changed();
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    this.full?.remove(uri.path);
+    this.changed();
+  }
+
+  private changed(delay = 30): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.emitter.fire();
+    }, delay);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

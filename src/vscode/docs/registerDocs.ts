@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
+import { Views } from '../../shared/ids';
+import { registerDocsCommands } from './commands';
+import { type DecisionNode, DecisionsTreeProvider, ProblemDecorations } from './decisionsTree';
+import { DocsService } from './docsService';
+import { type RunbookNode, RunbooksTreeProvider } from './runbooksTree';
+
+/** A tree item as the tests see it: what the user reads, and its children. */
+export interface TreeSnapshot {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  children: TreeSnapshot[];
+}
+
+/** What the docs feature exposes through the extension API (read by the integration tests). */
+export interface DocsApi {
+  /** Resolves when the index has loaded (and after any reload under way). */
+  whenReady(): Promise<void>;
+  /** The Decisions or Runbooks tree, read through the same provider VS Code renders. */
+  snapshot(view: 'decisions' | 'runbooks'): Promise<TreeSnapshot[]>;
+  /** Fires after the index and trees changed. */
+  onDidChange: vscode.Event<void>;
+}
+
+async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, element?: T): Promise<TreeSnapshot[]> {
+  const children = (await provider.getChildren(element)) ?? [];
+  const out: TreeSnapshot[] = [];
+  for (const child of children) {
+    const item = await provider.getTreeItem(child);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    out.push({
+      label,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      contextValue: item.contextValue,
+      children: await snapshotOf(provider, child),
+    });
+  }
+  return out;
+}
+
+/**
+ * Decision records and runbooks: the index service, the two sidebar trees, problem decorations
+ * and the docs commands. Nothing is read during activation; the first scan runs right after.
+ */
+export function registerDocs(
+  context: vscode.ExtensionContext,
+  deps: { log: vscode.LogOutputChannel; clock?: Clock },
+): DocsApi {
+  const service = new DocsService(deps.log, deps.clock ?? { now: () => Date.now() });
+  const decisions = new DecisionsTreeProvider(service);
+  const runbooks = new RunbooksTreeProvider(service);
+  const decorations = new ProblemDecorations(service);
+  const decisionsView = vscode.window.createTreeView<DecisionNode>(Views.decisions, {
+    treeDataProvider: decisions,
+    showCollapseAll: true,
+  });
+  const runbooksView = vscode.window.createTreeView<RunbookNode>(Views.runbooks, {
+    treeDataProvider: runbooks,
+    showCollapseAll: true,
+  });
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(
+    service,
+    decisions,
+    runbooks,
+    decorations,
+    changed,
+    decisionsView,
+    runbooksView,
+    vscode.window.registerFileDecorationProvider(decorations),
+    service.onDidChange(() => {
+      decisions.refresh();
+      runbooks.refresh();
+      decorations.refresh();
+      changed.fire();
+    }),
+    ...registerDocsCommands({ service, decisions, runbooks, decisionsView, runbooksView, log: deps.log }),
+  );
+  service.start();
+  return {
+    whenReady: () => service.whenReady(),
+    snapshot: (view) => (view === 'decisions' ? snapshotOf(decisions) : snapshotOf(runbooks)),
+    onDidChange: changed.event,
+  };
+}

@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CadenceApi } from '../../src/extension';
+import { Commands, EXTENSION_ID } from '../../src/shared/ids';
+import type { TreeSnapshot } from '../../src/vscode/docs/registerDocs';
+import { waitFor } from './waitFor';
+
+const workspace = process.env.CADENCE_TEST_WORKSPACE ?? '';
+
+function find(nodes: TreeSnapshot[], label: string | RegExp): TreeSnapshot | undefined {
+  for (const node of nodes) {
+    if (typeof label === 'string' ? node.label === label : label.test(node.label)) return node;
+    const inner = find(node.children, label);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function labels(nodes: TreeSnapshot[]): string[] {
+  return nodes.map((n) => n.label);
+}
+
+describe('decision records and runbooks in a real VS Code', () => {
+  let api: CadenceApi;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!;
+    api = await extension.activate();
+    await api.docs.whenReady();
+  });
+
+  it('lists the sample workspace in the Decisions tree, by folder and status', async () => {
+    const tree = await api.docs.snapshot('decisions');
+    assert.deepEqual(labels(tree), ['doc/adr', 'services/api/docs/decisions']);
+    const adr = tree[0];
+    assert.deepEqual(labels(adr.children), ['Accepted', 'Proposed', 'Superseded']);
+    assert.deepEqual(labels(adr.children[0].children), [
+      '0001 Record architecture decisions',
+      '0003 Weekly async updates instead of a daily stand-up',
+    ]);
+    const lazy = find(adr.children, /^0003/)!;
+    assert.equal(lazy.description, '✅ Accepted (lazy consensus) & implemented · 2026-03-10');
+    // The superseded record is listed under Superseded and nested under its successor.
+    const successor = find(adr.children[1].children, /^0004/)!;
+    assert.deepEqual(labels(successor.children), ['0002 Use PostgreSQL for billing data']);
+    assert.deepEqual(labels(adr.children[2].children), ['0002 Use PostgreSQL for billing data']);
+    const madr = tree[1];
+    assert.deepEqual(labels(madr.children), ['Accepted', 'Proposed']);
+    assert.equal(madr.children[0].children[0].label, '0001 Use REST over gRPC for the public API');
+    assert.equal(madr.children[0].children[0].contextValue, 'cadence.decision');
+  });
+
+  it('lists the runbooks grouped by service or folder, the stale one marked', async () => {
+    const tree = await api.docs.snapshot('runbooks');
+    assert.deepEqual(labels(tree), ['payments', 'runbooks', 'runbooks/payments']);
+    const refund = find(tree, 'Refunds stuck in pending')!;
+    assert.match(refund.description ?? '', /^stale: review was due 2026-05-01 · grace@example.com$/);
+    assert.ok(find(tree, 'Roll back a deploy'));
+    assert.ok(find(tree, 'Owners'));
+  });
+
+  it('updates the tree within a second of a file change, without a rescan', async () => {
+    const file = path.join(workspace, 'doc', 'adr', '0001-record-architecture-decisions.md');
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(
+        file,
+        original.replace('# 1. Record architecture decisions', '# 1. Record every architecture decision'),
+      );
+      const started = Date.now();
+      await waitFor(
+        async () => find(await api.docs.snapshot('decisions'), '0001 Record every architecture decision'),
+        'the renamed record in the tree',
+        1000,
+      );
+      assert.ok(Date.now() - started <= 1000);
+    } finally {
+      fs.writeFileSync(file, original);
+      await waitFor(
+        async () => find(await api.docs.snapshot('decisions'), '0001 Record architecture decisions'),
+        'restore',
+      );
+    }
+  });
+
+  it('New Decision Record writes the next number in the folder format, status Proposed', async () => {
+    const folder = path.join(workspace, 'doc', 'adr');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.docsNewDecision, {
+      folder,
+      title: 'Adopt feature flags',
+    });
+    assert.ok(uri, 'the command returned the new file');
+    assert.equal(path.basename(uri.fsPath), '0005-adopt-feature-flags.md');
+    const text = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.match(text, /^# 5\. Adopt feature flags\n\nDate: \d{4}-\d{2}-\d{2}\n\n## Status\n\nProposed\n/);
+    await waitFor(
+      async () => find(await api.docs.snapshot('decisions'), '0005 Adopt feature flags'),
+      'the new record in the tree',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Supersede writes the new record, marks the old one, and the edit is undoable', async () => {
+    const oldFile = path.join(workspace, 'services', 'api', 'docs', 'decisions', '0002-version-the-api-in-the-path.md');
+    const before = fs.readFileSync(oldFile, 'utf8');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.docsSupersede, vscode.Uri.file(oldFile), {
+      title: 'Version the API with a header',
+    });
+    assert.ok(uri);
+    assert.equal(path.basename(uri.fsPath), '0003-version-the-api-with-a-header.md');
+    const created = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.match(created, /^---\nstatus: proposed\n/);
+    assert.match(created, /Supersedes \[ADR-0002\]\(0002-version-the-api-in-the-path\.md\)/);
+    const after = fs.readFileSync(oldFile, 'utf8');
+    assert.equal(
+      after,
+      before.replace('status: proposed', 'status: "superseded by [ADR-0003](0003-version-the-api-with-a-header.md)"'),
+    );
+    const tree = await waitFor(async () => {
+      const t = await api.docs.snapshot('decisions');
+      return find(t, /^0003 Version the API with a header/)?.children.length ? t : undefined;
+    }, 'the successor with the old record nested');
+    assert.equal(
+      find(tree, /^0003 Version the API with a header/)?.children[0].label,
+      '0002 Version the API in the URL path',
+    );
+
+    // Undo in the old record's editor restores every byte.
+    const document = await vscode.workspace.openTextDocument(oldFile);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText() === before, 'undo to restore the old record');
+    await document.save();
+    assert.equal(fs.readFileSync(oldFile, 'utf8'), before);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Change Status replaces only the status text', async () => {
+    const file = path.join(workspace, 'doc', 'adr', '0004-use-managed-postgresql.md');
+    const before = fs.readFileSync(file, 'utf8');
+    await vscode.commands.executeCommand(Commands.docsChangeStatus, vscode.Uri.file(file), 'Accepted');
+    assert.equal(fs.readFileSync(file, 'utf8'), before.replace('## Status\n\nProposed', '## Status\n\nAccepted'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Mark Runbook Reviewed sets last_reviewed_on and the runbook is no longer stale', async () => {
+    const file = path.join(workspace, 'runbooks', 'payments', 'refund-stuck.md');
+    await vscode.commands.executeCommand(Commands.docsMarkReviewed, vscode.Uri.file(file));
+    assert.match(fs.readFileSync(file, 'utf8'), /last_reviewed_on: \d{4}-\d{2}-\d{2}\n/);
+    await waitFor(
+      async () =>
+        /^review by /.test(find(await api.docs.snapshot('runbooks'), 'Refunds stuck in pending')?.description ?? ''),
+      'the runbook to be fresh',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('filters the tree by tag and clears the filter', async () => {
+    await vscode.commands.executeCommand(Commands.docsFilter, 'tag:protocols');
+    const filtered = await api.docs.snapshot('decisions');
+    assert.equal(find(filtered, /^0001 Use REST/)?.label, '0001 Use REST over gRPC for the public API');
+    assert.equal(find(filtered, /^0002/), undefined);
+    await vscode.commands.executeCommand(Commands.docsClearFilter);
+    assert.ok(find(await api.docs.snapshot('decisions'), /^0002 Use PostgreSQL/));
+  });
+
+  it('toggles to a flat list by number and back', async () => {
+    await vscode.commands.executeCommand(Commands.docsToggleGrouping);
+    const flat = await api.docs.snapshot('decisions');
+    assert.deepEqual(labels(flat[0].children).slice(0, 3), [
+      '0001 Record architecture decisions',
+      '0002 Use PostgreSQL for billing data',
+      '0003 Weekly async updates instead of a daily stand-up',
+    ]);
+    await vscode.commands.executeCommand(Commands.docsToggleGrouping);
+    assert.equal((await api.docs.snapshot('decisions'))[0].children[0].label, 'Accepted');
+  });
+
+  it('reveals the active record in the tree and copies a relative link', async () => {
+    const folder = path.join(workspace, 'doc', 'adr');
+    await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, '0003-async-weekly-updates.md')));
+    assert.equal(await vscode.commands.executeCommand(Commands.docsReveal), true);
+    const link = await vscode.commands.executeCommand<string>(
+      Commands.docsCopyLink,
+      vscode.Uri.file(path.join(folder, '0001-record-architecture-decisions.md')),
+    );
+    assert.equal(link, '[0001 Record architecture decisions](0001-record-architecture-decisions.md)');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

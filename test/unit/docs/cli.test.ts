@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { type DocsJson, docsCommand } from '../../../src/cli/docs';
+import { runCli } from '../../../src/cli/run';
+import { clock, formatsFixture } from './fixtures';
+
+function capture(cwd = process.cwd()) {
+  const out = { stdout: '', stderr: '' };
+  const io = {
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text) },
+    cwd,
+  };
+  return { out, io };
+}
+
+describe('cadence docs', () => {
+  const docs = docsCommand(clock);
+
+  it('prints the JSON contract with paths relative to the given root and 1-based lines', async () => {
+    const { out, io } = capture();
+    assert.equal(await docs.run([path.join(formatsFixture(), 'madr2'), '--format', 'json', '--no-git'], io), 0);
+    const json = JSON.parse(out.stdout) as DocsJson;
+    assert.deepEqual(Object.keys(json), ['decisions', 'runbooks', 'problems']);
+    assert.deepEqual(json.decisions[1], {
+      path: 'docs/adr/0002-use-yaml-for-config.md',
+      number: 2,
+      title: 'Use YAML for configuration',
+      status: 'superseded',
+      statusText: 'superseded by ADR-0003',
+      date: '2018-01-20',
+      supersedes: [],
+      supersededBy: ['docs/adr/0003-use-toml-for-config.md'],
+      tags: [],
+      format: 'madr2',
+    });
+    assert.deepEqual(json.problems, [
+      {
+        path: 'docs/adr/0003-use-toml-for-config.md',
+        line: 3,
+        code: 'non-reciprocal-supersede',
+        message:
+          '0002-use-yaml-for-config.md says it is superseded by this record, but this record does not say "Supersedes" it; add the link back.',
+      },
+    ]);
+  });
+
+  it('prints runbooks in the contract shape', async () => {
+    const { out, io } = capture();
+    await docs.run([path.join(formatsFixture(), 'runbooks'), '--format=json', '--no-git'], io);
+    const json = JSON.parse(out.stdout) as DocsJson;
+    assert.deepEqual(json.runbooks.at(-1), {
+      path: 'runbooks/payments/refund-stuck.md',
+      title: 'Refunds stuck in pending',
+      owner: 'grace@example.com',
+      service: 'payments',
+      lastReviewed: '2026-01-10',
+      reviewDue: '2026-04-10',
+      stale: true,
+    });
+  });
+
+  it('exits 0 with problems, 1 with --strict, 1 on an unreadable path, 2 on usage errors', async () => {
+    const mixed = path.join(formatsFixture(), 'mixed');
+    assert.equal(await docs.run([mixed, '--no-git'], capture().io), 0);
+    assert.equal(await docs.run([mixed, '--strict', '--no-git'], capture().io), 1);
+    assert.equal(await docs.run([path.join(formatsFixture(), 'nygard'), '--strict', '--no-git'], capture().io), 0);
+    const missing = capture();
+    assert.equal(await docs.run([path.join(formatsFixture(), 'does-not-exist')], missing.io), 1);
+    assert.match(missing.out.stderr, /^cadence docs: cannot read .*does-not-exist: no such file or folder\n$/);
+    const usage = capture();
+    assert.equal(await runCli(['docs', '--format', 'xml'], usage.io), 2);
+    assert.equal(usage.out.stderr, "cadence docs: --format must be text or json, not 'xml'\n");
+    assert.equal(await runCli(['docs', '--frobnicate'], capture().io), 2);
+  });
+
+  it('prints a readable text listing by default, relative to the current folder', async () => {
+    const { out, io } = capture(formatsFixture());
+    assert.equal(await docs.run(['nygard', '--no-git'], io), 0);
+    assert.match(
+      out.stdout,
+      /^Decisions \(5\)\n {2}0001 Record architecture decisions {2}\[Accepted\] 2024-02-01 {2}doc\/architecture/,
+    );
+    assert.match(out.stdout, /\nProblems \(0\)\n$/);
+  });
+
+  it('is registered as `cadence docs` with help', async () => {
+    const { out, io } = capture();
+    assert.equal(await runCli(['docs', '--help'], io), 0);
+    assert.match(out.stdout, /^Usage: cadence docs \[PATH\]/);
+  });
+});

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { classify, discover } from '../../../src/core/docs/discovery';
+import { DocsIndex, loadRoot } from '../../../src/core/docs/index';
+import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
+import { clock, formatsFixture } from './fixtures';
+
+describe('docs discovery', () => {
+  it('finds .adr-dir upward when given the records folder itself (like adr-tools)', async () => {
+    const folder = path.join(formatsFixture(), 'nygard', 'doc', 'architecture', 'decisions');
+    const discovery = await discover(nodeFileSystem, folder, { searchUpward: true });
+    assert.deepEqual(
+      discovery.decisionFolders.map((f) => [f.path, f.source]),
+      [[folder, '.adr-dir']],
+    );
+  });
+
+  it('treats a plain folder of numbered records as a decision folder', async () => {
+    const index = new DocsIndex({ clock });
+    const folder = path.join(formatsFixture(), 'adrini', 'records');
+    const discovery = await loadRoot(nodeFileSystem, index, folder);
+    assert.equal(discovery.decisionFolders[0]?.source, 'root');
+    assert.deepEqual(
+      index.decisions().map((d) => d.title),
+      ['Use an ini file'],
+    );
+  });
+
+  it('does not follow symbolic links into folders, so a link loop ends', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-loop-'));
+    fs.mkdirSync(path.join(root, 'docs', 'adr'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs', 'adr', '0001-a.md'), '# 1. A\n\n## Status\n\nAccepted\n');
+    fs.symlinkSync(root, path.join(root, 'docs', 'adr', 'loop'));
+    fs.symlinkSync(path.join(root, 'docs'), path.join(root, 'docs-again'));
+    const index = new DocsIndex({ clock });
+    const discovery = await loadRoot(nodeFileSystem, index, root);
+    assert.deepEqual(
+      discovery.decisionFolders.map((f) => path.relative(root, f.path)),
+      ['docs/adr'],
+    );
+    assert.deepEqual(
+      index.decisions().map((d) => d.title),
+      ['A'],
+    );
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('classifies new files: a record in a new conventional folder, runbooks, skipped names', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-classify-'));
+    const discovery = await discover(nodeFileSystem, root, { runbookGlobs: ['ops/**/*.md'] });
+    assert.deepEqual(classify(discovery, path.join(root, 'docs', 'decisions', '0001-first.md')), {
+      kind: 'decision',
+      folder: path.join(root, 'docs', 'decisions'),
+      log4brains: false,
+    });
+    assert.equal(classify(discovery, path.join(root, 'docs', 'decisions', 'README.md')), undefined);
+    assert.equal(classify(discovery, path.join(root, 'docs', 'decisions', 'notes.txt')), undefined);
+    assert.deepEqual(classify(discovery, path.join(root, 'services', 'x', 'runbooks', 'restart.md')), {
+      kind: 'runbook',
+      folder: path.join(root, 'services', 'x', 'runbooks'),
+    });
+    assert.equal(classify(discovery, path.join(root, 'ops', 'a', 'b.md'))?.kind, 'runbook');
+    assert.equal(classify(discovery, path.join(root, 'src', 'notes.md')), undefined);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import {
+  applyEdits,
+  folderFormat,
+  markReviewedEdits,
+  newFileName,
+  newRecordText,
+  nextNumber,
+  setStatusEdits,
+  supersededStatus,
+} from '../../../src/core/docs/edits';
+import { parseDecision } from '../../../src/core/docs/parse';
+
+const nygard = '# 2. Use PostgreSQL\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n';
+
+describe('docs edits keep every other byte', () => {
+  it('changes a Nygard status in place', () => {
+    const out = applyEdits(nygard, setStatusEdits('/r/0002-use-postgresql.md', nygard, 'Deprecated'));
+    assert.equal(out, nygard.replace('\nAccepted\n', '\nDeprecated\n'));
+  });
+
+  it('keeps CRLF and a BOM', () => {
+    const text = '\uFEFF' + nygard.replace(/\n/g, '\r\n');
+    const out = applyEdits(text, setStatusEdits('/r/0002-x.md', text, 'Rejected'));
+    assert.equal(out, text.replace('\r\nAccepted\r\n', '\r\nRejected\r\n'));
+  });
+
+  it('writes MADR statuses in lower case, quoting YAML when needed', () => {
+    const text = '---\nstatus: accepted # keep this comment\ndate: 2024-01-01\n---\n# X\n';
+    const out = applyEdits(
+      text,
+      setStatusEdits('/r/0001-x.md', text, supersededStatus({ number: 5, title: 'Y', href: '0005-y.md' }, 'madr3')),
+    );
+    assert.equal(out, text.replace('status: accepted', 'status: "superseded by [ADR-0005](0005-y.md)"'));
+    const bullets = '# X\n\n* Status: proposed\n* Date: 2020-01-01\n';
+    assert.equal(
+      applyEdits(bullets, setStatusEdits('/r/0001-x.md', bullets, 'Accepted')),
+      bullets.replace('proposed', 'accepted'),
+    );
+  });
+
+  it('adds a status where there is none, in the file format', () => {
+    const bare = '# 3. Bare\n\n## Context\n\nx\n';
+    assert.equal(
+      applyEdits(bare, setStatusEdits('/r/0003-bare.md', bare, 'Proposed')),
+      '# 3. Bare\n\n## Status\n\nProposed\n\n## Context\n\nx\n',
+    );
+    const front = '---\ndate: 2024-01-01\n---\n# X\n';
+    assert.equal(
+      applyEdits(front, setStatusEdits('/r/0001-x.md', front, 'Accepted')),
+      '---\ndate: 2024-01-01\nstatus: accepted\n---\n# X\n',
+    );
+    const empty = '# 4. Empty\n\n## Status\n\n## Context\n';
+    assert.equal(
+      applyEdits(empty, setStatusEdits('/r/0004-e.md', empty, 'Accepted')),
+      '# 4. Empty\n\n## Status\n\nAccepted\n\n## Context\n',
+    );
+  });
+
+  it('marks a runbook reviewed: replaces, inserts the key, or adds front matter', () => {
+    const withKey = '---\nowner: a\nlast_reviewed_on: 2025-01-01\n---\n# R\n';
+    assert.equal(
+      applyEdits(withKey, markReviewedEdits('/r/a.md', withKey, '2026-11-22')),
+      withKey.replace('2025-01-01', '2026-11-22'),
+    );
+    const without = '---\nowner: a\n---\n# R\n';
+    assert.equal(
+      applyEdits(without, markReviewedEdits('/r/a.md', without, '2026-11-22')),
+      '---\nowner: a\nlast_reviewed_on: 2026-11-22\n---\n# R\n',
+    );
+    const none = '# R\r\n';
+    assert.equal(
+      applyEdits(none, markReviewedEdits('/r/a.md', none, '2026-11-22')),
+      '---\r\nlast_reviewed_on: 2026-11-22\r\n---\r\n# R\r\n',
+    );
+  });
+
+  it('names new records like their folder and numbers them past every branch', () => {
+    assert.equal(nextNumber(['0001-a.md', '0007-b.md', 'README.md', '20240101-x.md']), 8);
+    assert.equal(newFileName(['0001-a.md'], 8, 'Use Kafka!', 'nygard', '2026-11-22'), '0008-use-kafka.md');
+    assert.equal(newFileName(['ADR-01_a.md'], 8, 'Use Kafka', 'madr2', '2026-11-22'), 'ADR-08_use-kafka.md');
+    assert.equal(newFileName([], 1, 'Use Kafka', 'madr3', '2026-11-22'), '0001-use-kafka.md');
+    assert.equal(newFileName([], 1, 'Use Kafka', 'log4brains', '2026-11-22'), '20261122-use-kafka.md');
+    assert.equal(folderFormat(['madr3', 'madr3', 'nygard', 'unknown']), 'madr3');
+    assert.equal(folderFormat([]), 'nygard');
+  });
+
+  it('writes new records that parse back as Proposed in their own format, with the supersede link', () => {
+    for (const format of ['nygard', 'madr2', 'madr3', 'log4brains'] as const) {
+      const text = newRecordText({
+        format,
+        number: 9,
+        title: 'Use Kafka',
+        date: '2026-11-22',
+        supersedes: { number: 2, title: 'Use RabbitMQ', href: '0002-use-rabbitmq.md' },
+      });
+      const parsed = parseDecision('/r/0009-use-kafka.md', text, '/r', { log4brains: format === 'log4brains' });
+      assert.equal(parsed.status, 'proposed', format);
+      assert.equal(parsed.format, format, format);
+      assert.equal(parsed.title, 'Use Kafka', format);
+      assert.equal(parsed.date, '2026-11-22', format);
+      assert.deepEqual(
+        parsed.references.map((r) => [r.relation, r.path]),
+        [['supersedes', '/r/0002-use-rabbitmq.md']],
+        format,
+      );
+      assert.deepEqual(parsed.problems, [], format);
+    }
+  });
+});

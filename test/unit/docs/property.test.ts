@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyEdits, markReviewedEdits, setStatusEdits } from '../../../src/core/docs/edits';
+import { DocsIndex } from '../../../src/core/docs/index';
+import { parseDecision, parseRunbook } from '../../../src/core/docs/parse';
+
+/** Markdown-ish text: fragments that exercise front matter, headings, lists, tables, links, CRLF. */
+const fragment = fc.constantFrom(
+  '---',
+  '...',
+  '# 1. Title',
+  '## Status',
+  '## Status: Accepted',
+  'Status: Accepted',
+  '* Status: proposed',
+  '- Date: 11/11/2024',
+  'status: accepted',
+  'status: [',
+  '\tstatus: x',
+  'tags: [a, b',
+  'last_reviewed_on: 2024-13-45',
+  'review_in: 3 months',
+  '| Status | Accepted |',
+  '| --- | --- |',
+  'Superseded by [2. X](0002-x.md)',
+  'Supersedes [](%)',
+  'Superceded by 16',
+  '[link](http://x)',
+  '```',
+  '> quote',
+  '\uFEFF',
+  '\r',
+  '',
+  '\u0000',
+);
+const markdownish = fc.array(fc.oneof(fragment, fc.string()), { maxLength: 30 }).map((parts) => parts.join('\n'));
+const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), markdownish);
+
+describe('docs parsers never throw (fast-check)', () => {
+  it('parseDecision and parseRunbook accept any text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const decision = parseDecision('/r/0001-x.md', text, '/r');
+        parseRunbook('/r/runbooks/x.md', text, '/r');
+        for (const problem of decision.problems) assert.ok(problem.line >= 0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('status and review edits accept any text and change only what they say', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const edits = setStatusEdits('/r/0001-x.md', text, 'Accepted');
+        const out = applyEdits(text, edits);
+        for (const edit of edits) assert.ok(edit.start <= edit.end && edit.end <= text.length);
+        // Everything before the first edit is untouched.
+        const first = Math.min(...edits.map((e) => e.start), text.length);
+        assert.equal(out.slice(0, first), text.slice(0, first));
+        applyEdits(text, markReviewedEdits('/r/runbooks/x.md', text, '2026-11-22'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the index answers consistently after any sequence of updates and removals', () => {
+    const op = fc.record({ file: fc.constantFrom('a', 'b', 'c'), text: fc.option(markdownish, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 20 }), (ops) => {
+        const index = new DocsIndex({ clock: { now: () => 0 } });
+        const live = new Map<string, string>();
+        for (const { file, text } of ops) {
+          const path = `/r/000${file === 'a' ? 1 : file === 'b' ? 2 : 1}-${file}.md`;
+          if (text === undefined) {
+            index.remove(path);
+            live.delete(path);
+          } else {
+            index.setDecision(path, text, '/r');
+            live.set(path, text);
+          }
+          index.problems();
+        }
+        // Incremental state equals a fresh index built from the final texts.
+        const fresh = new DocsIndex({ clock: { now: () => 0 } });
+        for (const [path, text] of live) fresh.setDecision(path, text, '/r');
+        assert.deepEqual(index.problems(), fresh.problems());
+        assert.deepEqual(index.decisions(), fresh.decisions());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
