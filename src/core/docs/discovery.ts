@@ -35,7 +35,8 @@ export interface DiscoveryOptions {
   maxDirectories?: number;
 }
 
-export type FolderSource = '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | '.adr' | 'default' | 'glob' | 'root';
+export type FolderSource =
+  '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | '.adr' | 'default' | 'named' | 'glob' | 'root';
 
 export interface DecisionFolder {
   path: string;
@@ -69,6 +70,25 @@ export const DEFAULT_DECISION_FOLDERS = [
   'architecture-decision-record',
   'architecture-decision-records',
 ];
+
+/**
+ * Folder names that hold decision records in many repositories outside the conventions above
+ * (`docs/development/architecture/decisions`, `services/x/adr`, …). At any depth, such a folder
+ * counts only when it directly contains numbered Markdown files, so a `decisions/` folder of code
+ * or prose is not mistaken for records.
+ */
+const LIKELY_DECISION_FOLDER_NAMES = new Set([
+  'adr',
+  'adrs',
+  'decisions',
+  'decision-records',
+  'decision-log',
+  'architecture-decisions',
+  'architectural-decisions',
+]);
+
+/** A record's file name: `0012-…`, `12-…`, `ADR-012-…`, `adr_12 …`. */
+const NUMBERED_RECORD_FILE = /^(?:adr[-_ ]?)?\d+[-_. ]/i;
 
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', 'vendor', '__pycache__']);
 
@@ -147,6 +167,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   const maxDirectories = options.maxDirectories ?? 20_000;
   const configs: { path: string; name: string }[] = [];
   const queue: { path: string; depth: number }[] = [{ path: root, depth: 0 }];
+  const likelyFolders: string[] = [];
   let visited = 0;
   while (queue.length > 0) {
     const { path, depth } = queue.shift()!;
@@ -162,6 +183,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     }
     const rel = relativePath(root, path);
     if (rel !== '.' && isDefaultDecisionFolder(rel)) addFolder(result, path, 'default', false);
+    else if (rel !== '.' && LIKELY_DECISION_FOLDER_NAMES.has(basename(path).toLowerCase())) likelyFolders.push(path);
     if (rel !== '.' && isDefaultRunbookFolder(rel) && !result.runbookFolders.some((f) => isInside(f, path))) {
       result.runbookFolders.push(path);
     }
@@ -204,11 +226,15 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       });
     }
   }
-  // A folder handed to the CLI that is itself a folder of numbered records.
-  if (result.decisionFolders.length === 0) {
-    const direct = result.markdownFiles.filter((file) => dirname(file) === root);
-    if (direct.some((file) => /^(?:adr[-_ ]?)?\d+[-_. ]/i.test(basename(file)))) addFolder(result, root, 'root', false);
+  const hasNumberedRecords = (folder: string) =>
+    result.markdownFiles.some((file) => dirname(file) === folder && NUMBERED_RECORD_FILE.test(basename(file)));
+  for (const folder of likelyFolders) {
+    if (!result.decisionFolders.some((known) => isInside(known.path, folder)) && hasNumberedRecords(folder)) {
+      addFolder(result, folder, 'named', false);
+    }
   }
+  // A folder handed to the CLI that is itself a folder of numbered records.
+  if (result.decisionFolders.length === 0 && hasNumberedRecords(root)) addFolder(result, root, 'root', false);
   return result;
 }
 
@@ -216,7 +242,7 @@ function addFolder(result: Discovery, path: string, source: FolderSource, log4br
   const existing = result.decisionFolders.find((folder) => folder.path === path);
   if (existing) {
     existing.log4brains ||= log4brains;
-    if (existing.source === 'default') existing.source = source;
+    if (existing.source === 'default' || existing.source === 'named') existing.source = source;
     return;
   }
   result.decisionFolders.push({ path, source, log4brains });

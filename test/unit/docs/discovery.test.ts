@@ -28,6 +28,33 @@ describe('docs discovery', () => {
     );
   });
 
+  it('finds records in folders named like decision folders at any depth, only when they hold numbered records', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-named-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('docs/development/architecture/decisions/0001-use-madr.md', '---\nstatus: accepted\n---\n# Use MADR\n');
+    write('docs/development/architecture/decisions/index.md', '# Decisions\n');
+    write('services/billing/adr/ADR-007-idempotency.md', '# ADR-007 Idempotency keys\n\nStatus: Proposed\n');
+    write('src/decisions/README.md', '# How the rules engine decides\n'); // prose, no numbered files
+    write('src/decisions/engine.ts', 'export {};\n');
+    const index = new DocsIndex({ clock });
+    const discovery = await loadRoot(nodeFileSystem, index, root);
+    assert.deepEqual(discovery.decisionFolders.map((f) => [path.relative(root, f.path), f.source]).sort(), [
+      ['docs/development/architecture/decisions', 'named'],
+      ['services/billing/adr', 'named'],
+    ]);
+    assert.deepEqual(
+      index
+        .decisions()
+        .map((d) => d.title)
+        .sort(),
+      ['Idempotency keys', 'Use MADR'],
+    );
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it('does not follow symbolic links into folders, so a link loop ends', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-loop-'));
     fs.mkdirSync(path.join(root, 'docs', 'adr'), { recursive: true });
