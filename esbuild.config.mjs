@@ -2,6 +2,7 @@
 // run over stdio by any LSP editor) and the `cadence` CLI. Production builds are minified without
 // source maps; development builds keep source maps so stack traces point at the TypeScript.
 import * as esbuild from 'esbuild';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,8 +23,45 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * Parts of the extension that load on first use, each built as its own file next to
+ * dist/extension.js. A dynamic `import()` of one of these modules stays a runtime `require` of the
+ * chunk instead of being inlined, which keeps the activation bundle small (bench/README.md).
+ */
+const lazyChunks = {
+  'src/vscode/weekly/weeklyCommands.ts': 'weekly.js',
+  'src/vscode/docs/docsCore.ts': 'docs-core.js',
+};
+
+/** @type {import('esbuild').Plugin} */
+const lazyChunksPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    const byPath = new Map(Object.entries(lazyChunks).map(([source, chunk]) => [resolve(source), chunk]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = resolve(args.resolveDir, args.path);
+      const chunk = byPath.get(target) ?? byPath.get(`${target}.ts`);
+      return chunk ? { path: `./${chunk}`, external: true } : undefined;
+    });
+  },
+};
+
 const bundles = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [lazyChunksPlugin],
+  },
+  ...Object.entries(lazyChunks).map(([source, chunk]) => ({
+    ...common,
+    entryPoints: [source],
+    outfile: `dist/${chunk}`,
+    external: ['vscode'],
+    plugins: [lazyChunksPlugin],
+  })),
   { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   {
     ...common,

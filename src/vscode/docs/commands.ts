@@ -74,7 +74,7 @@ async function createFile(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 /** Edits and templates load with the parsers, on first use (see DocsService). */
-const loadEdits = () => import('../../core/docs/edits');
+const loadEdits = () => import('./docsCore');
 
 export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[] {
   const { service, decisions, runbooks, decisionsView, log } = deps;

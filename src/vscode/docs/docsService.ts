@@ -32,12 +32,11 @@ const EMPTY_INDEX: DocsIndexView = {
 };
 
 /**
- * The parsers (markdown-it, yaml) load on the first scan, after activation, through a dynamic
- * import that esbuild keeps lazy: activating Cadence evaluates none of them.
+ * The parsers (markdown-it, yaml) load on the first scan, after activation, from their own chunk
+ * (see docsCore.ts): activating Cadence neither loads nor evaluates them.
  */
 async function loadCore() {
-  const [index, discovery] = await Promise.all([import('../../core/docs/index'), import('../../core/docs/discovery')]);
-  return { ...index, ...discovery };
+  return { ...(await import('./docsCore')) };
 }
 
 type Core = Awaited<ReturnType<typeof loadCore>>;
