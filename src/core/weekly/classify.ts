@@ -10,8 +10,6 @@ export interface Classified {
   breaking: boolean;
   /** The description without type, scope or a trailing "(#123)". */
   title: string;
-  /** PR number from a trailing "(#123)". */
-  pr: number | null;
 }
 
 const parser = new CommitParser({
@@ -24,7 +22,19 @@ const parser = new CommitParser({
   mergePattern: undefined,
 });
 
-const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+/** A trailing "(#123)" on a subject: the PR number squash merges on GitHub (and others) append. */
+export const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+
+/** PR number from a subject's trailing "(#123)", or null. */
+export function subjectPr(subject: string): number | null {
+  const match = PR_SUFFIX.exec(subject);
+  return match ? Number(match[1]) : null;
+}
+
+/** A subject as compared across copies of one change: without its "(#123)", trimmed, lower case. */
+export function normalizedSubject(subject: string): string {
+  return subject.replace(PR_SUFFIX, '').trim().toLowerCase();
+}
 
 /**
  * Types read as Conventional Commits. Anything else before a colon is an area prefix in the style of
@@ -50,12 +60,10 @@ export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Parses a commit message (subject + body) into type, scope, breaking flag, title and PR number.
+ * Parses a commit message (subject + body) into type, scope, breaking flag and title.
  * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
  */
 export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
-  const prMatch = PR_SUFFIX.exec(subject);
-  const pr = prMatch ? Number(prMatch[1]) : null;
   let parsed;
   try {
     parsed = parser.parse(body ? `${subject}\n\n${body}` : subject);
@@ -65,12 +73,12 @@ export function classify(subject: string, body = '', extraTypes?: ReadonlySet<st
   const raw = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
   const type = raw !== null && (CONVENTIONAL_TYPES.has(raw) || extraTypes?.has(raw)) ? raw : null;
   if (!parsed || !type) {
-    return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim(), pr };
+    return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }
   const description = typeof parsed.subject === 'string' ? parsed.subject : subject;
   const scope = typeof parsed.scope === 'string' && parsed.scope.trim() ? parsed.scope.trim() : null;
   const breaking = parsed.notes.some((note) => /^BREAKING[ -]CHANGE$/i.test(note.title));
-  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim(), pr };
+  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim() };
 }
 
 /**
