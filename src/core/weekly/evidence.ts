@@ -51,6 +51,26 @@ export function progressEvidence(ctx: EvidenceContext): { inProgress: InProgress
       });
     }
   };
+  // My commits on the local default branch that the published one (origin/HEAD) does not have yet:
+  // done but not shipped until pushed. One item, so they neither vanish nor pass as shipped.
+  const localDefault = repo.branches.find((b) => b.name === repo.defaultBranch);
+  if (localDefault && localDefault.tip !== repo.defaultTip && byId.has(localDefault.tip)) {
+    const ahead = reachable([localDefault.tip], byId, onDefault);
+    const unpushed = recent
+      .filter((c) => ahead.has(c.commit.sha))
+      .sort((a, b) => b.commit.authorDate - a.commit.authorDate);
+    if (unpushed.length > 0) {
+      inProgress.push({
+        kind: 'unpushed',
+        title: `${unpushed.length} unpushed ${unpushed.length === 1 ? 'commit' : 'commits'} on \`${localDefault.name}\``,
+        repo: repo.name,
+        branch: localDefault.name,
+        commits: unpushed.map((c) => c.commit.sha),
+        // Not on the remote yet: a link would lead nowhere.
+        url: null,
+      });
+    }
+  }
   for (const branch of [...repo.branches].sort((a, b) => a.name.localeCompare(b.name))) {
     if (branch.name === repo.defaultBranch) continue;
     const tip = byId.get(branch.tip);

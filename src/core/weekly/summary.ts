@@ -90,6 +90,8 @@ function nextSentence(draft: WeeklyDraft): string {
     const more = branches.length > 2 ? ` and ${plural(branches.length - 2, 'other branch', 'other branches')}` : '';
     return `Next: ${listing(named)}${more}.`;
   }
+  const unpushed = draft.inProgress.find((item) => item.kind === 'unpushed');
+  if (unpushed) return `Next: pushing ${plural(unpushed.commits.length, 'commit')} on \`${unpushed.branch}\`.`;
   const current = draft.inProgress.find((item) => item.kind === 'current');
   if (current) return `Next: carrying on with \`${current.branch}\`.`;
   if (draft.inProgress.some((item) => item.kind === 'uncommitted' || item.kind === 'stash')) {

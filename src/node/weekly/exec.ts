@@ -21,12 +21,37 @@ export interface GitOptions {
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 
+/**
+ * `-c` overrides for every git we run: user config must not change what we parse. A signature
+ * block (`log.showSignature`), colour codes (`color.ui=always`), decorations (`log.decorate`) or
+ * quoted paths (`core.quotePath`) in the output would break the parsers.
+ */
+export const CONFIG_OVERRIDES = [
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'color.ui=never',
+  '-c',
+  'log.decorate=false',
+  '-c',
+  'core.quotePath=false',
+];
+
+/** Explicit flags for every `git log`, in case an override is not enough (and for old gits). */
+export const LOG_HARDENING = [
+  '--no-show-signature',
+  '--no-color',
+  '--no-decorate',
+  '--no-ext-diff',
+  '--encoding=UTF-8',
+];
+
 /** Runs git and resolves with its stdout bytes; rejects with a WeeklyGitError. */
 export function git(args: string[], cwd: string, options: GitOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       options.gitPath,
-      args,
+      [...CONFIG_OVERRIDES, ...args],
       { cwd, encoding: 'buffer', maxBuffer: MAX_BUFFER, signal: options.signal, env: gitEnv() },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
 import type { BranchInfo, RepoSnapshot } from '../../core/weekly/model';
-import { git, type GitOptions, WeeklyGitError } from './exec';
+import { git, type GitOptions, LOG_HARDENING, WeeklyGitError } from './exec';
 import {
   type Config,
   LOG_FORMAT,
@@ -135,29 +135,39 @@ async function readBranches(
 /** Reads everything the draft needs from the repository whose top level is `root`. */
 export async function snapshotRepo(root: string, options: SnapshotOptions): Promise<RepoSnapshot> {
   const since = new Date(options.since).toISOString();
-  const logArgs = (withHead: boolean) => [
+  // The published default branch is named by its sha: `--glob=refs/remotes/origin/HEAD` matched
+  // nothing (git appends `/*` to a pattern without glob characters), so a main that autofetch had
+  // moved ahead of the local one was never read.
+  const logArgs = (originTip: string | null, withHead: boolean) => [
     'log',
     '--branches',
-    '--glob=refs/remotes/origin/HEAD',
+    ...(originTip ? [originTip] : []),
     ...(withHead ? ['HEAD'] : []),
     `--since=${since}`,
-    '--encoding=UTF-8',
-    '--no-color',
+    ...LOG_HARDENING,
     '-z',
     `--format=${LOG_FORMAT}`,
     '--',
   ];
   const dirs = gitDirs(root);
-  // Everything below runs in parallel: one `git log`, `git status`, and reads of the git dir.
+  const branches = readBranches(root, options, dirs);
+  // Everything below runs in parallel: one `git log` (once the refs are read from the git dir, which
+  // costs less than starting a process), `git status`, and reads of the git dir.
   const [config, statusBytes, refs, logBytes, shallow, mailmap] = await Promise.all([
     readConfig(root, options, dirs),
     // --no-optional-locks: never hold index.lock while the user (or VS Code's git) works.
     git(['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '--show-stash', '-z'], root, options),
-    readBranches(root, options, dirs),
-    // An empty repository has no HEAD to name: then ask for branches only (there are none).
-    git(logArgs(true), root, options).catch((error: unknown) => {
-      if (error instanceof WeeklyGitError && error.kind === 'git-failed') return git(logArgs(false), root, options);
-      throw error;
+    branches,
+    branches.then(async (known) => {
+      const originTip = known.originHead?.tip ?? null;
+      try {
+        return await git(logArgs(originTip, true), root, options);
+      } catch (error) {
+        // An empty repository has no HEAD to name: then ask for branches only (there are none).
+        if (error instanceof WeeklyGitError && error.kind === 'git-failed')
+          return git(logArgs(originTip, false), root, options);
+        throw error;
+      }
     }),
     isShallow(root, dirs),
     readFile(join(root, '.mailmap'), 'utf8').catch(() => null),

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { normalizedSubject } from '../../core/weekly/classify';
 import type { RawCommit } from '../../core/weekly/model';
 import { decode } from './decode';
-import { gitEnv, type GitOptions } from './exec';
+import { CONFIG_OVERRIDES, gitEnv, type GitOptions, LOG_HARDENING } from './exec';
 
 /** Commits whose (normalized) subject occurs more than once: the only ones worth a patch-id. */
 export function duplicateCandidates(commits: readonly RawCommit[], limit = 400): string[] {
@@ -25,10 +25,10 @@ export function patchIds(root: string, shas: readonly string[], options: GitOpti
     const env = gitEnv();
     const log = spawn(
       options.gitPath,
-      ['log', '--no-walk=unsorted', '--stdin', '-p', '--no-color', '--no-ext-diff', '--format=commit %H'],
+      [...CONFIG_OVERRIDES, 'log', '--no-walk=unsorted', '--stdin', '-p', ...LOG_HARDENING, '--format=commit %H'],
       { cwd: root, env, signal: options.signal, stdio: ['pipe', 'pipe', 'ignore'] },
     );
-    const patchId = spawn(options.gitPath, ['patch-id', '--stable'], {
+    const patchId = spawn(options.gitPath, [...CONFIG_OVERRIDES, 'patch-id', '--stable'], {
       cwd: root,
       env,
       signal: options.signal,
