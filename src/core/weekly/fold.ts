@@ -80,7 +80,12 @@ export function fold(
     const unique = [...new Set(copies)];
     if (unique.length < 2) continue;
     const keep = [...unique].sort(
-      (a, b) => Number(b.onDefault) - Number(a.onDefault) || b.commit.authorDate - a.commit.authorDate,
+      // A total order: a patch-id group and a "cherry picked from" pair holding the same copies
+      // must keep the same one (cherry-picks keep the author date, so dates tie), or both go.
+      (a, b) =>
+        Number(b.onDefault) - Number(a.onDefault) ||
+        b.commit.authorDate - a.commit.authorDate ||
+        a.commit.sha.localeCompare(b.commit.sha),
     )[0];
     for (const copy of unique) if (copy !== keep) dropped.add(copy.commit.sha);
   }

@@ -48,6 +48,11 @@ export interface SnapshotOptions extends GitOptions {
   since: number;
   /** Branches with a tip authored after this instant (ms) but older than `since` get a merged check. */
   recentSince: number;
+  /**
+   * The draft's window (ms): with `recentSince`, the author dates whose commits the draft folds, so
+   * the only ones worth a patch-id. Without it every fetched commit is a candidate.
+   */
+  window?: { start: number; end: number };
   /** Display name; defaults to the folder name. */
   name?: string;
 }
@@ -195,7 +200,15 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     }
   }
   const [ids, unmerged] = await Promise.all([
-    patchIds(root, duplicateCandidates(commits), options),
+    patchIds(
+      root,
+      duplicateCandidates(commits, (commit) => {
+        const { window } = options;
+        const inWindow = !window || (commit.authorDate >= window.start && commit.authorDate < window.end);
+        return inWindow || commit.authorDate >= options.recentSince;
+      }),
+      options,
+    ),
     older.length > 0 && defaultBranch.tip
       ? git(
           [

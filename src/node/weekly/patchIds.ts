@@ -6,16 +6,23 @@ import type { RawCommit } from '../../core/weekly/model';
 import { decode } from './decode';
 import { CONFIG_OVERRIDES, gitEnv, type GitOptions, LOG_HARDENING } from './exec';
 
-/** Commits whose (normalized) subject occurs more than once: the only ones worth a patch-id. */
-export function duplicateCandidates(commits: readonly RawCommit[], limit = 400): string[] {
+/**
+ * Commits whose (normalized) subject occurs more than once among those `relevant` says the draft can
+ * use: the only ones worth a patch-id. Copies (cherry-picks, rebases) keep their author date, so
+ * filtering by author date keeps both copies of a pair. No count cap: a cap silently turned dedupe
+ * off for past weeks, whose log reaches up to today.
+ */
+export function duplicateCandidates(
+  commits: readonly RawCommit[],
+  relevant: (commit: RawCommit) => boolean = () => true,
+): string[] {
   const bySubject = new Map<string, string[]>();
   for (const commit of commits) {
-    if (commit.parents.length > 1) continue;
+    if (commit.parents.length > 1 || !relevant(commit)) continue;
     const key = normalizedSubject(commit.subject);
     bySubject.set(key, [...(bySubject.get(key) ?? []), commit.sha]);
   }
-  const picked = [...bySubject.values()].filter((shas) => shas.length > 1).flat();
-  return picked.slice(0, limit);
+  return [...bySubject.values()].filter((shas) => shas.length > 1).flat();
 }
 
 /** `git log --no-walk -p <shas> | git patch-id --stable`: sha → patch-id, in one pipe. */

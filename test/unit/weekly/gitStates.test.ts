@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { WeeklyDraft } from '../../../src/core/weekly/model';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
-import { buildHostileConfig, buildOriginAhead, NOW } from '../../fixtures/weekly/histories.mjs';
+import { buildHostileConfig, buildOriginAhead, buildPastWeekPick, NOW } from '../../fixtures/weekly/histories.mjs';
 
 const berlin = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const };
 const W47 = isoWeekWindow('2026-W47', berlin);
@@ -57,5 +57,12 @@ describe('weekly draft over repository states', function () {
       draft.shipped.every((item) => /^[0-9a-f]{40}$/.test(item.sha)),
       'no colour codes or decorations in shas',
     );
+  });
+
+  it('dedupes cherry-picks in a past week even when later commits share subjects by the hundred (#4)', async () => {
+    const dir = buildPastWeekPick(path.join(root, 'past-pick')).dir;
+    const draft = await draftFromRepos(request([dir], { window: isoWeekWindow('2026-W45', berlin) }));
+    assert.deepEqual(titles(draft), ['Refunds', 'Round refunds to cents']);
+    assert.equal(draft.shipped[1].commits.length, 1);
   });
 });
