@@ -36,7 +36,9 @@ export function prsFromMerges(defaultTip: string | null, byId: Map<string, RawCo
     mainline.add(sha);
     sha = byId.get(sha)!.parents[0];
   }
-  for (const sha of mainline) {
+  // Oldest merge first: with stacked PRs the later merge also reaches the earlier PR's commits,
+  // which belong to the PR that merged them first.
+  for (const sha of [...mainline].reverse()) {
     const merge = byId.get(sha)!;
     if (merge.parents.length < 2) continue;
     const pr = mergePr(merge.subject, merge.body);

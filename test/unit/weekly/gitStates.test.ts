@@ -8,7 +8,13 @@ import * as path from 'node:path';
 import type { WeeklyDraft } from '../../../src/core/weekly/model';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
-import { buildHostileConfig, buildOriginAhead, buildPastWeekPick, NOW } from '../../fixtures/weekly/histories.mjs';
+import {
+  buildHostileConfig,
+  buildOriginAhead,
+  buildPastWeekPick,
+  buildStacked,
+  NOW,
+} from '../../fixtures/weekly/histories.mjs';
 
 const berlin = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const };
 const W47 = isoWeekWindow('2026-W47', berlin);
@@ -64,5 +70,17 @@ describe('weekly draft over repository states', function () {
     const draft = await draftFromRepos(request([dir], { window: isoWeekWindow('2026-W45', berlin) }));
     assert.deepEqual(titles(draft), ['Refunds', 'Round refunds to cents']);
     assert.equal(draft.shipped[1].commits.length, 1);
+  });
+
+  it('gives stacked PRs their own numbers: the earlier merge keeps its commits (#5)', async () => {
+    const dir = buildStacked(path.join(root, 'stacked')).dir;
+    const draft = await draftFromRepos(request([dir]));
+    assert.deepEqual(
+      draft.shipped.map((item) => [item.title, item.pr]),
+      [
+        ['Part one', 31],
+        ['Part two', 32],
+      ],
+    );
   });
 });
