@@ -202,6 +202,6 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     lastWeek: input.previousUpdate ? comparePlan(input.previousUpdate, shipped) : null,
     offDays,
   };
-  draft.summary = summarize(draft);
+  draft.summary = summarize(draft, now);
   return draft;
 }

@@ -120,7 +120,7 @@ describe('weekly renderers', () => {
   it('summarizes in 3–4 deterministic sentences', () => {
     assert.equal(
       draft.summary,
-      'Shipped 3 changes to billing and auth, including invoices in the customer currency and add proration. Fixed 1 bug (keep session); 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
+      'Shipped 3 changes to billing and auth, including “Invoices in the customer currency” and “Add proration”. Fixed 1 bug: “Keep session”; 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
     );
     assert.equal(draftOf([commit('feat: a', 1)]).summary.split('. ').length, 3);
   });
