@@ -59,8 +59,17 @@ function weekOf(start: TZDate): { week: number; year: number } {
   return { week: getISOWeek(middle), year: getISOWeekYear(middle) };
 }
 
+/**
+ * The start of the local day `days` after `day`'s date. Not `addDays`: where DST begins at midnight
+ * (Santiago, Beirut, Havana) a day starts at 01:00, and adding days to that start keeps the 01:00 —
+ * an hour into the next day, which then belongs to two windows.
+ */
+export function dayStartAfter(day: TZDate, days: number): TZDate {
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + days, day.timeZone ?? 'UTC');
+}
+
 function makeWeek(start: TZDate, options: WeekOptions): TimeWindow {
-  const end = addWeeks(start, 1);
+  const end = dayStartAfter(start, 7);
   const { week, year } = weekOf(start);
   return {
     start: start.getTime(),
@@ -117,7 +126,7 @@ export function rangeWindow(since: string, until: string, zone: string): TimeWin
   const start = parseLocalDate(since, zone);
   const lastDay = parseLocalDate(until, zone);
   if (lastDay.getTime() < start.getTime()) throw new WindowError(`--until ${until} is before --since ${since}`);
-  const end = addDays(lastDay, 1);
+  const end = dayStartAfter(lastDay, 1);
   return {
     start: start.getTime(),
     end: end.getTime(),
@@ -136,7 +145,7 @@ export function sinceWindow(start: number, now: number, zone: string): TimeWindo
   const lastDay = today.getTime() < from.getTime() ? startOfDay(from) : today;
   return {
     start,
-    end: addDays(lastDay, 1).getTime(),
+    end: dayStartAfter(lastDay, 1).getTime(),
     timeZone: zone,
     label: `Since ${format(from, 'EEE d MMM yyyy')} · ${zone}`,
     id: `${format(from, 'yyyy-MM-dd')}--${format(lastDay, 'yyyy-MM-dd')}`,
