@@ -2,6 +2,7 @@
 // and both `BREAKING CHANGE:` / `BREAKING-CHANGE:` notes. Non-conventional subjects are kept as
 // they are: the draft summarizes them rather than dropping them.
 import { CommitParser } from 'conventional-commits-parser';
+import type { Forge } from './links';
 
 /** What a commit message says about the change. */
 export interface Classified {
@@ -22,13 +23,17 @@ const parser = new CommitParser({
   mergePattern: undefined,
 });
 
-/** A trailing "(#123)" on a subject: the PR number squash merges on GitHub (and others) append. */
-export const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+/**
+ * A trailing "(#123)" or "(!123)" on a subject: the PR / merge request reference squash merges
+ * append (GitHub and Bitbucket write "#", GitLab "!"; on GitLab "#" names an issue).
+ */
+export const PR_SUFFIX = /\s*\(([#!])(\d+)\)\s*$/;
 
-/** PR number from a subject's trailing "(#123)", or null. */
-export function subjectPr(subject: string): number | null {
+/** PR number from a subject's trailing reference on `forge`, or null (a GitLab "(#12)" is an issue). */
+export function subjectPr(subject: string, forge: Forge = 'github'): number | null {
   const match = PR_SUFFIX.exec(subject);
-  return match ? Number(match[1]) : null;
+  if (!match) return null;
+  return match[1] === (forge === 'gitlab' ? '!' : '#') ? Number(match[2]) : null;
 }
 
 /** A subject as compared across copies of one change: without its "(#123)", trimmed, lower case. */

@@ -7,7 +7,7 @@ import { DEFAULT_BOTS, Identity, isBot, coAuthors, parseMailmap } from './identi
 import { RECENT_DAYS, progressEvidence } from './evidence';
 import { fold, prsFromMerges, reachable, shortSha, type Candidate } from './fold';
 import { normalizedSubject } from './classify';
-import { commitUrl, prUrl } from './links';
+import { commitUrl, forgeOf, prUrl } from './links';
 import type {
   BlockerItem,
   FocusSummary,
@@ -81,6 +81,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     const defaultTip = repo.defaultTip ?? repo.head;
     const onDefault = defaultTip ? reachable([defaultTip], byId) : new Set<string>();
     const prs = prsFromMerges(defaultTip, byId);
+    const forge = forgeOf(repo.webUrl);
 
     const mine = (commit: RawCommit): { mine: boolean; coAuthored: boolean } => {
       if (isBot(commit.authorName, commit.authorEmail, bots)) return { mine: false, coAuthored: false };
@@ -96,7 +97,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       if (commit.authorDate < recentStart || commit.authorDate >= Math.max(window.end, now + 1)) continue;
       const who = mine(commit);
       if (!who.mine) continue;
-      const pr = subjectPr(commit.subject) ?? prs.get(commit.sha) ?? null;
+      const pr = subjectPr(commit.subject, forge) ?? prs.get(commit.sha) ?? null;
       recent.push({ commit, coAuthored: who.coAuthored, onDefault: onDefault.has(commit.sha), pr });
     }
 

@@ -2,6 +2,7 @@
 // JSON (the CLI contract) and user templates (Handlebars). Section order is fixed: header, summary,
 // Shipped, In progress / next week, Blockers, Focus, footer.
 import Handlebars from 'handlebars';
+import { forgeOf } from './links';
 import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
 import { focusLine, formatMinutes, listing } from './summary';
 
@@ -56,8 +57,11 @@ function inline(text: string, style: Style): string {
   return text.replace(/`([^`]+)`/g, (_, code: string) => style.code(code));
 }
 
-function reference(item: ShippedItem): string {
-  return item.pr !== null ? `#${item.pr}` : item.sha.slice(0, 7);
+/** "#12" (GitHub, Bitbucket), "!12" (a GitLab merge request), else the short sha. */
+function reference(item: ShippedItem, draft: WeeklyDraft): string {
+  if (item.pr === null) return item.sha.slice(0, 7);
+  const web = draft.repos.find((repo) => repo.name === item.repo)?.webUrl ?? null;
+  return `${forgeOf(web) === 'gitlab' ? '!' : '#'}${item.pr}`;
 }
 
 function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
@@ -69,7 +73,7 @@ function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): strin
     draft.repos.length > 1 ? item.repo : null,
   ].filter(Boolean);
   const suffix = tags.length > 0 ? ` ${style.italic(`(${tags.join(', ')})`)}` : '';
-  return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item), item.url)}`;
+  return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item, draft), item.url)}`;
 }
 
 function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
@@ -216,10 +220,10 @@ export function templateContext(draft: WeeklyDraft) {
     summary: draft.summary,
     shipped: draft.shipped.map((item) => ({
       ...item,
-      ref: reference(item),
+      ref: reference(item, draft),
       line: shippedLine(item, draft, markdownStyle).slice(2),
     })),
-    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item) })),
+    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item, draft) })),
     inProgress: draft.inProgress.map((item) => ({ ...item, line: progressLine(item, draft, markdownStyle).slice(2) })),
     blockers: draft.blockers,
     focus: draft.focus

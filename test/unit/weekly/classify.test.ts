@@ -82,6 +82,16 @@ describe('weekly classification', () => {
     assert.equal(commitUrl('https://github.com/a/b', 'abc'), 'https://github.com/a/b/commit/abc');
     assert.equal(commitUrl('https://gitlab.com/a/b', 'abc'), 'https://gitlab.com/a/b/-/commit/abc');
     assert.equal(prUrl('https://gitlab.com/a/b', 3), 'https://gitlab.com/a/b/-/merge_requests/3');
+    // The host decides, not the path.
+    assert.equal(prUrl('https://github.com/acme/gitlab-tools', 3), 'https://github.com/acme/gitlab-tools/pull/3');
+    assert.equal(
+      commitUrl('https://github.com/acme/bitbucket-sync', 'abc'),
+      'https://github.com/acme/bitbucket-sync/commit/abc',
+    );
+    assert.equal(prUrl('https://bitbucket.acme.io/a/b', 3), 'https://bitbucket.acme.io/a/b/pull-requests/3');
+    assert.equal(subjectPr('feat: x (#12)', 'gitlab'), null);
+    assert.equal(subjectPr('feat: x (!12)', 'gitlab'), 12);
+    assert.equal(subjectPr('feat: x (!12)'), null);
     assert.equal(prUrl('https://bitbucket.org/a/b', 3), 'https://bitbucket.org/a/b/pull-requests/3');
     assert.equal(prUrl(null, 3), null);
   });

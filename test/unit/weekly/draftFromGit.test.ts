@@ -166,7 +166,10 @@ describe('weekly draft over scripted git histories', function () {
       draft.repos.map((r) => r.name),
       ['api', 'web'],
     );
-    assert.equal(draft.shipped.find((i) => i.repo === 'web')?.url, 'https://gitlab.com/acme/web/-/merge_requests/12');
+    // On GitLab "(#12)" names an issue, not a merge request ("!12"): the bullet links its commit.
+    const web = draft.shipped.find((i) => i.repo === 'web')!;
+    assert.equal(web.pr, null);
+    assert.equal(web.url, `https://gitlab.com/acme/web/-/commit/${web.sha}`);
     assert.match(
       draft.shipped.find((i) => i.repo === 'api')!.url!,
       /^https:\/\/bitbucket\.org\/acme\/api\/commits\/[0-9a-f]{40}$/,

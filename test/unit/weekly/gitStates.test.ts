@@ -6,9 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WeeklyDraft } from '../../../src/core/weekly/model';
+import { renderMarkdown } from '../../../src/core/weekly/render';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
 import {
+  buildGitLab,
   buildHostileConfig,
   buildOriginAhead,
   buildPastWeekPick,
@@ -81,6 +83,24 @@ describe('weekly draft over repository states', function () {
         ['Part one', 31],
         ['Part two', 32],
       ],
+    );
+  });
+
+  it('links GitLab merge requests by "!13", and "(#12)" (an issue there) to its commit (#8)', async () => {
+    const dir = buildGitLab(path.join(root, 'gitlab')).dir;
+    const draft = await draftFromRepos(request([dir]));
+    const [landing, pricing] = draft.shipped;
+    assert.deepEqual(
+      [landing.title, landing.pr, landing.url],
+      ['Landing page', null, `https://gitlab.acme.io/web/site/-/commit/${landing.sha}`],
+    );
+    assert.deepEqual(
+      [pricing.title, pricing.pr, pricing.url],
+      ['Pricing page', 13, 'https://gitlab.acme.io/web/site/-/merge_requests/13'],
+    );
+    assert.match(
+      renderMarkdown(draft),
+      /- Pricing page · \[!13\]\(https:\/\/gitlab\.acme\.io\/web\/site\/-\/merge_requests\/13\)/,
     );
   });
 });
