@@ -41,7 +41,7 @@ export type Forge = 'github' | 'gitlab' | 'bitbucket';
  * repository named `gitlab-tools` on GitHub is still on GitHub.
  */
 export function forgeOf(web: string | null): Forge {
-  let host = '';
+  let host: string;
   try {
     host = web ? new URL(web).hostname.toLowerCase() : '';
   } catch {
