@@ -178,6 +178,22 @@ describe('weekly renderers', () => {
     );
   });
 
+  it('escapes &, < and > in Slack mrkdwn, keeping its own links (#9)', () => {
+    const risky = draftOf([commit('fix(a&b): handle <T> when x > 1 & y < 2 (#5)', 2)]);
+    const slack = renderSlack(risky);
+    assert.match(
+      slack,
+      /\n• a&amp;b: Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2 · <https:\/\/github\.com\/acme\/pay\/pull\/5\|#5>\n/,
+    );
+    assert.match(slack, /Shipped 1 change to a&amp;b: “Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2”\./);
+    assert.doesNotMatch(slack.replace(/<https:[^>\s]+>/g, ''), /[<>]/, 'no raw < or > outside links');
+    assert.match(renderMarkdown(risky), /- a&b: Handle <T> when x > 1 & y < 2 · /, 'Markdown keeps the text');
+    assert.equal(
+      convertMarkdown('- Handle <T> & co · [#5](https://x/pull/5?a=1) <https://x/y>', 'slack'),
+      '• Handle &lt;T&gt; &amp; co · <https://x/pull/5?a=1|#5> <https://x/y>',
+    );
+  });
+
   it('converts an edited Markdown draft to Slack and text', () => {
     const md =
       '# Week 47\n\n## Shipped\n\n- **billing**: Proration · [#12](https://x/pull/12)\n- `main`: _note_\n\n---\n_Counting you as: a_';
