@@ -130,8 +130,17 @@ describe('weekly draft over scripted git histories', function () {
 
   it('reads non-UTF-8 messages: declared Latin-1 re-encoded, undeclared bytes decoded tolerantly', async () => {
     const draft = await draftFromRepos(request([fx.encodings]));
-    assert.deepEqual(titles(draft).sort(), ['Café au lait', 'Emoji ✨ and ünïcödé', 'Naïve résumé parser']);
+    assert.deepEqual(titles(draft).sort(), [
+      'Café au lait',
+      'Emoji ✨ and ünïcödé',
+      'Naïve résumé parser',
+      'Price in € – “q”',
+    ]);
     assert.equal(decode(Buffer.from([0x63, 0x61, 0x66, 0xe9])), 'café');
+    assert.equal(
+      decode(Buffer.from([0x80, 0x85, 0x91, 0x92, 0x97, 0x99, 0x9f, 0x81, 0xa0, 0xff])),
+      '€…‘’—™Ÿ\u0081\u00a0ÿ',
+    );
   });
 
   it('reports a detached HEAD, a shallow clone and an empty week as a friendly draft', async () => {
