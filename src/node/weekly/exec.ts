@@ -1,6 +1,7 @@
 // Runs git for the weekly draft: always execFile/spawn with argument arrays (never a shell), a fixed
 // environment, and errors turned into one line the user can act on.
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { decode } from './decode';
 
 /** A failure the user can act on; `message` is the one line to show. */
@@ -77,6 +78,10 @@ function toGitError(
   gitPath: string,
 ): Error {
   if (error.name === 'AbortError') return error;
+  // execFile reports a missing working folder as ENOENT too: that is the folder, not git.
+  if ((error.code === 'ENOENT' || error.code === 'ENOTDIR') && !isFolder(cwd)) {
+    return new WeeklyGitError(`${cwd} does not exist or is not a folder`, 'not-a-repo');
+  }
   if (error.code === 'ENOENT') {
     return new WeeklyGitError(
       `git was not found (tried '${gitPath}'): install git or set git.path, then try again`,
@@ -85,14 +90,46 @@ function toGitError(
   }
   const text = decode(Buffer.isBuffer(stderr) ? stderr : Buffer.from(stderr)).trim();
   if (/not a git repository/i.test(text)) return new WeeklyGitError(`${cwd} is not a git repository`, 'not-a-repo');
+  const dubious = /detected dubious ownership in repository at '([^']*)'/.exec(text);
+  if (dubious) {
+    return new WeeklyGitError(
+      `git refuses to read ${dubious[1]}: it belongs to another user (if you trust it: git config --global --add safe.directory ${dubious[1]})`,
+      'not-a-repo',
+    );
+  }
   const first = text.split('\n').find((line) => line.trim()) ?? error.message;
   return new WeeklyGitError(`git ${args[0]} failed in ${cwd}: ${first}`, 'git-failed');
 }
 
-/** Top level of the work tree containing `path`, and whether the repository is shallow. */
-export async function openRepo(path: string, options: GitOptions): Promise<{ root: string; shallow: boolean }> {
-  const out = decode(await git(['rev-parse', '--show-toplevel', '--is-shallow-repository'], path, options));
-  const [root, shallow] = out.split('\n');
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Top level of the work tree containing `path`; one clear line when there is none. */
+export async function openRepo(path: string, options: GitOptions): Promise<{ root: string }> {
+  if (!isFolder(path)) throw new WeeklyGitError(`${path} does not exist or is not a folder`, 'not-a-repo');
+  let out: string;
+  try {
+    out = decode(await git(['rev-parse', '--show-toplevel'], path, options));
+  } catch (error) {
+    if (!(error instanceof WeeklyGitError && /must be run in a work tree/.test(error.message))) throw error;
+    // A bare repository, or the inside of a .git folder: git has no work tree to show.
+    const bare = await git(['rev-parse', '--is-bare-repository'], path, options).then(
+      (bytes) => decode(bytes).trim() === 'true',
+      () => false,
+    );
+    throw new WeeklyGitError(
+      bare
+        ? `${path} is a bare repository: the weekly draft needs a work tree (a checked-out clone)`
+        : `${path} is inside a .git folder: point at the work tree above it`,
+      'not-a-repo',
+    );
+  }
+  const root = out.split('\n')[0];
   if (!root) throw new WeeklyGitError(`${path} is not inside a git work tree`, 'not-a-repo');
-  return { root, shallow: shallow === 'true' };
+  return { root };
 }

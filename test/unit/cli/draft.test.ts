@@ -158,6 +158,30 @@ describe('cadence draft', function () {
     assert.equal(noGit.stderr.split('\n').length, 2);
   });
 
+  it('names the folder and the reason when there is no repository to read (#11, #12)', async () => {
+    const { bare, dubiousGit, missing } = fx.refused;
+    const cases: [string[], string, DraftDeps, string][] = [
+      [['--repo', missing], fx.main, deps, `cadence draft: ${missing} does not exist or is not a folder\n`],
+      [
+        ['--repo', bare],
+        fx.main,
+        deps,
+        `cadence draft: ${bare} is a bare repository: the weekly draft needs a work tree (a checked-out clone)\n`,
+      ],
+      [
+        [],
+        fx.main,
+        { ...deps, gitPath: dubiousGit },
+        `cadence draft: git refuses to read ${fx.main}: it belongs to another user (if you trust it: git config --global --add safe.directory ${fx.main})\n`,
+      ],
+    ];
+    for (const [args, cwd, d, stderr] of cases) {
+      const result = await run(args, cwd, d);
+      assert.equal(result.code, 1, args.join(' '));
+      assert.equal(result.stderr, stderr);
+    }
+  });
+
   it('is registered as `cadence draft` (usage errors exit 2 through the CLI)', async () => {
     const { out, io } = capture(fx.main);
     assert.equal(await runCli(['draft', '--week', 'soon'], io), 2);
