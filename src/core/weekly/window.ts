@@ -39,6 +39,21 @@ const zoneValidity = new Map<string, boolean>();
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAY_INDEX: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/** The zone as Intl names it ("utc" → "UTC", "europe/berlin" → "Europe/Berlin"); throws WindowError. */
+export function canonicalTimeZone(zone: string): string {
+  assertZone(zone);
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/** Years a window may fall in: git has no dates before 1970, and JavaScript reads years < 100 as 19xx. */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9999;
+
+function assertYear(year: number, text: string): void {
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new WindowError(`'${text}' is out of range (use a year from ${MIN_YEAR} to ${MAX_YEAR})`);
+}
+
 function assertZone(zone: string): void {
   if (!isValidTimeZone(zone))
     throw new WindowError(`unknown time zone '${zone}' (use an IANA name like Europe/Berlin)`);
@@ -99,6 +114,7 @@ export function isoWeekWindow(id: string, options: WeekOptions): TimeWindow {
   if (!match) throw new WindowError(`'${id}' is not an ISO week (use the form 2026-W47)`);
   const year = Number(match[1]);
   const week = Number(match[2]);
+  assertYear(year, id);
   // ISO week 1 is the week containing 4 January; its Thursday decides the week whatever the first day.
   const jan4 = new TZDate(year, 0, 4, options.timeZone);
   const mondayOfWeek1 = startOfWeek(jan4, { weekStartsOn: 1 });
@@ -114,6 +130,7 @@ export function parseLocalDate(text: string, zone: string): TZDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) throw new WindowError(`'${text}' is not a date (use the form 2026-11-16)`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  assertYear(year, text);
   const date = new TZDate(year, month - 1, day, zone);
   if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
     throw new WindowError(`'${text}' is not a calendar date`);
