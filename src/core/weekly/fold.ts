@@ -110,8 +110,8 @@ export function fold(
     else revertsOutside.push({ lead: candidate, commits: [candidate] });
   }
 
-  // 3. fixup!/squash!/amend! join their target; WIP subjects join the next real change on the same
-  //    side (shipped or not), or the previous one.
+  // 3. fixup!/squash!/amend! join their target; WIP subjects join the latest change before them on
+  //    the same side (shipped or not), and only a WIP with nothing before it joins the next one.
   const groups: Group[] = [];
   const bySubject = new Map<string, Group>();
   const pendingWip = new Map<boolean, Candidate[]>();
