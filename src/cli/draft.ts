@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { WeeklyDraft } from '../core/weekly/model';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
-import { isoWeekWindow, rangeWindow, weekWindow, WindowError } from '../core/weekly/window';
+import { canonicalTimeZone, isoWeekWindow, rangeWindow, weekWindow, WindowError } from '../core/weekly/window';
 import { focusSummaryFor } from '../node/focus/historyFile';
 import { draftFromRepos } from '../node/weekly/draftRepos';
 import { defaultHistoryFile } from './focus';
@@ -18,7 +18,8 @@ export const DRAFT_USAGE = `Usage: cadence draft [--repo PATH]... [--author EMAI
 
 Drafts this week's update from local git: shipped changes, in progress / next week, blockers.
   --repo PATH       a repository to read (repeatable; default: the current directory's)
-  --author EMAIL    count commits by this address as yours (repeatable; default: user.email)
+  --author EMAIL    count commits by this e-mail address as yours (repeatable; default:
+                    user.email; names are not matched)
   --week ID         an ISO week, e.g. 2026-W47 (default: the current week)
   --since, --until  a range of calendar days, both included (YYYY-MM-DD)
   --last-week       the week before the current one
@@ -59,19 +60,24 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
     const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      i++;
+      const next = eq > 0 ? raw.slice(eq + 1) : argv[i + 1];
+      // `--author=` and `--author ""` are as empty as a missing value.
+      if (next === undefined || next.startsWith('--') || !next.trim()) throw new UsageError(`${flag} needs a value`);
+      if (eq < 0) i++;
       return next;
     };
     switch (flag) {
       case '--repo':
         args.repos.push(value());
         break;
-      case '--author':
-        args.authors.push(value());
+      case '--author': {
+        // Matched against commit e-mail addresses only (a name matches too loosely to count commits).
+        const author = value().trim();
+        if (!author.includes('@'))
+          throw new UsageError(`--author '${author}' is not an e-mail address (use the address on your commits)`);
+        args.authors.push(author);
         break;
+      }
       case '--week':
         args.week = value();
         break;
@@ -140,7 +146,14 @@ export async function runDraft(
     return 0;
   }
   const now = deps.now();
-  const timeZone = args.tz ?? deps.systemTimeZone();
+  let timeZone: string;
+  try {
+    // `--tz utc` → "UTC": the zone as Intl names it, so labels and JSON read the same for any spelling.
+    timeZone = canonicalTimeZone(args.tz ?? deps.systemTimeZone());
+  } catch (error) {
+    if (error instanceof WindowError) throw new UsageError(error.message);
+    throw error;
+  }
   const week = { timeZone, weekStartsOn: 1 as const };
   let window;
   try {

@@ -100,11 +100,22 @@ describe('weekly update in a real VS Code', () => {
   });
 
   it('"Since my last update" starts where the saved update ends', async () => {
+    // Only last week's update is saved: the new window must start exactly where that one ended.
+    const last = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraftFor, {
+      kind: 'lastWeek',
+    });
+    assert.ok(last);
+    const folder = path.join(workspace, 'updates');
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${last.draft.window.id}.md`), '# Last week\n\n## Shipped\n\n- something\n');
     const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraftFor, {
       kind: 'sinceLastUpdate',
     });
     assert.ok(result);
     assert.match(result.draft.window.label, /^Since /);
+    assert.equal(result.draft.window.start, last.draft.window.end, 'starts where the saved update ends');
+    assert.ok(result.draft.window.end > Date.now(), 'and runs through today');
   });
 
   it('copies the draft as Slack mrkdwn and plain text', async () => {

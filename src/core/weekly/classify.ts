@@ -2,6 +2,7 @@
 // and both `BREAKING CHANGE:` / `BREAKING-CHANGE:` notes. Non-conventional subjects are kept as
 // they are: the draft summarizes them rather than dropping them.
 import { CommitParser } from 'conventional-commits-parser';
+import type { Forge } from './links';
 
 /** What a commit message says about the change. */
 export interface Classified {
@@ -10,8 +11,6 @@ export interface Classified {
   breaking: boolean;
   /** The description without type, scope or a trailing "(#123)". */
   title: string;
-  /** PR number from a trailing "(#123)". */
-  pr: number | null;
 }
 
 const parser = new CommitParser({
@@ -24,7 +23,23 @@ const parser = new CommitParser({
   mergePattern: undefined,
 });
 
-const PR_SUFFIX = /\s*\(#(\d+)\)\s*$/;
+/**
+ * A trailing "(#123)" or "(!123)" on a subject: the PR / merge request reference squash merges
+ * append (GitHub and Bitbucket write "#", GitLab "!"; on GitLab "#" names an issue).
+ */
+export const PR_SUFFIX = /\s*\(([#!])(\d+)\)\s*$/;
+
+/** PR number from a subject's trailing reference on `forge`, or null (a GitLab "(#12)" is an issue). */
+export function subjectPr(subject: string, forge: Forge = 'github'): number | null {
+  const match = PR_SUFFIX.exec(subject);
+  if (!match) return null;
+  return match[1] === (forge === 'gitlab' ? '!' : '#') ? Number(match[2]) : null;
+}
+
+/** A subject as compared across copies of one change: without its "(#123)", trimmed, lower case. */
+export function normalizedSubject(subject: string): string {
+  return subject.replace(PR_SUFFIX, '').trim().toLowerCase();
+}
 
 /**
  * Types read as Conventional Commits. Anything else before a colon is an area prefix in the style of
@@ -50,12 +65,10 @@ export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Parses a commit message (subject + body) into type, scope, breaking flag, title and PR number.
+ * Parses a commit message (subject + body) into type, scope, breaking flag and title.
  * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
  */
 export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
-  const prMatch = PR_SUFFIX.exec(subject);
-  const pr = prMatch ? Number(prMatch[1]) : null;
   let parsed;
   try {
     parsed = parser.parse(body ? `${subject}\n\n${body}` : subject);
@@ -65,12 +78,12 @@ export function classify(subject: string, body = '', extraTypes?: ReadonlySet<st
   const raw = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
   const type = raw !== null && (CONVENTIONAL_TYPES.has(raw) || extraTypes?.has(raw)) ? raw : null;
   if (!parsed || !type) {
-    return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim(), pr };
+    return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }
   const description = typeof parsed.subject === 'string' ? parsed.subject : subject;
   const scope = typeof parsed.scope === 'string' && parsed.scope.trim() ? parsed.scope.trim() : null;
   const breaking = parsed.notes.some((note) => /^BREAKING[ -]CHANGE$/i.test(note.title));
-  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim(), pr };
+  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim() };
 }
 
 /**

@@ -33,18 +33,39 @@ export function webUrlFromRemote(remote: string): string | null {
   return `https://${host}/${path}`;
 }
 
+/** Which forge's URL scheme a web URL follows; anything unknown is taken to be GitHub-like. */
+export type Forge = 'github' | 'gitlab' | 'bitbucket';
+
+/**
+ * The forge of a web URL, told by its HOST (gitlab.com, gitlab.acme.io, bitbucket.org, …): a
+ * repository named `gitlab-tools` on GitHub is still on GitHub.
+ */
+export function forgeOf(web: string | null): Forge {
+  let host: string;
+  try {
+    host = web ? new URL(web).hostname.toLowerCase() : '';
+  } catch {
+    host = '';
+  }
+  if (/(^|\.)gitlab\b/.test(host)) return 'gitlab';
+  if (/(^|\.)bitbucket\b/.test(host)) return 'bitbucket';
+  return 'github';
+}
+
 /** Commit page on the forge. */
 export function commitUrl(web: string | null, sha: string): string | null {
   if (!web) return null;
-  if (web.includes('bitbucket')) return `${web}/commits/${sha}`;
-  if (web.includes('gitlab')) return `${web}/-/commit/${sha}`;
+  const forge = forgeOf(web);
+  if (forge === 'bitbucket') return `${web}/commits/${sha}`;
+  if (forge === 'gitlab') return `${web}/-/commit/${sha}`;
   return `${web}/commit/${sha}`;
 }
 
 /** Pull (merge) request page on the forge. */
 export function prUrl(web: string | null, pr: number): string | null {
   if (!web) return null;
-  if (web.includes('bitbucket')) return `${web}/pull-requests/${pr}`;
-  if (web.includes('gitlab')) return `${web}/-/merge_requests/${pr}`;
+  const forge = forgeOf(web);
+  if (forge === 'bitbucket') return `${web}/pull-requests/${pr}`;
+  if (forge === 'gitlab') return `${web}/-/merge_requests/${pr}`;
   return `${web}/pull/${pr}`;
 }

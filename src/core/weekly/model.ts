@@ -102,9 +102,12 @@ export interface ShippedItem {
   authorDate: number;
 }
 
-/** Evidence for "In progress / next week". */
+/**
+ * Evidence for "In progress / next week". `unpushed`: my commits on the local default branch that
+ * its published copy (origin/HEAD) does not have yet.
+ */
 export interface InProgressItem {
-  kind: 'branch' | 'current' | 'detached' | 'uncommitted' | 'stash';
+  kind: 'branch' | 'current' | 'detached' | 'uncommitted' | 'stash' | 'unpushed';
   title: string;
   repo: string;
   branch: string | null;

@@ -2,6 +2,7 @@
 // JSON (the CLI contract) and user templates (Handlebars). Section order is fixed: header, summary,
 // Shipped, In progress / next week, Blockers, Focus, footer.
 import Handlebars from 'handlebars';
+import { forgeOf } from './links';
 import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
 import { focusLine, formatMinutes, listing } from './summary';
 
@@ -22,7 +23,16 @@ interface Style {
   link(text: string, url: string | null): string;
   code(text: string): string;
   italic(text: string): string;
+  /** Escapes plain text for the format (Slack mrkdwn reserves &, < and >). */
+  text(text: string): string;
 }
+
+/** Slack mrkdwn control characters: `<…>` is a link or mention, `&` starts an entity. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const plain = (text: string) => text;
 
 const markdownStyle: Style = {
   heading: (text) => `## ${text}`,
@@ -31,15 +41,17 @@ const markdownStyle: Style = {
   link: (text, url) => (url ? `[${text}](${url})` : text),
   code: (text) => `\`${text}\``,
   italic: (text) => `_${text}_`,
+  text: plain,
 };
 
 const slackStyle: Style = {
   heading: (text) => `*${text}*`,
   title: (text) => `*${text}*`,
   bullet: '• ',
-  link: (text, url) => (url ? `<${url}|${text}>` : text),
+  link: (text, url) => (url ? `<${url.replace(/[<>|]/g, encodeURIComponent)}|${text}>` : text),
   code: (text) => `\`${text}\``,
   italic: (text) => `_${text}_`,
+  text: escapeSlack,
 };
 
 const textStyle: Style = {
@@ -49,27 +61,31 @@ const textStyle: Style = {
   link: (text, url) => (url ? `${text} (${url})` : text),
   code: (text) => text,
   italic: (text) => text,
+  text: plain,
 };
 
-/** Re-styles the backtick spans the core writes into titles (`branch`). */
+/** Escapes text for the format and re-styles the backtick spans the core writes into titles (`branch`). */
 function inline(text: string, style: Style): string {
-  return text.replace(/`([^`]+)`/g, (_, code: string) => style.code(code));
+  return style.text(text).replace(/`([^`]+)`/g, (_, code: string) => style.code(code));
 }
 
-function reference(item: ShippedItem): string {
-  return item.pr !== null ? `#${item.pr}` : item.sha.slice(0, 7);
+/** "#12" (GitHub, Bitbucket), "!12" (a GitLab merge request), else the short sha. */
+function reference(item: ShippedItem, draft: WeeklyDraft): string {
+  if (item.pr === null) return item.sha.slice(0, 7);
+  const web = draft.repos.find((repo) => repo.name === item.repo)?.webUrl ?? null;
+  return `${forgeOf(web) === 'gitlab' ? '!' : '#'}${item.pr}`;
 }
 
 function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
-  const scope = item.scope ? `${item.scope}: ` : '';
+  const scope = item.scope ? `${style.text(item.scope)}: ` : '';
   const tags = [
     item.breaking ? 'breaking' : null,
     item.coAuthored ? 'co-authored' : null,
     item.commits.length > 1 ? `${item.commits.length} commits` : null,
     draft.repos.length > 1 ? item.repo : null,
   ].filter(Boolean);
-  const suffix = tags.length > 0 ? ` ${style.italic(`(${tags.join(', ')})`)}` : '';
-  return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item), item.url)}`;
+  const suffix = tags.length > 0 ? ` ${style.italic(style.text(`(${tags.join(', ')})`))}` : '';
+  return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item, draft), item.url)}`;
 }
 
 function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
@@ -78,18 +94,13 @@ function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): s
     return `${style.bullet}${inline(item.title, style)}${ref}`;
   }
   const count = item.commits.length > 1 ? ` (${item.commits.length} commits)` : '';
-  const repo = draft.repos.length > 1 ? ` in ${item.repo}` : '';
+  const repo = draft.repos.length > 1 ? ` in ${style.text(item.repo)}` : '';
   const ref = item.commits.length > 0 ? ` · ${style.link(item.commits[0].slice(0, 7), item.url)}` : '';
-  return `${style.bullet}${style.code(item.branch ?? '')}${repo}: ${inline(item.title, style)}${count}${ref}`;
+  return `${style.bullet}${style.code(style.text(item.branch ?? ''))}${repo}: ${inline(item.title, style)}${count}${ref}`;
 }
 
 function render(draft: WeeklyDraft, style: Style): string {
-  const out: string[] = [
-    style.title(draft.window.label),
-    '',
-    draft.summary.replace(/`([^`]+)`/g, (_, c: string) => style.code(c)),
-    '',
-  ];
+  const out: string[] = [style.title(style.text(draft.window.label)), '', inline(draft.summary, style), ''];
   for (const note of draft.notes) out.push(style.italic(inline(note, style)), '');
 
   out.push(style.heading(SECTION_TITLES.shipped), '');
@@ -117,7 +128,7 @@ function render(draft: WeeklyDraft, style: Style): string {
   }
   for (const blocker of draft.blockers) {
     out.push(
-      `${style.bullet}${inline(blocker.title, style)} ${style.italic(`(suggestion — ${blocker.evidence}; confirm or delete)`)}`,
+      `${style.bullet}${inline(blocker.title, style)} ${style.italic(style.text(`(suggestion — ${blocker.evidence}; confirm or delete)`))}`,
     );
   }
 
@@ -136,7 +147,7 @@ function render(draft: WeeklyDraft, style: Style): string {
     const types = [...new Set(draft.hidden.map((item) => item.type ?? 'other'))];
     footer.push(`${draft.hidden.length} hidden (${listing(types)})`);
   }
-  out.push('', style === markdownStyle ? '---' : '', style.italic(footer.join(' · ')));
+  out.push('', style === markdownStyle ? '---' : '', style.italic(style.text(footer.join(' · '))));
   return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
 }
 
@@ -216,10 +227,10 @@ export function templateContext(draft: WeeklyDraft) {
     summary: draft.summary,
     shipped: draft.shipped.map((item) => ({
       ...item,
-      ref: reference(item),
+      ref: reference(item, draft),
       line: shippedLine(item, draft, markdownStyle).slice(2),
     })),
-    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item) })),
+    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item, draft) })),
     inProgress: draft.inProgress.map((item) => ({ ...item, line: progressLine(item, draft, markdownStyle).slice(2) })),
     blockers: draft.blockers,
     focus: draft.focus
@@ -257,7 +268,11 @@ export function convertMarkdown(markdown: string, to: 'slack' | 'text'): string 
     .split('\n')
     .map((line) => {
       if (/^\s*---\s*$/.test(line)) return '';
-      let out = line;
+      // Slack: escape the reserved characters, but keep autolinks (<https://…>) as links.
+      let out =
+        to === 'slack'
+          ? escapeSlack(line).replace(/&lt;((?:https?|mailto):[^\s&]*(?:&amp;[^\s&]*)*?)&gt;/g, '<$1>')
+          : line;
       const heading = /^#{1,6}\s+(.*)$/.exec(out);
       if (heading) return to === 'slack' ? `*${heading[1].replace(/\*\*/g, '')}*` : heading[1];
       out = out.replace(/^(\s*)[-*+]\s+/, to === 'slack' ? '$1• ' : '$1- ');

@@ -43,11 +43,42 @@ function topValues(values: readonly string[], limit: number): string[] {
     .map(([value]) => value);
 }
 
-function shippedSentence(draft: WeeklyDraft): string {
+/**
+ * A title as it reads inside a sentence: its first line and first clause, without trailing
+ * punctuation, so "Fix login. Also tidy CSS." cannot add sentences or double periods.
+ */
+export function clause(title: string): string {
+  const line = title.split(/\r?\n/)[0];
+  const first = line.split(/(?<=[.!?;])\s+/)[0];
+  const strip = (text: string) => text.replace(/[\s.!?;:,…]+$/u, '').trim();
+  return strip(first) || strip(line.replace(/[.!?;]\s+/g, ' ')) || 'untitled change';
+}
+
+/** A change named in a sentence: quoted, so imperative subjects ("Add X") still read as names. */
+function named(item: ShippedItem): string {
+  return `“${clause(item.title)}”`;
+}
+
+/** "this week" for the current week, "in week 46" for another one, "in this period" for ranges. */
+function periodWords(draft: WeeklyDraft, now: number | undefined): string {
+  const { window } = draft;
+  if (window.kind !== 'week') return 'in this period';
+  if (now === undefined || (now >= window.start && now < window.end)) return 'this week';
+  const week = /-W(\d+)$/.exec(window.id);
+  return week ? `in week ${Number(week[1])}` : 'in that week';
+}
+
+/** ": “a” and “b”" when every item is named, ", including “a” and “b”" when some are not. */
+function naming(items: readonly ShippedItem[], total: number): string {
+  if (items.length === 0) return '';
+  const list = listing(items.map(named));
+  return items.length === total ? `: ${list}` : `, including ${list}`;
+}
+
+function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights: readonly ShippedItem[]): string {
   const { shipped } = draft;
-  const period = draft.window.kind === 'week' ? 'this week' : 'in this period';
   if (shipped.length === 0)
-    return `No shipped changes ${period} — a good week to write down what happened off the commit log.`;
+    return `No shipped changes ${periodWords(draft, now)} — write down what happened off the commit log.`;
   const scopes = topValues(
     shipped.map((item) => item.scope).filter((scope): scope is string => scope !== null),
     3,
@@ -57,26 +88,24 @@ function shippedSentence(draft: WeeklyDraft): string {
     3,
   );
   const where = scopes.length > 0 ? ` to ${listing(scopes)}` : repos.length > 1 ? ` across ${listing(repos)}` : '';
-  const highlights = shipped
-    .filter((item) => item.type === 'feat' || item.breaking)
-    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix'))
-    .slice(0, 2)
-    .map((item) => lowerFirst(item.title));
-  const including =
-    highlights.length > 0 && shipped.length > 1
-      ? `, including ${listing(highlights)}`
-      : shipped.length === 1
-        ? `: ${lowerFirst(shipped[0].title)}`
-        : '';
-  return `Shipped ${plural(shipped.length, 'change')}${where}${including}.`;
+  return `Shipped ${plural(shipped.length, 'change')}${where}${naming(highlights, shipped.length)}.`;
 }
 
-function fixesSentence(shipped: readonly ShippedItem[]): string | null {
-  const fixes = shipped.filter((item) => item.type === 'fix');
+/** Up to two changes worth naming first: features and breaking changes, then anything but fixes. */
+function pickHighlights(shipped: readonly ShippedItem[]): ShippedItem[] {
+  if (shipped.length === 1) return [...shipped];
+  return shipped
+    .filter((item) => item.type === 'feat' || item.breaking)
+    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix'))
+    .slice(0, 2);
+}
+
+function fixesSentence(shipped: readonly ShippedItem[], highlights: readonly ShippedItem[]): string | null {
+  // A fix already named as a highlight (a breaking `fix!`, or the only change) is not named again.
+  const fixes = shipped.filter((item) => item.type === 'fix' && !highlights.includes(item));
   const breaking = shipped.filter((item) => item.breaking);
   const parts: string[] = [];
-  if (fixes.length > 0)
-    parts.push(`fixed ${plural(fixes.length, 'bug')} (${listing(fixes.slice(0, 2).map((f) => lowerFirst(f.title)))})`);
+  if (fixes.length > 0) parts.push(`fixed ${plural(fixes.length, 'bug')}${naming(fixes.slice(0, 2), fixes.length)}`);
   if (breaking.length > 0) parts.push(`${plural(breaking.length, 'breaking change')} to announce`);
   if (parts.length === 0) return null;
   const text = parts.join('; ');
@@ -86,10 +115,12 @@ function fixesSentence(shipped: readonly ShippedItem[]): string | null {
 function nextSentence(draft: WeeklyDraft): string {
   const branches = draft.inProgress.filter((item) => item.kind === 'branch');
   if (branches.length > 0) {
-    const named = branches.slice(0, 2).map((item) => `${lowerFirst(item.title)} (\`${item.branch}\`)`);
+    const named = branches.slice(0, 2).map((item) => `${lowerFirst(clause(item.title))} (\`${item.branch}\`)`);
     const more = branches.length > 2 ? ` and ${plural(branches.length - 2, 'other branch', 'other branches')}` : '';
     return `Next: ${listing(named)}${more}.`;
   }
+  const unpushed = draft.inProgress.find((item) => item.kind === 'unpushed');
+  if (unpushed) return `Next: pushing ${plural(unpushed.commits.length, 'commit')} on \`${unpushed.branch}\`.`;
   const current = draft.inProgress.find((item) => item.kind === 'current');
   if (current) return `Next: carrying on with \`${current.branch}\`.`;
   if (draft.inProgress.some((item) => item.kind === 'uncommitted' || item.kind === 'stash')) {
@@ -107,9 +138,18 @@ function blockersSentence(draft: WeeklyDraft): string {
   return focus ? `${blockers}; ${focus}.` : `${blockers}.`;
 }
 
-/** Three or four sentences: shipped, fixes/breaking (when any), next, blockers (+ focus). */
-export function summarize(draft: WeeklyDraft): string {
-  return [shippedSentence(draft), fixesSentence(draft.shipped), nextSentence(draft), blockersSentence(draft)]
+/**
+ * Three or four sentences: shipped, fixes/breaking (when any), next, blockers (+ focus). `now` tells
+ * the current week ("this week") from a past one ("in week 46").
+ */
+export function summarize(draft: WeeklyDraft, now?: number): string {
+  const highlights = pickHighlights(draft.shipped);
+  return [
+    shippedSentence(draft, now, highlights),
+    fixesSentence(draft.shipped, highlights),
+    nextSentence(draft),
+    blockersSentence(draft),
+  ]
     .filter((sentence): sentence is string => sentence !== null)
     .join(' ');
 }

@@ -39,6 +39,21 @@ const zoneValidity = new Map<string, boolean>();
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAY_INDEX: Record<string, Weekday> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/** The zone as Intl names it ("utc" → "UTC", "europe/berlin" → "Europe/Berlin"); throws WindowError. */
+export function canonicalTimeZone(zone: string): string {
+  assertZone(zone);
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/** Years a window may fall in: git has no dates before 1970, and JavaScript reads years < 100 as 19xx. */
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9999;
+
+function assertYear(year: number, text: string): void {
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new WindowError(`'${text}' is out of range (use a year from ${MIN_YEAR} to ${MAX_YEAR})`);
+}
+
 function assertZone(zone: string): void {
   if (!isValidTimeZone(zone))
     throw new WindowError(`unknown time zone '${zone}' (use an IANA name like Europe/Berlin)`);
@@ -59,8 +74,17 @@ function weekOf(start: TZDate): { week: number; year: number } {
   return { week: getISOWeek(middle), year: getISOWeekYear(middle) };
 }
 
+/**
+ * The start of the local day `days` after `day`'s date. Not `addDays`: where DST begins at midnight
+ * (Santiago, Beirut, Havana) a day starts at 01:00, and adding days to that start keeps the 01:00 —
+ * an hour into the next day, which then belongs to two windows.
+ */
+export function dayStartAfter(day: TZDate, days: number): TZDate {
+  return new TZDate(day.getFullYear(), day.getMonth(), day.getDate() + days, day.timeZone ?? 'UTC');
+}
+
 function makeWeek(start: TZDate, options: WeekOptions): TimeWindow {
-  const end = addWeeks(start, 1);
+  const end = dayStartAfter(start, 7);
   const { week, year } = weekOf(start);
   return {
     start: start.getTime(),
@@ -90,6 +114,7 @@ export function isoWeekWindow(id: string, options: WeekOptions): TimeWindow {
   if (!match) throw new WindowError(`'${id}' is not an ISO week (use the form 2026-W47)`);
   const year = Number(match[1]);
   const week = Number(match[2]);
+  assertYear(year, id);
   // ISO week 1 is the week containing 4 January; its Thursday decides the week whatever the first day.
   const jan4 = new TZDate(year, 0, 4, options.timeZone);
   const mondayOfWeek1 = startOfWeek(jan4, { weekStartsOn: 1 });
@@ -105,6 +130,7 @@ export function parseLocalDate(text: string, zone: string): TZDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) throw new WindowError(`'${text}' is not a date (use the form 2026-11-16)`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  assertYear(year, text);
   const date = new TZDate(year, month - 1, day, zone);
   if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) {
     throw new WindowError(`'${text}' is not a calendar date`);
@@ -117,7 +143,7 @@ export function rangeWindow(since: string, until: string, zone: string): TimeWin
   const start = parseLocalDate(since, zone);
   const lastDay = parseLocalDate(until, zone);
   if (lastDay.getTime() < start.getTime()) throw new WindowError(`--until ${until} is before --since ${since}`);
-  const end = addDays(lastDay, 1);
+  const end = dayStartAfter(lastDay, 1);
   return {
     start: start.getTime(),
     end: end.getTime(),
@@ -136,7 +162,7 @@ export function sinceWindow(start: number, now: number, zone: string): TimeWindo
   const lastDay = today.getTime() < from.getTime() ? startOfDay(from) : today;
   return {
     start,
-    end: addDays(lastDay, 1).getTime(),
+    end: dayStartAfter(lastDay, 1).getTime(),
     timeZone: zone,
     label: `Since ${format(from, 'EEE d MMM yyyy')} · ${zone}`,
     id: `${format(from, 'yyyy-MM-dd')}--${format(lastDay, 'yyyy-MM-dd')}`,

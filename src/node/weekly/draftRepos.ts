@@ -42,6 +42,7 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
         signal: request.signal,
         since,
         recentSince,
+        window: request.window,
         name: names[index],
       });
       done++;

@@ -117,6 +117,10 @@ describe('cadence draft', function () {
     assert.ok(titles.includes('CSV export') && !titles.includes('Add proration to invoices'));
     const last = await run(['--last-week', '--format', 'json', '--tz', 'UTC']);
     assert.equal(JSON.parse(last.stdout).window.start, '2026-11-09T00:00:00.000Z');
+    const lower = JSON.parse((await run(['--last-week', '--format', 'json', '--tz', 'utc'])).stdout);
+    assert.equal(lower.window.timeZone, 'UTC', '--tz utc is canonicalized');
+    assert.equal(lower.window.start, '2026-11-09T00:00:00.000Z');
+    assert.match((await run(['--last-week', '--tz', 'utc'])).stdout, /^# Week 46 · .* · UTC\n/);
     const other = await run(['--author', 'grace@example.com', '--format', 'json']);
     assert.deepEqual(JSON.parse(other.stdout).identities, ['grace@example.com']);
     assert.ok(
@@ -140,6 +144,14 @@ describe('cadence draft', function () {
       [['--tz', 'Mars/Olympus'], /unknown time zone 'Mars\/Olympus'/],
       [['--format', 'html'], /unknown format 'html'/],
       [['--repo'], /--repo needs a value/],
+      [['--author='], /--author needs a value/],
+      [['--author', ''], /--author needs a value/],
+      [['--author', 'Ada Lovelace'], /--author 'Ada Lovelace' is not an e-mail address/],
+      [
+        ['--since', '0001-01-01', '--until', '2026-11-20'],
+        /'0001-01-01' is out of range \(use a year from 1970 to 9999\)/,
+      ],
+      [['--week', '0099-W01'], /'0099-W01' is out of range/],
     ] as [string[], RegExp][]) {
       const { code, stderr } = await run(args);
       assert.equal(code, 2, args.join(' '));
@@ -156,6 +168,30 @@ describe('cadence draft', function () {
     assert.equal(noGit.code, 1);
     assert.match(noGit.stderr, /^cadence draft: git was not found .* install git/);
     assert.equal(noGit.stderr.split('\n').length, 2);
+  });
+
+  it('names the folder and the reason when there is no repository to read (#11, #12)', async () => {
+    const { bare, dubiousGit, missing } = fx.refused;
+    const cases: [string[], string, DraftDeps, string][] = [
+      [['--repo', missing], fx.main, deps, `cadence draft: ${missing} does not exist or is not a folder\n`],
+      [
+        ['--repo', bare],
+        fx.main,
+        deps,
+        `cadence draft: ${bare} is a bare repository: the weekly draft needs a work tree (a checked-out clone)\n`,
+      ],
+      [
+        [],
+        fx.main,
+        { ...deps, gitPath: dubiousGit },
+        `cadence draft: git refuses to read ${fx.main}: it belongs to another user (if you trust it: git config --global --add safe.directory ${fx.main})\n`,
+      ],
+    ];
+    for (const [args, cwd, d, stderr] of cases) {
+      const result = await run(args, cwd, d);
+      assert.equal(result.code, 1, args.join(' '));
+      assert.equal(result.stderr, stderr);
+    }
   });
 
   it('is registered as `cadence draft` (usage errors exit 2 through the CLI)', async () => {

@@ -6,6 +6,7 @@ import {
   mergePr,
   revertTarget,
   sentenceCase,
+  subjectPr,
 } from '../../../src/core/weekly/classify';
 import { commitUrl, prUrl, webUrlFromRemote } from '../../../src/core/weekly/links';
 
@@ -16,12 +17,11 @@ describe('weekly classification', () => {
       scope: 'billing',
       breaking: true,
       title: 'invoices in the customer currency',
-      pr: null,
     });
     assert.equal(classify('fix: x', 'BREAKING CHANGE: y').breaking, true);
     assert.equal(classify('fix: x', 'BREAKING-CHANGE: y').breaking, true);
     assert.equal(classify('Feat(API): add endpoint (#41)').type, 'feat');
-    assert.deepEqual(classify('feat(api): add /v2/invoices endpoint (#41)').pr, 41);
+    assert.equal(subjectPr('feat(api): add /v2/invoices endpoint (#41)'), 41);
   });
 
   it('keeps area prefixes (git.git, kernel style) in the title unless the type is known', () => {
@@ -30,7 +30,6 @@ describe('weekly classification', () => {
       scope: null,
       breaking: false,
       title: 'refs: move creation of "refs/" into the files backend',
-      pr: null,
     });
     assert.equal(classify('release: 1.2.0').type, null);
     assert.equal(classify('release: 1.2.0', '', new Set(['release'])).type, 'release');
@@ -42,9 +41,8 @@ describe('weekly classification', () => {
       scope: null,
       breaking: false,
       title: 'Add invoice PDF export',
-      pr: null,
     });
-    assert.equal(classify('Update README.md (#3)').pr, 3);
+    assert.equal(subjectPr('Update README.md (#3)'), 3);
   });
 
   it('recognises merges, autosquash, WIP and reverts', () => {
@@ -84,6 +82,16 @@ describe('weekly classification', () => {
     assert.equal(commitUrl('https://github.com/a/b', 'abc'), 'https://github.com/a/b/commit/abc');
     assert.equal(commitUrl('https://gitlab.com/a/b', 'abc'), 'https://gitlab.com/a/b/-/commit/abc');
     assert.equal(prUrl('https://gitlab.com/a/b', 3), 'https://gitlab.com/a/b/-/merge_requests/3');
+    // The host decides, not the path.
+    assert.equal(prUrl('https://github.com/acme/gitlab-tools', 3), 'https://github.com/acme/gitlab-tools/pull/3');
+    assert.equal(
+      commitUrl('https://github.com/acme/bitbucket-sync', 'abc'),
+      'https://github.com/acme/bitbucket-sync/commit/abc',
+    );
+    assert.equal(prUrl('https://bitbucket.acme.io/a/b', 3), 'https://bitbucket.acme.io/a/b/pull-requests/3');
+    assert.equal(subjectPr('feat: x (#12)', 'gitlab'), null);
+    assert.equal(subjectPr('feat: x (!12)', 'gitlab'), 12);
+    assert.equal(subjectPr('feat: x (!12)'), null);
     assert.equal(prUrl('https://bitbucket.org/a/b', 3), 'https://bitbucket.org/a/b/pull-requests/3');
     assert.equal(prUrl(null, 3), null);
   });

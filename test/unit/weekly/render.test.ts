@@ -120,7 +120,7 @@ describe('weekly renderers', () => {
   it('summarizes in 3–4 deterministic sentences', () => {
     assert.equal(
       draft.summary,
-      'Shipped 3 changes to billing and auth, including invoices in the customer currency and add proration. Fixed 1 bug (keep session); 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
+      'Shipped 3 changes to billing and auth, including “Invoices in the customer currency” and “Add proration”. Fixed 1 bug: “Keep session”; 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
     );
     assert.equal(draftOf([commit('feat: a', 1)]).summary.split('. ').length, 3);
   });
@@ -175,6 +175,22 @@ describe('weekly renderers', () => {
     assert.throws(
       () => renderTemplate(draft, '{{#each shipped}}'),
       (e: Error) => e instanceof TemplateError && !e.message.includes('\n'),
+    );
+  });
+
+  it('escapes &, < and > in Slack mrkdwn, keeping its own links (#9)', () => {
+    const risky = draftOf([commit('fix(a&b): handle <T> when x > 1 & y < 2 (#5)', 2)]);
+    const slack = renderSlack(risky);
+    assert.match(
+      slack,
+      /\n• a&amp;b: Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2 · <https:\/\/github\.com\/acme\/pay\/pull\/5\|#5>\n/,
+    );
+    assert.match(slack, /Shipped 1 change to a&amp;b: “Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2”\./);
+    assert.doesNotMatch(slack.replace(/<https:[^>\s]+>/g, ''), /[<>]/, 'no raw < or > outside links');
+    assert.match(renderMarkdown(risky), /- a&b: Handle <T> when x > 1 & y < 2 · /, 'Markdown keeps the text');
+    assert.equal(
+      convertMarkdown('- Handle <T> & co · [#5](https://x/pull/5?a=1) <https://x/y>', 'slack'),
+      '• Handle &lt;T&gt; &amp; co · <https://x/pull/5?a=1|#5> <https://x/y>',
     );
   });
 

@@ -82,8 +82,27 @@ describe('weekly windows', () => {
     assert.equal(isValidTimeZone(''), false);
   });
 
+  it('ends a week at the next week start where DST changes at midnight (Santiago, Beirut, Havana)', () => {
+    const cases: [string, string, 0 | 1, string, string][] = [
+      // Clocks go from 00:00 to 01:00 on these Sundays: the week starts at 01:00, the next one at 00:00.
+      ['America/Santiago', '2026-09-08T12:00:00Z', 0, '2026-09-06T04:00:00.000Z', '2026-09-13T03:00:00.000Z'],
+      ['America/Santiago', '2026-09-01T12:00:00Z', 0, '2026-08-30T04:00:00.000Z', '2026-09-06T04:00:00.000Z'],
+      ['Asia/Beirut', '2026-03-31T12:00:00Z', 0, '2026-03-28T22:00:00.000Z', '2026-04-04T21:00:00.000Z'],
+      ['America/Havana', '2026-03-10T12:00:00Z', 0, '2026-03-08T05:00:00.000Z', '2026-03-15T04:00:00.000Z'],
+      ['America/Santiago', '2026-09-08T12:00:00Z', 1, '2026-09-07T03:00:00.000Z', '2026-09-14T03:00:00.000Z'],
+    ];
+    for (const [timeZone, at, weekStartsOn, start, end] of cases) {
+      const week = weekWindow(Date.parse(at), { timeZone, weekStartsOn });
+      assert.deepEqual([iso(week.start), iso(week.end)], [start, end], `${timeZone} ${at} first day ${weekStartsOn}`);
+      assert.equal(weekWindow(week.end, { timeZone, weekStartsOn }).start, week.end, 'the next week starts at the end');
+    }
+  });
+
   it('property: every instant lies in its week, and consecutive weeks abut', () => {
     const zones = [
+      'America/Santiago',
+      'Asia/Beirut',
+      'America/Havana',
       'Europe/Berlin',
       'America/New_York',
       'Australia/Lord_Howe',

@@ -1,0 +1,159 @@
+// Folding: what is not a change of its own joins the change it belongs to, or cancels out — merges
+// (their PR number goes to the merged commits), fixup!/squash!/amend!, WIP, revert pairs, and
+// cherry-picks and rebased copies with the same patch-id.
+import { autosquashTarget, isWipSubject, mergePr, normalizedSubject, revertTarget } from './classify';
+import type { RawCommit } from './model';
+
+/** One commit of mine in the recent span, with what the graph says about it. */
+export interface Candidate {
+  commit: RawCommit;
+  coAuthored: boolean;
+  onDefault: boolean;
+  pr: number | null;
+}
+
+/** Walks parents from `tips` inside the fetched commits. */
+export function reachable(tips: Iterable<string>, byId: Map<string, RawCommit>, stop?: Set<string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...tips];
+  while (stack.length > 0) {
+    const sha = stack.pop()!;
+    if (seen.has(sha) || stop?.has(sha)) continue;
+    const commit = byId.get(sha);
+    if (!commit) continue;
+    seen.add(sha);
+    for (const parent of commit.parents) stack.push(parent);
+  }
+  return seen;
+}
+
+/** PR numbers of commits brought in by "Merge pull request #N" merges on the default branch. */
+export function prsFromMerges(defaultTip: string | null, byId: Map<string, RawCommit>): Map<string, number> {
+  const prs = new Map<string, number>();
+  if (!defaultTip) return prs;
+  const mainline = new Set<string>();
+  for (let sha: string | undefined = defaultTip; sha && byId.has(sha) && !mainline.has(sha);) {
+    mainline.add(sha);
+    sha = byId.get(sha)!.parents[0];
+  }
+  // Oldest merge first: with stacked PRs the later merge also reaches the earlier PR's commits,
+  // which belong to the PR that merged them first.
+  for (const sha of [...mainline].reverse()) {
+    const merge = byId.get(sha)!;
+    if (merge.parents.length < 2) continue;
+    const pr = mergePr(merge.subject, merge.body);
+    if (pr === null) continue;
+    for (const inner of reachable(merge.parents.slice(1), byId, mainline)) if (!prs.has(inner)) prs.set(inner, pr);
+  }
+  return prs;
+}
+
+export interface Group {
+  lead: Candidate;
+  commits: Candidate[];
+}
+
+/** Folds one repository's candidates (already mine, in the window, not bots, not merges). */
+export function fold(
+  candidates: Candidate[],
+  patchIds: Record<string, string>,
+): { groups: Group[]; revertsOutside: Group[] } {
+  // Oldest first, so targets come before their fixups and reverts.
+  const sorted = [...candidates].sort(
+    (a, b) => a.commit.authorDate - b.commit.authorDate || a.commit.sha.localeCompare(b.commit.sha),
+  );
+  const dropped = new Set<string>();
+
+  // 1. Cherry-picks and rebased copies: same patch-id (or an explicit "cherry picked from") count
+  //    once; the copy on the default branch wins, then the newest.
+  const byPatch = new Map<string, Candidate[]>();
+  for (const candidate of sorted) {
+    const key = patchIds[candidate.commit.sha];
+    if (key) byPatch.set(key, [...(byPatch.get(key) ?? []), candidate]);
+  }
+  for (const candidate of sorted) {
+    const picked = /\(cherry picked from commit ([0-9a-f]{7,40})\)/.exec(candidate.commit.body)?.[1];
+    const original = picked
+      ? sorted.find((other) => other !== candidate && other.commit.sha.startsWith(picked))
+      : undefined;
+    if (original) byPatch.set(`pick:${candidate.commit.sha}`, [original, candidate]);
+  }
+  for (const copies of byPatch.values()) {
+    const unique = [...new Set(copies)];
+    if (unique.length < 2) continue;
+    const keep = [...unique].sort(
+      // A total order: a patch-id group and a "cherry picked from" pair holding the same copies
+      // must keep the same one (cherry-picks keep the author date, so dates tie), or both go.
+      (a, b) =>
+        Number(b.onDefault) - Number(a.onDefault) ||
+        b.commit.authorDate - a.commit.authorDate ||
+        a.commit.sha.localeCompare(b.commit.sha),
+    )[0];
+    for (const copy of unique) if (copy !== keep) dropped.add(copy.commit.sha);
+  }
+
+  // 2. A commit and its revert inside the window cancel out.
+  const revertsOutside: Group[] = [];
+  for (const candidate of sorted) {
+    if (dropped.has(candidate.commit.sha)) continue;
+    const target = revertTarget(candidate.commit.subject, candidate.commit.body);
+    if (!target) continue;
+    const reverted = sorted.find(
+      (other) =>
+        other !== candidate &&
+        !dropped.has(other.commit.sha) &&
+        ((target.sha !== null && other.commit.sha.startsWith(target.sha)) ||
+          (target.sha === null && target.subject !== null && other.commit.subject === target.subject)),
+    );
+    dropped.add(candidate.commit.sha);
+    if (reverted) dropped.add(reverted.commit.sha);
+    else revertsOutside.push({ lead: candidate, commits: [candidate] });
+  }
+
+  // 3. fixup!/squash!/amend! join their target; WIP subjects join the latest change before them on
+  //    the same side (shipped or not), and only a WIP with nothing before it joins the next one.
+  const groups: Group[] = [];
+  const bySubject = new Map<string, Group>();
+  const pendingWip = new Map<boolean, Candidate[]>();
+  for (const candidate of sorted) {
+    if (dropped.has(candidate.commit.sha)) continue;
+    const subject = candidate.commit.subject;
+    const target = autosquashTarget(subject);
+    if (target !== null) {
+      const group =
+        bySubject.get(normalizedSubject(target)) ??
+        bySubject.get(normalizedSubject(autosquashTarget(target) ?? target));
+      if (group) {
+        group.commits.push(candidate);
+        continue;
+      }
+      // Target outside the window: one bullet under the target's subject.
+      const synthetic: Group = {
+        lead: { ...candidate, commit: { ...candidate.commit, subject: target } },
+        commits: [candidate],
+      };
+      groups.push(synthetic);
+      bySubject.set(normalizedSubject(target), synthetic);
+      continue;
+    }
+    if (isWipSubject(subject)) {
+      // "More work on what came before": join the latest change on the same side (shipped or
+      // not); a WIP with nothing before it waits for the next change.
+      const previous = [...groups].reverse().find((group) => group.lead.onDefault === candidate.onDefault);
+      if (previous) previous.commits.push(candidate);
+      else pendingWip.set(candidate.onDefault, [...(pendingWip.get(candidate.onDefault) ?? []), candidate]);
+      continue;
+    }
+    const group: Group = { lead: candidate, commits: [...(pendingWip.get(candidate.onDefault) ?? []), candidate] };
+    pendingWip.delete(candidate.onDefault);
+    groups.push(group);
+    const key = normalizedSubject(subject);
+    if (!bySubject.has(key)) bySubject.set(key, group);
+  }
+  for (const wips of pendingWip.values()) groups.push({ lead: wips[wips.length - 1], commits: wips });
+  return { groups, revertsOutside };
+}
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
