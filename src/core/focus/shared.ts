@@ -28,6 +28,8 @@ export interface LeaderRecord {
 export interface SharedFocus {
   /** Incremented on every write of the file (heartbeats included). */
   seq: number;
+  /** Random, set when the record is created: tells a reset file (seq restarting) from an old write. */
+  epoch?: string;
   timer: FocusState;
   journal: JournalEntry[];
   leader?: LeaderRecord;
@@ -50,31 +52,91 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const PHASES = new Set(['idle', 'focus', 'paused', 'break']);
 
-/** Reads a shared record written by any version; anything unreadable becomes the empty record. */
+function parseTimer(value: unknown): FocusState | undefined {
+  if (!isObject(value) || !PHASES.has(value.phase as string)) return undefined;
+  const timer = value as unknown as FocusState;
+  if (timer.phase !== 'idle' && !(Number.isFinite(timer.endsAt) || Number.isFinite(timer.pausedRemainingMs)))
+    return undefined;
+  return { ...timer, revision: Number(timer.revision) || 0 };
+}
+
+function parseJournal(value: unknown): JournalEntry[] {
+  return Array.isArray(value)
+    ? (value as unknown[]).filter(
+        (e): e is JournalEntry => isObject(e) && typeof e.id === 'string' && typeof e.blockId === 'string',
+      )
+    : [];
+}
+
+/**
+ * Journal entries that can still be read out of a torn file: every complete `{...}` without nested
+ * objects that names the Do Not Disturb effect. The journal is what must survive damage: an entry
+ * lost is a Do Not Disturb never restored.
+ */
+function salvageJournal(text: string): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const match of text.matchAll(/\{[^{}]*"kind"\s*:\s*"doNotDisturb"[^{}]*\}/g)) {
+    try {
+      entries.push(...parseJournal([JSON.parse(match[0])]));
+    } catch {
+      // not a whole entry
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reads a shared record written by any version. Each part is read on its own: a damaged timer
+ * becomes idle but the journal (pending undos), the proposals and the workday mark are kept; a file
+ * that is not JSON at all keeps whatever journal entries can still be read from it.
+ */
 export function parseShared(text: string | undefined): SharedFocus {
   if (!text) return EMPTY_SHARED;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return EMPTY_SHARED;
+    const journal = salvageJournal(text);
+    return journal.length > 0 ? { ...EMPTY_SHARED, journal } : EMPTY_SHARED;
   }
-  if (!isObject(value) || !isObject(value.timer) || !PHASES.has(value.timer.phase as string)) return EMPTY_SHARED;
-  const timer = value.timer as unknown as FocusState;
-  if (timer.phase !== 'idle' && !(Number.isFinite(timer.endsAt) || Number.isFinite(timer.pausedRemainingMs)))
-    return { ...EMPTY_SHARED, seq: Number(value.seq) || 0 };
+  if (!isObject(value)) return EMPTY_SHARED;
   return {
     seq: Number(value.seq) || 0,
-    timer: { ...timer, revision: Number(timer.revision) || 0 },
-    journal: Array.isArray(value.journal)
-      ? (value.journal as JournalEntry[]).filter((e) => isObject(e) && typeof e.id === 'string')
-      : [],
+    ...(typeof value.epoch === 'string' ? { epoch: value.epoch } : {}),
+    timer: parseTimer(value.timer) ?? IDLE,
+    journal: parseJournal(value.journal),
     ...(isObject(value.leader) && typeof value.leader.windowId === 'string'
       ? { leader: value.leader as unknown as LeaderRecord }
       : {}),
     proposed: Array.isArray(value.proposed) ? value.proposed.filter((k): k is string => typeof k === 'string') : [],
     ...(typeof value.workdayNoticeDay === 'string' ? { workdayNoticeDay: value.workdayNoticeDay } : {}),
   };
+}
+
+/** True when `text` is a damaged record (not JSON, not an object, or an unreadable timer). */
+export function isDamagedShared(text: string): boolean {
+  if (text.trim() === '') return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return !isObject(value) || parseTimer(value.timer) === undefined;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Gives a record that has none (a new or reset file) a fresh epoch. Windows compare epochs before
+ * seq: a file that was deleted starts again at seq 1, and without the epoch a window that had seen
+ * seq 40 would ignore every new write as "older" and keep showing its old countdown.
+ */
+export function withEpoch(shared: SharedFocus, makeEpoch: () => string): SharedFocus {
+  return shared.epoch ? shared : { ...shared, epoch: makeEpoch() };
+}
+
+/** Is `incoming` an older version of the record `current` (so a window should ignore it)? */
+export function isOlderRecord(incoming: SharedFocus, current: SharedFocus): boolean {
+  if (incoming.epoch !== current.epoch) return false;
+  return incoming.seq < current.seq && incoming.timer.revision <= current.timer.revision;
 }
 
 export function serializeShared(shared: SharedFocus): string {

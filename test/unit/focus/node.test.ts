@@ -3,7 +3,7 @@ import { execFileSync, fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseShared, serializeShared, type SharedFocus } from '../../../src/core/focus/shared';
+import { isDamagedShared, parseShared, serializeShared, type SharedFocus } from '../../../src/core/focus/shared';
 import { commitsBetween, currentBranch } from '../../../src/node/focus/git';
 import { appendFocusRecord, readFocusHistory } from '../../../src/node/focus/historyFile';
 import { SharedFile } from '../../../src/node/focus/sharedFile';
@@ -169,6 +169,39 @@ describe('focus I/O (src/node/focus)', () => {
     );
     assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).seq, 40);
     assert.deepEqual(fs.readdirSync(path.dirname(file)).sort(), ['child.js', 'focus-state.json']);
+  });
+
+  it('SharedFile: a damaged file is kept as .corrupt-<time> once; a failed write leaves no temp file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'focus-state.json');
+    const torn = '{"seq": 3, "timer": {"phase": "focus", "endsAt": 1, "block": {"id": "b1"}}, "journ';
+    fs.writeFileSync(file, torn);
+    const copies: string[] = [];
+    const store = new SharedFile<SharedFocus>({
+      file,
+      parse: parseShared,
+      serialize: serializeShared,
+      damaged: isDamagedShared,
+      onDamaged: (copy) => copies.push(copy),
+    });
+    await store.update((c) => ({ ...c, seq: c.seq + 1 }));
+    assert.equal(copies.length, 1);
+    assert.match(path.basename(copies[0]!), /^focus-state\.json\.corrupt-\d+$/);
+    assert.equal(fs.readFileSync(copies[0]!, 'utf8'), torn);
+    await store.update((c) => ({ ...c, seq: c.seq + 1 }));
+    assert.equal(copies.length, 1, 'a sound file is not copied');
+    // The rename fails (a folder took the file's place): the error reaches the caller, no temp stays.
+    await assert.rejects(
+      store.update((c) => {
+        fs.rmSync(file);
+        fs.mkdirSync(path.join(file, 'x'), { recursive: true });
+        return { ...c, seq: c.seq + 1 };
+      }),
+    );
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('history file: appends records and reads them back, surviving a torn line', async () => {

@@ -7,12 +7,15 @@ import {
   dueUndos,
   EMPTY_SHARED,
   HEARTBEAT_MS,
+  isDamagedShared,
+  isOlderRecord,
   isLeader,
   LEADER_TTL_MS,
   leaderUpdate,
   parseShared,
   recordEffect,
   serializeShared,
+  withEpoch,
   type SharedFocus,
 } from '../../../src/core/focus/shared';
 import type { FocusEvent } from '../../../src/core/focus/timer';
@@ -177,5 +180,48 @@ describe('shared focus record', () => {
     );
     assert.equal(future.timer.phase, 'focus');
     assert.deepEqual(future.proposed, []);
+  });
+
+  it('a damaged timer or a torn file keeps the journal, proposals and workday mark', () => {
+    const journal = [{ id: 'b1:dnd', kind: 'doNotDisturb', blockId: 'b1', appliedAt: 1, appliedBy: 'A' }];
+    // A timer without its end: idle, but the pending undo and the rest survive.
+    const noEnd = parseShared(
+      JSON.stringify({
+        seq: 9,
+        timer: { phase: 'focus', revision: 3, block: { id: 'b1' } },
+        journal,
+        proposed: ['w1'],
+        workdayNoticeDay: '2026-11-23',
+      }),
+    );
+    assert.equal(noEnd.timer.phase, 'idle');
+    assert.equal(noEnd.seq, 9);
+    assert.deepEqual(noEnd.journal, journal);
+    assert.deepEqual(noEnd.proposed, ['w1']);
+    assert.equal(noEnd.workdayNoticeDay, '2026-11-23');
+    assert.equal(dueUndos(noEnd, { windowId: 'A', activatedAt: 2 }).length, 1);
+    // A file cut off mid-write: the complete journal entries are still read.
+    const torn = JSON.stringify({ seq: 9, timer: { phase: 'focus', endsAt: 5, block: { id: 'b1' } }, journal });
+    const salvaged = parseShared(torn.slice(0, torn.length - 2));
+    assert.deepEqual(salvaged.journal, journal);
+    assert.equal(salvaged.timer.phase, 'idle');
+    assert.equal(isDamagedShared(torn.slice(0, 40)), true);
+    assert.equal(isDamagedShared('{"seq": 1, "timer": {"phase": "focus"}}'), true);
+    assert.equal(isDamagedShared(serializeShared(noEnd)), false);
+    assert.equal(isDamagedShared(''), false);
+  });
+
+  it('epochs: a reset record (seq from 1 again) is taken, an older write of the same record is not', () => {
+    const old: SharedFocus = { ...EMPTY_SHARED, epoch: 'e1', seq: 40, timer: { phase: 'idle', revision: 12 } };
+    const stale: SharedFocus = { ...old, seq: 39, timer: { phase: 'idle', revision: 11 } };
+    assert.equal(isOlderRecord(stale, old), true);
+    const reset = withEpoch(
+      { ...EMPTY_SHARED, seq: 1, timer: { phase: 'focus', revision: 1, endsAt: T0 } },
+      () => 'e2',
+    );
+    assert.equal(reset.epoch, 'e2');
+    assert.equal(isOlderRecord(reset, old), false);
+    assert.equal(withEpoch(old, () => 'e3').epoch, 'e1');
+    assert.equal(parseShared(serializeShared(reset)).epoch, 'e2');
   });
 });
