@@ -5,8 +5,12 @@ import {
   claimUndo,
   claimWorkdayNotice,
   dueUndos,
+  clearPendingHistory,
   EMPTY_SHARED,
   HEARTBEAT_MS,
+  HOOKS_GRACE_MS,
+  markEffectFailed,
+  noteUi,
   isDamagedShared,
   isOlderRecord,
   isLeader,
@@ -18,7 +22,7 @@ import {
   withEpoch,
   type SharedFocus,
 } from '../../../src/core/focus/shared';
-import type { FocusEvent } from '../../../src/core/focus/timer';
+import { expectationOf, type FocusEvent } from '../../../src/core/focus/timer';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
@@ -71,11 +75,129 @@ describe('shared focus record', () => {
     dispatch(store, { type: 'extend', minutes: 5 }, T0 + MIN + 10); // window B, saw the old revision
     assert.equal(store.value.timer.endsAt, T0 + 70 * MIN);
     assert.equal(store.value.timer.revision, staleRevision + 2);
-    // A stop from one window and a pause from another: the pause finds nothing to pause.
-    const stop = dispatch(store, { type: 'stop' }, T0 + 2 * MIN);
-    const pause = dispatch(store, { type: 'pause' }, T0 + 2 * MIN + 1);
+    // A stop from one window and a pause from another aimed at the same block: the pause conflicts.
+    const seen = store.value.timer;
+    const stop = dispatch(store, { type: 'stop', expect: expectationOf(seen) }, T0 + 2 * MIN);
+    const pause = dispatch(store, { type: 'pause', expect: expectationOf(seen) }, T0 + 2 * MIN + 1);
     assert.ok(stop.ended);
     assert.equal(pause.changed, false);
+    assert.equal(pause.conflict, true);
+  });
+
+  it('stale clicks: a button drawn for one block never acts on the next one', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    const tooltipOfB1 = expectationOf(store.value.timer);
+    // Another window stops b1 and starts b2; this window's old tooltip still shows b1's buttons.
+    dispatch(store, { type: 'stop' }, T0 + MIN);
+    dispatch(store, { type: 'start', id: 'b2', minutes: 25 }, T0 + MIN + 1);
+    const before = store.value;
+    for (const event of [
+      { type: 'stop', expect: tooltipOfB1 },
+      { type: 'pause', expect: tooltipOfB1 },
+      { type: 'extend', minutes: 15, expect: tooltipOfB1 },
+      { type: 'skipBreak', expect: { phase: 'break' } },
+    ] as FocusEvent[]) {
+      const t = dispatch(store, event, T0 + 2 * MIN);
+      assert.equal(t.changed, false, event.type);
+      assert.equal(t.conflict, true, event.type);
+    }
+    assert.deepEqual(store.value, before);
+    // A click on the block that is due but not yet ended still ends that very block.
+    const due = dispatch(store, { type: 'stop', expect: expectationOf(store.value.timer) }, T0 + 3 * 60 * MIN);
+    assert.equal(due.ended?.id, 'b2');
+    assert.equal(due.conflict, undefined);
+  });
+
+  it('the write that ends a block queues its history record; clearing it is claimed once', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50, gitFolder: '/work/repo' }, T0);
+    dispatch(store, { type: 'stop' }, T0 + 10 * MIN);
+    const pending = store.value.pendingHistory ?? [];
+    assert.deepEqual(
+      pending.map((r) => [r.id, r.gitFolder, r.endedAt]),
+      [['b1', '/work/repo', T0 + 10 * MIN]],
+    );
+    assert.equal(parseShared(serializeShared(store.value)).pendingHistory?.length, 1);
+    assert.equal(
+      store.update((s) => clearPendingHistory(s, 'b1')),
+      true,
+    );
+    assert.equal(
+      store.update((s) => clearPendingHistory(s, 'b1')),
+      false,
+    );
+  });
+
+  it('DND: a failed toggle is marked failed and never undone', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, {
+        id: 'b1:dnd',
+        kind: 'doNotDisturb',
+        blockId: 'b1',
+        appliedAt: T0,
+        appliedBy: 'A',
+      }),
+    }));
+    assert.equal(
+      store.update((s) => markEffectFailed(s, 'b1:dnd', 'A', T0 + 1)),
+      true,
+    );
+    dispatch(store, { type: 'stop' }, T0 + MIN);
+    assert.deepEqual(dueUndos(store.value, { windowId: 'A', activatedAt: T0 - MIN }), []);
+    assert.equal(store.value.journal[0]?.failed, true);
+  });
+
+  it('DND: an extension host restart in a window open before the block does not undo (it would switch DND on)', () => {
+    const store = new SharedStore();
+    // Window UIs X (applies DND) and Y were seen before the block.
+    store.update((s) => noteUi(s, 'ui-X', T0 - 60 * MIN));
+    store.update((s) => noteUi(s, 'ui-Y', T0 - 30 * MIN));
+    assert.equal(
+      store.update((s) => noteUi(s, 'ui-Y', T0 + 5 * MIN)),
+      false,
+      'a restarted host keeps its UI time',
+    );
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, {
+        id: 'b1:dnd',
+        kind: 'doNotDisturb',
+        blockId: 'b1',
+        appliedAt: T0,
+        appliedBy: 'host-X1',
+        appliedByUi: 'ui-X',
+      }),
+    }));
+    dispatch(store, { type: 'stop' }, T0 + 10 * MIN);
+    const seen = store.value.uiSeen!;
+    // Y's extension host restarted after DND went on: its UI still holds the "off" copy.
+    assert.deepEqual(dueUndos(store.value, { windowId: 'host-Y2', activatedAt: seen['ui-Y']!, uiId: 'ui-Y' }), []);
+    // X's extension host restarted: same UI, which holds the "on" copy.
+    assert.equal(dueUndos(store.value, { windowId: 'host-X2', activatedAt: seen['ui-X']!, uiId: 'ui-X' }).length, 1);
+    // A UI that loaded after DND went on holds the "on" copy too.
+    assert.equal(dueUndos(store.value, { windowId: 'host-Z1', activatedAt: T0 + 5 * MIN, uiId: 'ui-Z' }).length, 1);
+  });
+
+  it('end hooks: the window that ran the start hooks, else the leader after a grace period', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, { id: 'b1:hooks', kind: 'hooks', blockId: 'b1', appliedAt: T0, appliedBy: 'A' }),
+    }));
+    const end = T0 + 10 * MIN;
+    dispatch(store, { type: 'stop' }, end);
+    assert.equal(store.value.journal[0]?.blockEndedAt, end);
+    const leader = (now: number) => ({ windowId: 'L', activatedAt: T0 + 20 * MIN, leader: true, now });
+    assert.equal(dueUndos(store.value, { windowId: 'A', activatedAt: T0 - MIN, now: end }).length, 1);
+    assert.deepEqual(dueUndos(store.value, leader(end + 100)), []);
+    assert.deepEqual(dueUndos(store.value, { ...leader(end + HOOKS_GRACE_MS), leader: false }), []);
+    assert.equal(dueUndos(store.value, leader(end + HOOKS_GRACE_MS)).length, 1);
   });
 
   it('a second window that starts at the same moment does not replace the running block', () => {
