@@ -302,7 +302,12 @@ function two(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** `42m` while more than a minute is left, then `mm:ss`. */
+/**
+ * `42m` while more than a minute is left, then `mm:ss`. Both round up, so the display never shows
+ * less time than is left (the countdown convention: 0.4 s left is `00:01`). Rounded up, "1m" would
+ * mean "at most a minute left", which is exactly when `mm:ss` takes over, so `2m` is followed by
+ * `01:00` by design (review finding 15: checked, kept).
+ */
 export function formatRemaining(ms: number): string {
   if (ms > MINUTE) return `${Math.ceil(ms / MINUTE)}m`;
   const seconds = Math.ceil(ms / 1000);
