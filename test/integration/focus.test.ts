@@ -109,8 +109,11 @@ describe('focus blocks in a real VS Code', () => {
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 50, ask: false });
     const { endsAt, block } = (await state()).timer;
     const firstWindow = api.focus.windowId();
+    assert.equal((await state()).leader?.windowId, firstWindow);
     await api.focus.restart();
     assert.notEqual(api.focus.windowId(), firstWindow);
+    // The closing window gave up leadership: no waiting for its heartbeat to go stale.
+    assert.notEqual((await state()).leader?.windowId, firstWindow);
     await waitFor(() => /^\$\(watch\) (49|50)m$/.test(api.focus.statusText()), 'the restored countdown');
     const restored = await state();
     assert.equal(restored.timer.endsAt, endsAt);

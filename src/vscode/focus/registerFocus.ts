@@ -56,6 +56,8 @@ class FocusFeature implements vscode.Disposable {
   private readonly scheduler: FocusScheduler;
   private stopWatching: () => void = () => undefined;
   readonly ready: Promise<void>;
+  /** Settles once leadership was given up on dispose (best effort). */
+  released: Promise<void> = Promise.resolve();
 
   constructor(store: SharedFile<SharedFocus>, historyFile: string, log: vscode.LogOutputChannel, clock: Clock) {
     const windowId = `${vscode.env.sessionId.slice(0, 8)}-${process.pid}-${randomId(6)}`;
@@ -163,7 +165,7 @@ class FocusFeature implements vscode.Disposable {
     this.stopWatching();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     // Best effort: another window takes the lead now instead of after the heartbeat's TTL.
-    if (leading) void this.session.releaseLeadership().catch(() => undefined);
+    if (leading) this.released = this.session.releaseLeadership().catch(() => undefined);
   }
 }
 
@@ -191,6 +193,7 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
     async restart() {
       await feature.settled();
       feature.dispose();
+      await feature.released;
       feature = new FocusFeature(store, historyFile, deps.log, clock);
       await feature.ready;
     },
