@@ -33,6 +33,8 @@ export class FocusEffects {
   private readonly activatedAt: number;
   private readonly reportedHookFailures = new Set<string>();
   private graceTimer: NodeJS.Timeout | undefined;
+  private undoing: Promise<void> | undefined;
+  private undoAgain = false;
 
   constructor(
     private readonly session: FocusSession,
@@ -113,8 +115,27 @@ export class FocusEffects {
     await this.runHooks(onStart, 'onStart');
   }
 
-  /** Undoes due effects, each exactly once: the journal entry is claimed under the lock first. */
-  async undoEffects(): Promise<void> {
+  /**
+   * Undoes due effects, each exactly once: the journal entry is claimed under the lock first. One
+   * run at a time in this window, and a caller waits for the run under way (plus one more), so the
+   * end-of-block notice is never shown while our own Do Not Disturb is still on.
+   */
+  undoEffects(): Promise<void> {
+    if (this.undoing) {
+      this.undoAgain = true;
+      return this.undoing;
+    }
+    const run = async () => {
+      do {
+        this.undoAgain = false;
+        await this.undoDue();
+      } while (this.undoAgain);
+    };
+    this.undoing = run().finally(() => (this.undoing = undefined));
+    return this.undoing;
+  }
+
+  private async undoDue(): Promise<void> {
     for (const entry of dueUndos(this.session.shared, this.me())) {
       const now = this.session.clock.now();
       const { written } = await this.session.update((current) =>
