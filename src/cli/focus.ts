@@ -1,4 +1,5 @@
 // `cadence focus`: this week's focus (or any date range) from the history the extension records.
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { summarizeFocus } from '../core/focus/history';
@@ -10,13 +11,14 @@ import { type CliIo, type Subcommand, UsageError } from './io';
 const HELP = `Usage: cadence focus [--history FILE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
 
 Focus time recorded by the Cadence extension: this week (Monday to Sunday) unless a range is
-given (--until is inclusive). --history defaults to $CADENCE_FOCUS_HISTORY, else VS Code's global
-storage folder for Cadence.
+given (--until is inclusive). --history defaults to $CADENCE_FOCUS_HISTORY, else Cadence's global
+storage folder in VS Code, VS Code Insiders, VSCodium or code-server (the first that exists).
 `;
 
-/** Where desktop VS Code keeps Cadence's history on this platform. */
-export function defaultHistoryFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.CADENCE_FOCUS_HISTORY) return env.CADENCE_FOCUS_HISTORY;
+const STORAGE_TAIL = ['User', 'globalStorage', 'cadence-dev.cadence', 'focus-history.jsonl'];
+
+/** Every place a VS Code build keeps Cadence's history on this platform, desktop VS Code first. */
+export function historyCandidates(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string[] {
   const home = os.homedir();
   const base =
     platform === 'win32'
@@ -24,13 +26,30 @@ export function defaultHistoryFile(env: NodeJS.ProcessEnv = process.env, platfor
       : platform === 'darwin'
         ? path.join(home, 'Library', 'Application Support')
         : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
-  return path.join(base, 'Code', 'User', 'globalStorage', 'cadence-dev.cadence', 'focus-history.jsonl');
+  const data =
+    platform === 'win32' || platform === 'darwin' ? base : (env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'));
+  return [
+    ...['Code', 'Code - Insiders', 'VSCodium'].map((app) => path.join(base, app, ...STORAGE_TAIL)),
+    path.join(data, 'code-server', ...STORAGE_TAIL),
+  ];
 }
 
-function localDate(text: string, option: string): number {
+/** Where Cadence's history is: $CADENCE_FOCUS_HISTORY, else the first candidate that exists. */
+export function defaultHistoryFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  exists: (file: string) => boolean = fs.existsSync,
+): string {
+  if (env.CADENCE_FOCUS_HISTORY) return env.CADENCE_FOCUS_HISTORY;
+  const candidates = historyCandidates(env, platform);
+  return candidates.find(exists) ?? candidates[0]!;
+}
+
+function localDate(text: string, option: string, dayOffset = 0): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) throw new UsageError(`${option} must be a date like 2026-11-23, not "${text}"`);
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
+  // Local midnight of that day (plus days): 23 or 25 hours apart across a DST change, never 24 fixed.
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset).getTime();
 }
 
 export const focusCommand: Subcommand = {
@@ -52,7 +71,7 @@ export const focusCommand: Subcommand = {
         return 0;
       } else if (arg === '--history') file = path.resolve(io.cwd, value());
       else if (arg === '--since') since = localDate(value(), '--since');
-      else if (arg === '--until') until = localDate(value(), '--until') + 24 * 60 * 60_000;
+      else if (arg === '--until') until = localDate(value(), '--until', 1);
       else if (arg === '--json') json = true;
       else throw new UsageError(`unknown option ${arg} (see 'cadence focus --help')`);
     }
@@ -60,7 +79,15 @@ export const focusCommand: Subcommand = {
     const week = weekOf(Date.now(), zone);
     const window = { start: since ?? week.start, end: until ?? (since !== undefined ? Date.now() : week.end) };
     if (window.end <= window.start) throw new UsageError('--until is before --since');
-    file ??= defaultHistoryFile();
+    if (file === undefined) {
+      file = defaultHistoryFile();
+      if (!process.env.CADENCE_FOCUS_HISTORY && !fs.existsSync(file)) {
+        io.stderr.write(
+          `cadence focus: no focus history found (looked in ${historyCandidates().join(', ')}). Pass --history FILE.\n`,
+        );
+        return 1;
+      }
+    }
     let records;
     try {
       records = await readFocusHistory(file);

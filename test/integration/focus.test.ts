@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension';
-import { LEADER_TTL_MS, parseShared, serializeShared, type SharedFocus } from '../../src/core/focus/shared';
+import {
+  HOOKS_GRACE_MS,
+  LEADER_TTL_MS,
+  parseShared,
+  serializeShared,
+  type SharedFocus,
+} from '../../src/core/focus/shared';
 import { parseFocusHistory } from '../../src/core/focus/history';
 import { SharedFile } from '../../src/node/focus/sharedFile';
 import { Commands, EXTENSION_ID, FOCUS_HISTORY_VIEW } from '../../src/shared/ids';
@@ -10,8 +17,14 @@ import { waitFor } from './waitFor';
 
 const MIN = 60_000;
 
+/** Commands the hook tests put in cadence.focus.onStart/onEnd: they count their runs. */
+const HOOK_START = 'cadenceTest.focusHook.start';
+const HOOK_END = 'cadenceTest.focusHook.end';
+const hookCounts = { start: 0, end: 0 };
+
 describe('focus blocks in a real VS Code', () => {
   let api: CadenceApi;
+  const hookCommands: vscode.Disposable[] = [];
   const config = () => vscode.workspace.getConfiguration('cadence.focus');
   const state = () => api.focus.read();
   const history = () =>
@@ -42,6 +55,10 @@ describe('focus blocks in a real VS Code', () => {
   }
 
   before(async () => {
+    hookCommands.push(
+      vscode.commands.registerCommand(HOOK_START, () => hookCounts.start++),
+      vscode.commands.registerCommand(HOOK_END, () => hookCounts.end++),
+    );
     const extension = vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!;
     api = await extension.activate();
     console.log(`      activate() took ${api.activationMs.toFixed(1)} ms with focus blocks registered`);
@@ -50,6 +67,9 @@ describe('focus blocks in a real VS Code', () => {
   });
 
   afterEach(reset);
+  after(() => {
+    for (const disposable of hookCommands) disposable.dispose();
+  });
 
   it('start, pause, resume, extend and stop through the commands, rendered in the status bar', async () => {
     const before = history().length;
@@ -89,8 +109,11 @@ describe('focus blocks in a real VS Code', () => {
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 50, ask: false });
     const { endsAt, block } = (await state()).timer;
     const firstWindow = api.focus.windowId();
+    assert.equal((await state()).leader?.windowId, firstWindow);
     await api.focus.restart();
     assert.notEqual(api.focus.windowId(), firstWindow);
+    // The closing window gave up leadership: no waiting for its heartbeat to go stale.
+    assert.notEqual((await state()).leader?.windowId, firstWindow);
     await waitFor(() => /^\$\(watch\) (49|50)m$/.test(api.focus.statusText()), 'the restored countdown');
     const restored = await state();
     assert.equal(restored.timer.endsAt, endsAt);
@@ -193,10 +216,123 @@ describe('focus blocks in a real VS Code', () => {
   });
 
   it('hooks run on start and a failing one never blocks the timer', async () => {
-    await config().update('onStart', ['cadence.no.such.command'], vscode.ConfigurationTarget.Global);
+    await config().update('onStart', ['cadence.no.such.command', HOOK_START], vscode.ConfigurationTarget.Global);
+    const before = hookCounts.start;
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
     await api.focus.settled();
     assert.equal((await state()).timer.phase, 'focus');
+    assert.equal(hookCounts.start, before + 1, 'the working hook after the failing one ran once');
+  });
+
+  it('end hooks run once, in the window that ran the start hooks', async () => {
+    await config().update('onStart', [HOOK_START], vscode.ConfigurationTarget.Global);
+    await config().update('onEnd', [HOOK_END], vscode.ConfigurationTarget.Global);
+    const start = hookCounts.start;
+    const end = hookCounts.end;
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
+    await api.focus.settled();
+    const blockId = (await state()).timer.block!.id;
+    const journaled = (await state()).journal.find((e) => e.kind === 'hooks' && e.blockId === blockId);
+    assert.equal(journaled?.appliedBy, api.focus.windowId());
+    await vscode.commands.executeCommand(Commands.focusStop);
+    await api.focus.settled();
+    assert.deepEqual([hookCounts.start - start, hookCounts.end - end], [1, 1]);
+    const done = (await state()).journal.find((e) => e.id === journaled!.id)!;
+    assert.equal(done.undoneBy, api.focus.windowId());
+  });
+
+  it('end hooks of a block whose starting window is gone run in the leader, once, after a grace period', async () => {
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
+    await api.focus.settled();
+    await config().update('onEnd', [HOOK_END], vscode.ConfigurationTarget.Global);
+    const end = hookCounts.end;
+    // The start hooks ran in another window, which has closed since.
+    await asOtherWindow((current) => ({
+      ...current,
+      journal: [
+        ...current.journal,
+        {
+          id: `${current.timer.block!.id}:hooks`,
+          kind: 'hooks' as const,
+          blockId: current.timer.block!.id,
+          appliedAt: Date.now(),
+          appliedBy: 'closed-window',
+        },
+      ],
+    }));
+    const stoppedAt = Date.now();
+    await vscode.commands.executeCommand(Commands.focusStop);
+    await waitFor(() => hookCounts.end === end + 1, 'the leader to run the end hooks', 10_000);
+    assert.ok(Date.now() - stoppedAt >= HOOKS_GRACE_MS, 'the starting window had its grace period first');
+    await api.focus.settled();
+    assert.equal(hookCounts.end, end + 1);
+  });
+
+  it('a stale click (a tooltip drawn for an ended block) does not act on the next block', async () => {
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
+    const first = (await state()).timer.block!.id;
+    await vscode.commands.executeCommand(Commands.focusStop);
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 50, ask: false });
+    const running = await state();
+    const stale = { expect: { phase: 'focus', blockId: first } };
+    await vscode.commands.executeCommand(Commands.focusStop, stale);
+    await vscode.commands.executeCommand(Commands.focusPause, stale);
+    await vscode.commands.executeCommand(Commands.focusExtend, 15, stale);
+    const after = await state();
+    assert.equal(after.timer.phase, 'focus');
+    assert.equal(after.timer.revision, running.timer.revision);
+    assert.equal(after.timer.block?.plannedMinutes, 50);
+    // The same link drawn for the running block works.
+    await vscode.commands.executeCommand(Commands.focusPause, {
+      expect: { phase: 'focus', blockId: after.timer.block!.id },
+    });
+    assert.equal((await state()).timer.phase, 'paused');
+  });
+
+  it('a block ended by a window that crashed before recording it is recorded by the next window', async () => {
+    const id = `crashed-${Date.now()}`;
+    const endedAt = Date.now() - 60_000;
+    await asOtherWindow((current) => ({
+      ...current,
+      pendingHistory: [
+        { id, startedAt: endedAt - 25 * MIN, endedAt, plannedMinutes: 25, actualMinutes: 25, completed: true },
+      ],
+    }));
+    await api.focus.restart();
+    await api.focus.settled();
+    await waitFor(() => history().some((r) => r.id === id), 'the pending record in the history file');
+    assert.deepEqual((await state()).pendingHistory ?? [], []);
+  });
+
+  it('a storage failure is reported, not thrown: the command resolves and nothing changes', async () => {
+    await api.focus.settled();
+    const file = api.focus.stateFile;
+    const saved = fs.readFileSync(file);
+    // The state file's place is taken by a folder: every read and write fails (EISDIR).
+    fs.rmSync(file);
+    fs.mkdirSync(path.join(file, 'blocked'), { recursive: true });
+    try {
+      await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
+      await vscode.commands.executeCommand(Commands.focusStop);
+      await api.focus.settled();
+    } finally {
+      fs.rmSync(file, { recursive: true, force: true });
+      fs.writeFileSync(file, saved);
+    }
+    assert.equal((await state()).timer.phase, 'idle');
+  });
+
+  it('a reset state file (seq from 1 again) is taken, not ignored as older', async () => {
+    await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
+    await waitFor(() => /^\$\(watch\) 2[45]m$/.test(api.focus.statusText()), 'the countdown');
+    // Someone deletes the file; a fresh record starts at seq 1.
+    fs.rmSync(api.focus.stateFile);
+    await new SharedFile<SharedFocus>({
+      file: api.focus.stateFile,
+      parse: parseShared,
+      serialize: serializeShared,
+    }).update((current) => ({ ...current, seq: current.seq + 1 }));
+    await waitFor(() => api.focus.statusText() === '$(watch) Focus', 'the idle status after the reset', 5000);
   });
 
   it('a scheduled window auto-starts a block sized to what is left of it, when asked to', async function () {

@@ -15,6 +15,8 @@ export interface ActiveBlock {
   pausedMs: number;
   workspace?: string;
   branchAtStart?: string;
+  /** The trusted local git folder the block started in: its branch and commits are the block's. */
+  gitFolder?: string;
 }
 
 /** The shared timer state. Only absolute timestamps, never a countdown. */
@@ -33,14 +35,23 @@ export interface FocusState {
   pausedRemainingMs?: number;
 }
 
+/**
+ * What a click was aimed at: the phase (and block) the user saw when the button was drawn. A click
+ * from a stale tooltip or quick pick must not act on whatever runs now.
+ */
+export interface Expectation {
+  phase: FocusPhase;
+  blockId?: string;
+}
+
 export type FocusEvent =
-  | { type: 'start'; id: string; minutes: number; workspace?: string; branch?: string }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'extend'; minutes: number }
-  | { type: 'stop' }
-  | { type: 'startBreak'; minutes: number }
-  | { type: 'skipBreak' }
+  | { type: 'start'; id: string; minutes: number; workspace?: string; branch?: string; gitFolder?: string }
+  | { type: 'pause'; expect?: Expectation }
+  | { type: 'resume'; expect?: Expectation }
+  | { type: 'extend'; minutes: number; expect?: Expectation }
+  | { type: 'stop'; expect?: Expectation }
+  | { type: 'startBreak'; minutes: number; expect?: Expectation }
+  | { type: 'skipBreak'; expect?: Expectation }
   /** Time passed: ends a focus block or break whose `endsAt` is reached. */
   | { type: 'tick' };
 
@@ -54,6 +65,7 @@ export interface EndedBlock {
   completed: boolean;
   workspace?: string;
   branchAtStart?: string;
+  gitFolder?: string;
 }
 
 export interface Transition {
@@ -66,6 +78,8 @@ export interface Transition {
   breakEnded?: boolean;
   /** Set when this transition started a focus block. */
   started?: ActiveBlock;
+  /** Set when the event expected another phase or block (a stale click): nothing changed. */
+  conflict?: boolean;
 }
 
 const MINUTE = 60_000;
@@ -114,6 +128,7 @@ function endBlock(state: FocusState, endedAt: number, completed: boolean): Ended
     completed,
     ...(block.workspace !== undefined ? { workspace: block.workspace } : {}),
     ...(block.branchAtStart !== undefined ? { branchAtStart: block.branchAtStart } : {}),
+    ...(block.gitFolder !== undefined ? { gitFolder: block.gitFolder } : {}),
   };
 }
 
@@ -134,16 +149,36 @@ function expire(state: FocusState, now: number): Transition | undefined {
 
 const unchanged = (state: FocusState): Transition => ({ state, changed: false });
 
+/** Does `state` still show what the click expected? */
+export function meetsExpectation(state: FocusState, expect: Expectation): boolean {
+  return state.phase === expect.phase && (expect.blockId === undefined || state.block?.id === expect.blockId);
+}
+
+function withoutExpectation(event: FocusEvent): FocusEvent {
+  if (event.type === 'tick' || event.type === 'start' || !event.expect) return event;
+  const { expect: _expect, ...rest } = event;
+  return rest as FocusEvent;
+}
+
+/** The expectation for a button drawn now: the phase, and the block if one is under way. */
+export function expectationOf(state: FocusState): Expectation {
+  return state.block ? { phase: state.phase, blockId: state.block.id } : { phase: state.phase };
+}
+
 /**
  * The timer's state machine. Pure: the same state, event and `now` always give the same result.
  * Every event first lets time pass (a block that is due ends before a pause or extend applies), so
  * an event replayed on a newer state from another window never resurrects a finished block.
  */
 export function next(state: FocusState, event: FocusEvent, now: number): Transition {
+  // Checked against the state as written (before time passes): a click on a block that is due but
+  // not yet ended still acts on that block.
+  if (event.type !== 'tick' && event.type !== 'start' && event.expect && !meetsExpectation(state, event.expect))
+    return { state, changed: false, conflict: true };
   const expired = expire(state, now);
   if (expired) {
     if (event.type === 'tick' || event.type === 'stop' || event.type === 'skipBreak') return expired;
-    const after = next(expired.state, event, now);
+    const after = next(expired.state, withoutExpectation(event), now);
     return { ...after, changed: true, ended: expired.ended, breakEnded: expired.breakEnded || after.breakEnded };
   }
   switch (event.type) {
@@ -160,6 +195,7 @@ export function next(state: FocusState, event: FocusEvent, now: number): Transit
         pausedMs: 0,
         ...(event.workspace !== undefined ? { workspace: event.workspace } : {}),
         ...(event.branch !== undefined ? { branchAtStart: event.branch } : {}),
+        ...(event.gitFolder !== undefined ? { gitFolder: event.gitFolder } : {}),
       };
       return {
         state: { phase: 'focus', revision: state.revision + 1, block, endsAt: now + minutes * MINUTE },
@@ -266,7 +302,12 @@ function two(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** `42m` while more than a minute is left, then `mm:ss`. */
+/**
+ * `42m` while more than a minute is left, then `mm:ss`. Both round up, so the display never shows
+ * less time than is left (the countdown convention: 0.4 s left is `00:01`). Rounded up, "1m" would
+ * mean "at most a minute left", which is exactly when `mm:ss` takes over, so `2m` is followed by
+ * `01:00` by design (review finding 15: checked, kept).
+ */
 export function formatRemaining(ms: number): string {
   if (ms > MINUTE) return `${Math.ceil(ms / MINUTE)}m`;
   const seconds = Math.ceil(ms / 1000);

@@ -5,17 +5,24 @@ import {
   claimUndo,
   claimWorkdayNotice,
   dueUndos,
+  clearPendingHistory,
   EMPTY_SHARED,
   HEARTBEAT_MS,
+  HOOKS_GRACE_MS,
+  markEffectFailed,
+  noteUi,
+  isDamagedShared,
+  isOlderRecord,
   isLeader,
   LEADER_TTL_MS,
   leaderUpdate,
   parseShared,
   recordEffect,
   serializeShared,
+  withEpoch,
   type SharedFocus,
 } from '../../../src/core/focus/shared';
-import type { FocusEvent } from '../../../src/core/focus/timer';
+import { expectationOf, type FocusEvent } from '../../../src/core/focus/timer';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
@@ -68,11 +75,129 @@ describe('shared focus record', () => {
     dispatch(store, { type: 'extend', minutes: 5 }, T0 + MIN + 10); // window B, saw the old revision
     assert.equal(store.value.timer.endsAt, T0 + 70 * MIN);
     assert.equal(store.value.timer.revision, staleRevision + 2);
-    // A stop from one window and a pause from another: the pause finds nothing to pause.
-    const stop = dispatch(store, { type: 'stop' }, T0 + 2 * MIN);
-    const pause = dispatch(store, { type: 'pause' }, T0 + 2 * MIN + 1);
+    // A stop from one window and a pause from another aimed at the same block: the pause conflicts.
+    const seen = store.value.timer;
+    const stop = dispatch(store, { type: 'stop', expect: expectationOf(seen) }, T0 + 2 * MIN);
+    const pause = dispatch(store, { type: 'pause', expect: expectationOf(seen) }, T0 + 2 * MIN + 1);
     assert.ok(stop.ended);
     assert.equal(pause.changed, false);
+    assert.equal(pause.conflict, true);
+  });
+
+  it('stale clicks: a button drawn for one block never acts on the next one', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    const tooltipOfB1 = expectationOf(store.value.timer);
+    // Another window stops b1 and starts b2; this window's old tooltip still shows b1's buttons.
+    dispatch(store, { type: 'stop' }, T0 + MIN);
+    dispatch(store, { type: 'start', id: 'b2', minutes: 25 }, T0 + MIN + 1);
+    const before = store.value;
+    for (const event of [
+      { type: 'stop', expect: tooltipOfB1 },
+      { type: 'pause', expect: tooltipOfB1 },
+      { type: 'extend', minutes: 15, expect: tooltipOfB1 },
+      { type: 'skipBreak', expect: { phase: 'break' } },
+    ] as FocusEvent[]) {
+      const t = dispatch(store, event, T0 + 2 * MIN);
+      assert.equal(t.changed, false, event.type);
+      assert.equal(t.conflict, true, event.type);
+    }
+    assert.deepEqual(store.value, before);
+    // A click on the block that is due but not yet ended still ends that very block.
+    const due = dispatch(store, { type: 'stop', expect: expectationOf(store.value.timer) }, T0 + 3 * 60 * MIN);
+    assert.equal(due.ended?.id, 'b2');
+    assert.equal(due.conflict, undefined);
+  });
+
+  it('the write that ends a block queues its history record; clearing it is claimed once', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50, gitFolder: '/work/repo' }, T0);
+    dispatch(store, { type: 'stop' }, T0 + 10 * MIN);
+    const pending = store.value.pendingHistory ?? [];
+    assert.deepEqual(
+      pending.map((r) => [r.id, r.gitFolder, r.endedAt]),
+      [['b1', '/work/repo', T0 + 10 * MIN]],
+    );
+    assert.equal(parseShared(serializeShared(store.value)).pendingHistory?.length, 1);
+    assert.equal(
+      store.update((s) => clearPendingHistory(s, 'b1')),
+      true,
+    );
+    assert.equal(
+      store.update((s) => clearPendingHistory(s, 'b1')),
+      false,
+    );
+  });
+
+  it('DND: a failed toggle is marked failed and never undone', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, {
+        id: 'b1:dnd',
+        kind: 'doNotDisturb',
+        blockId: 'b1',
+        appliedAt: T0,
+        appliedBy: 'A',
+      }),
+    }));
+    assert.equal(
+      store.update((s) => markEffectFailed(s, 'b1:dnd', 'A', T0 + 1)),
+      true,
+    );
+    dispatch(store, { type: 'stop' }, T0 + MIN);
+    assert.deepEqual(dueUndos(store.value, { windowId: 'A', activatedAt: T0 - MIN }), []);
+    assert.equal(store.value.journal[0]?.failed, true);
+  });
+
+  it('DND: an extension host restart in a window open before the block does not undo (it would switch DND on)', () => {
+    const store = new SharedStore();
+    // Window UIs X (applies DND) and Y were seen before the block.
+    store.update((s) => noteUi(s, 'ui-X', T0 - 60 * MIN));
+    store.update((s) => noteUi(s, 'ui-Y', T0 - 30 * MIN));
+    assert.equal(
+      store.update((s) => noteUi(s, 'ui-Y', T0 + 5 * MIN)),
+      false,
+      'a restarted host keeps its UI time',
+    );
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, {
+        id: 'b1:dnd',
+        kind: 'doNotDisturb',
+        blockId: 'b1',
+        appliedAt: T0,
+        appliedBy: 'host-X1',
+        appliedByUi: 'ui-X',
+      }),
+    }));
+    dispatch(store, { type: 'stop' }, T0 + 10 * MIN);
+    const seen = store.value.uiSeen!;
+    // Y's extension host restarted after DND went on: its UI still holds the "off" copy.
+    assert.deepEqual(dueUndos(store.value, { windowId: 'host-Y2', activatedAt: seen['ui-Y']!, uiId: 'ui-Y' }), []);
+    // X's extension host restarted: same UI, which holds the "on" copy.
+    assert.equal(dueUndos(store.value, { windowId: 'host-X2', activatedAt: seen['ui-X']!, uiId: 'ui-X' }).length, 1);
+    // A UI that loaded after DND went on holds the "on" copy too.
+    assert.equal(dueUndos(store.value, { windowId: 'host-Z1', activatedAt: T0 + 5 * MIN, uiId: 'ui-Z' }).length, 1);
+  });
+
+  it('end hooks: the window that ran the start hooks, else the leader after a grace period', () => {
+    const store = new SharedStore();
+    dispatch(store, { type: 'start', id: 'b1', minutes: 50 }, T0);
+    store.update((s) => ({
+      ...s,
+      journal: recordEffect(s.journal, { id: 'b1:hooks', kind: 'hooks', blockId: 'b1', appliedAt: T0, appliedBy: 'A' }),
+    }));
+    const end = T0 + 10 * MIN;
+    dispatch(store, { type: 'stop' }, end);
+    assert.equal(store.value.journal[0]?.blockEndedAt, end);
+    const leader = (now: number) => ({ windowId: 'L', activatedAt: T0 + 20 * MIN, leader: true, now });
+    assert.equal(dueUndos(store.value, { windowId: 'A', activatedAt: T0 - MIN, now: end }).length, 1);
+    assert.deepEqual(dueUndos(store.value, leader(end + 100)), []);
+    assert.deepEqual(dueUndos(store.value, { ...leader(end + HOOKS_GRACE_MS), leader: false }), []);
+    assert.equal(dueUndos(store.value, leader(end + HOOKS_GRACE_MS)).length, 1);
   });
 
   it('a second window that starts at the same moment does not replace the running block', () => {
@@ -177,5 +302,48 @@ describe('shared focus record', () => {
     );
     assert.equal(future.timer.phase, 'focus');
     assert.deepEqual(future.proposed, []);
+  });
+
+  it('a damaged timer or a torn file keeps the journal, proposals and workday mark', () => {
+    const journal = [{ id: 'b1:dnd', kind: 'doNotDisturb', blockId: 'b1', appliedAt: 1, appliedBy: 'A' }];
+    // A timer without its end: idle, but the pending undo and the rest survive.
+    const noEnd = parseShared(
+      JSON.stringify({
+        seq: 9,
+        timer: { phase: 'focus', revision: 3, block: { id: 'b1' } },
+        journal,
+        proposed: ['w1'],
+        workdayNoticeDay: '2026-11-23',
+      }),
+    );
+    assert.equal(noEnd.timer.phase, 'idle');
+    assert.equal(noEnd.seq, 9);
+    assert.deepEqual(noEnd.journal, journal);
+    assert.deepEqual(noEnd.proposed, ['w1']);
+    assert.equal(noEnd.workdayNoticeDay, '2026-11-23');
+    assert.equal(dueUndos(noEnd, { windowId: 'A', activatedAt: 2 }).length, 1);
+    // A file cut off mid-write: the complete journal entries are still read.
+    const torn = JSON.stringify({ seq: 9, timer: { phase: 'focus', endsAt: 5, block: { id: 'b1' } }, journal });
+    const salvaged = parseShared(torn.slice(0, torn.length - 2));
+    assert.deepEqual(salvaged.journal, journal);
+    assert.equal(salvaged.timer.phase, 'idle');
+    assert.equal(isDamagedShared(torn.slice(0, 40)), true);
+    assert.equal(isDamagedShared('{"seq": 1, "timer": {"phase": "focus"}}'), true);
+    assert.equal(isDamagedShared(serializeShared(noEnd)), false);
+    assert.equal(isDamagedShared(''), false);
+  });
+
+  it('epochs: a reset record (seq from 1 again) is taken, an older write of the same record is not', () => {
+    const old: SharedFocus = { ...EMPTY_SHARED, epoch: 'e1', seq: 40, timer: { phase: 'idle', revision: 12 } };
+    const stale: SharedFocus = { ...old, seq: 39, timer: { phase: 'idle', revision: 11 } };
+    assert.equal(isOlderRecord(stale, old), true);
+    const reset = withEpoch(
+      { ...EMPTY_SHARED, seq: 1, timer: { phase: 'focus', revision: 1, endsAt: T0 } },
+      () => 'e2',
+    );
+    assert.equal(reset.epoch, 'e2');
+    assert.equal(isOlderRecord(reset, old), false);
+    assert.equal(withEpoch(old, () => 'e3').epoch, 'e1');
+    assert.equal(parseShared(serializeShared(reset)).epoch, 'e2');
   });
 });
