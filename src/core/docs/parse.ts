@@ -25,7 +25,7 @@ interface Outline {
   headings: Heading[];
   lines: TextLine[];
   /** key/value rows from tables ("| Status | Accepted |"). */
-  tableFields: { key: string; value: string; line: number }[];
+  tableFields: { key: string; value: string; line: number; column: number }[];
   /** Raw Markdown of the first blocks of summary sections (context, decision), kept unparsed. */
   raw: { section: number; text: string }[];
 }
@@ -60,6 +60,8 @@ function outline(tokens: Token[]): Outline {
   let blockLine = 0;
   let row: { cells: string[]; line: number; header: boolean } | undefined;
   let header: string[] = [];
+  let headerLine = 0;
+  let bodyRows = 0;
   let inHead = false;
   let summaryBlocks = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -85,6 +87,15 @@ function outline(tokens: Token[]): Outline {
       case 'ordered_list_close':
         listDepth--;
         break;
+      case 'table_open':
+        header = [];
+        bodyRows = 0;
+        break;
+      case 'table_close':
+        // "| Status | Accepted |" over "|---|---|" alone: GFM makes it the header; it is a field row.
+        if (bodyRows === 0 && header.length >= 2)
+          result.tableFields.push({ key: header[0], value: header[1], line: headerLine, column: 1 });
+        break;
       case 'thead_open':
         inHead = true;
         break;
@@ -96,13 +107,18 @@ function outline(tokens: Token[]): Outline {
         break;
       case 'tr_close':
         if (row) {
-          if (row.header) header = row.cells;
-          else {
+          if (row.header) {
+            header = row.cells;
+            headerLine = row.line;
+          } else {
+            bodyRows++;
             const [key, value] = row.cells;
-            if (key !== undefined && value !== undefined) result.tableFields.push({ key, value, line: row.line });
+            if (key !== undefined && value !== undefined)
+              result.tableFields.push({ key, value, line: row.line, column: 1 });
             header.forEach((name, index) => {
               const cell = row?.cells[index];
-              if (cell !== undefined) result.tableFields.push({ key: name, value: cell, line: row?.line ?? 0 });
+              if (cell !== undefined)
+                result.tableFields.push({ key: name, value: cell, line: row?.line ?? 0, column: index });
             });
           }
         }
@@ -198,7 +214,8 @@ function referencesFrom(path: string, text: string, hrefs: string[], line: numbe
   const links = hrefs.map((href) => resolveHref(path, href)).filter((p): p is string => p !== undefined);
   if (links.length > 0) return links.map((target) => ({ relation, path: target, line }));
   const rest = text.slice(RELATION.exec(text)?.[0].length ?? 0);
-  const number = /(?:ADR|RFC)?[-_ #]*0*(\d{1,6})\b/i.exec(rest);
+  // Only a number right after the relation ("Superseded by: ADR-0016", "by #16"), never one in prose.
+  const number = /^\s*[:\-–—]?\s*(?:(?:ADR|RFC|DR)[-_ ]?|#)?0*(\d{1,6})(?![\d.,]\d)\b/i.exec(rest);
   return number ? [{ relation, number: Number(number[1]), line }] : [];
 }
 
@@ -222,8 +239,12 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The span of a field's value on its line: after the first ':' (or the whole line for a section). */
-function valueSpan(source: Source, line: number, afterColon: boolean): Span {
+/**
+ * The span of a field's value on its line: after the first ':' (or the whole line for a section).
+ * With `rendered` (the value as rendered text), the span stops where it does when the line writes it
+ * plainly, so "proposed <!-- note -->" keeps its note.
+ */
+function valueSpan(source: Source, line: number, afterColon: boolean, rendered?: string): Span {
   const raw = lineText(source, line);
   const start = source.lineStarts[line] ?? 0;
   let from: number;
@@ -233,11 +254,37 @@ function valueSpan(source: Source, line: number, afterColon: boolean): Span {
   } else {
     from = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?/.exec(raw)?.[0].length ?? 0;
   }
-  // Skip blanks and emphasis markers: "**Status:** Accepted", "Status: **Accepted**".
-  while (from < raw.length && /[\s*_]/.test(raw[from])) from++;
+  // Skip blanks and emphasis markers: "**Status:** Accepted", "Status: **Accepted**"; trailing
+  // markers only as many as opened, so "Proposed *(pending)*" loses no lone '*'.
+  let markers = 0;
+  while (from < raw.length && /[\s*_]/.test(raw[from])) if (/[*_]/.test(raw[from++])) markers++;
   let to = raw.length;
-  while (to > from && /[\s*_]/.test(raw[to - 1])) to--;
+  if (rendered && raw.startsWith(rendered, from)) to = from + rendered.length;
+  while (to > from && /\s/.test(raw[to - 1])) to--;
+  while (to > from && markers > 0 && /[*_]/.test(raw[to - 1])) {
+    to--;
+    markers--;
+  }
+  while (to > from && /\s/.test(raw[to - 1])) to--;
   return { start: start + from, end: start + to };
+}
+
+/** The span of the trimmed text of table cell `column` on a table row line. */
+function cellSpan(source: Source, line: number, column: number): Span | undefined {
+  const raw = lineText(source, line);
+  const start = source.lineStarts[line] ?? 0;
+  const pipes: number[] = [];
+  for (let i = 0; i < raw.length; i++) if (raw[i] === '|' && raw[i - 1] !== '\\') pipes.push(i);
+  // "| a | b |" and "a | b": with a leading pipe, cell i sits after pipe i.
+  const leading = /^\s*\|/.test(raw);
+  const bounds = leading ? pipes : [-1, ...pipes];
+  const from = bounds[column];
+  if (from === undefined) return undefined;
+  let a = from + 1;
+  let b = bounds[column + 1] ?? raw.length;
+  while (a < b && /[\s*_]/.test(raw[a])) a++;
+  while (b > a && /[\s*_]/.test(raw[b - 1])) b--;
+  return b > a ? { start: start + a, end: start + b } : undefined;
 }
 
 const SKIPPED_NAMES = new Set(['readme.md', 'index.md', 'template.md', 'toc.md', 'summary.md', '_sidebar.md']);
@@ -246,7 +293,9 @@ const SKIPPED_NAMES = new Set(['readme.md', 'index.md', 'template.md', 'toc.md',
 export function isSkippedDecisionFile(name: string): boolean {
   const lower = name.toLowerCase();
   if (!/\.(md|markdown)$/.test(lower)) return true;
-  return SKIPPED_NAMES.has(lower) || lower.includes('template') || lower.startsWith('_') || lower.startsWith('.');
+  // "template" skips only un-numbered files: `adr-014-project-templates.md` is a record.
+  const template = lower.includes('template') && numberFromFileName(name) === undefined;
+  return SKIPPED_NAMES.has(lower) || template || lower.startsWith('_') || lower.startsWith('.');
 }
 
 /** Number and its digits from a file name: `0012-x.md`, `12-x.md`, `ADR-012-x.md`; not a date id. */
@@ -308,7 +357,11 @@ export interface ParseOptions {
 
 /** Parses one decision record. Never throws; what it cannot read becomes a problem. */
 export function parseDecision(path: string, text: string, folder: string, options: ParseOptions = {}): Decision {
-  const source = readSource(text);
+  return decisionFromSource(path, readSource(text), folder, options);
+}
+
+/** `parseDecision` over an already read Source (edits read the text once). */
+export function decisionFromSource(path: string, source: Source, folder: string, options: ParseOptions = {}): Decision {
   const { headings, lines, tableFields, raw } = outline(source.tokens);
   const front = source.frontMatter;
   const name = basename(path);
@@ -383,9 +436,12 @@ export function parseDecision(path: string, text: string, folder: string, option
         const first = lines.find((l) => l.section === index && l.text.trim());
         statusText = first ? first.text.trim() : '';
         if (first) {
+          const value = valueSpan(source, first.line, false, statusText);
+          // The status as written, link markup included ("Superceded by [2. Y](0002-y.md)").
+          statusText = source.text.slice(value.start, value.end) || statusText;
           statusLocation = {
             kind: 'section',
-            value: valueSpan(source, first.line, false),
+            value,
             line: first.line,
             headingLine: heading.line,
           };
@@ -409,8 +465,9 @@ export function parseDecision(path: string, text: string, folder: string, option
     if (!field) continue;
     const [key, value] = field;
     if (key === 'status' && statusText === undefined) {
-      statusText = value;
-      statusLocation = { kind: 'field', value: valueSpan(source, line.line, true), line: line.line };
+      const span = valueSpan(source, line.line, true, value);
+      statusText = source.text.slice(span.start, span.end) || value;
+      statusLocation = { kind: 'field', value: span, line: line.line };
       format = line.kind === 'listItem' ? 'madr2' : 'nygard';
     } else if (key === 'date' && dateText === undefined) dateText = value;
     else if (key === 'tags' && tags.length === 0) tags = asList(value);
@@ -420,15 +477,9 @@ export function parseDecision(path: string, text: string, folder: string, option
     const key = FIELD_KEYS.get(row.key.toLowerCase().replace(/[*:]/g, '').trim());
     if (key === 'status' && statusText === undefined) {
       statusText = row.value;
-      const raw = lineText(source, row.line);
-      const at = raw.indexOf(row.value, raw.toLowerCase().indexOf('status') + 6);
-      const start = source.lineStarts[row.line] ?? 0;
-      if (at >= 0)
-        statusLocation = {
-          kind: 'field',
-          value: { start: start + at, end: start + at + row.value.length },
-          line: row.line,
-        };
+      // The cell by column index: "| Status | Date |" headers put the value on the next row.
+      const span = cellSpan(source, row.line, row.column);
+      if (span) statusLocation = { kind: 'field', value: span, line: row.line };
     } else if (key === 'date' && dateText === undefined) dateText = row.value;
     else if (key === 'tags' && tags.length === 0) tags = asList(row.value);
   }

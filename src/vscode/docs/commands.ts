@@ -73,6 +73,19 @@ async function createFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.window.showTextDocument(document, { preview: false });
 }
 
+/** The line ending of a folder's records (CRLF when its first Markdown file uses it), else LF. */
+async function folderEol(names: string[], folderUri: vscode.Uri): Promise<'\n' | '\r\n'> {
+  const sample = names.find((name) => /\.(md|markdown)$/i.test(name));
+  if (!sample) return '\n';
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folderUri, sample));
+    const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+    return head.includes('\r\n') ? '\r\n' : '\n';
+  } catch {
+    return '\n'; // a name seen only on another branch
+  }
+}
+
 /** Edits and templates load with the parsers, on first use (see DocsService). */
 const loadEdits = () => import('./docsCore');
 
@@ -176,6 +189,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     const fileName = newFileName(names, number, title, format, date);
     const uri = folderUri.with({ path: joinPath(folder, fileName) });
     const text = newRecordText({
+      eol: await folderEol(names, folderUri),
       format,
       number: format === 'nygard' || format === 'unknown' ? number : undefined,
       title,
@@ -245,7 +259,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const changeStatus = guard('change the status', async (arg?: unknown, status?: string) => {
-    const { STATUS_CHOICES, setStatusEdits } = await loadEdits();
+    const { STATUS_CHOICES, setStatusEdits, statusEditNote } = await loadEdits();
     if (!requireTrust()) return;
     const decision = await pickDecision(arg, 'Decision record whose status to change');
     if (!decision) return;
@@ -258,7 +272,11 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
         )
       )?.label;
     if (!chosen) return;
-    await applyTextEdits(service.uri(decision.path), (text) => setStatusEdits(decision.path, text, chosen));
+    const uri = service.uri(decision.path);
+    if (!(await applyTextEdits(uri, (text) => setStatusEdits(decision.path, text, chosen)))) return;
+    // A "Superseded by" link outranks the written status: say so rather than look like a no-op.
+    const note = statusEditNote(decision.path, (await vscode.workspace.openTextDocument(uri)).getText(), chosen);
+    if (note) void vscode.window.showInformationMessage(note);
   });
 
   const markReviewed = guard('mark the runbook reviewed', async (arg?: unknown) => {
