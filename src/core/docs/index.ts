@@ -7,6 +7,8 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   classify,
   discover,
+  isNotFound,
+  unlistedFolder,
 } from './discovery';
 import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
 import { basename, joinPath } from './paths';
@@ -105,13 +107,33 @@ export class DocsIndex {
     this.notes.delete(path);
   }
 
-  /** Removes everything under `folder` (a workspace folder that went away, a rescan). */
-  removeUnder(folder: string): void {
+  /**
+   * Removes everything under `folder` (a deleted or renamed folder, a workspace folder that went
+   * away, a rescan); returns how many entries went.
+   */
+  removeUnder(folder: string): number {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    let removed = 0;
     for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
-      for (const path of [...map.keys()]) if (path.startsWith(prefix)) this.remove(path);
+      for (const path of [...map.keys()]) {
+        if (path.startsWith(prefix) || path === folder) {
+          this.remove(path);
+          removed++;
+        }
+      }
     }
-    this.cross = undefined;
+    if (removed > 0) this.cross = undefined;
+    return removed;
+  }
+
+  /** True when anything is indexed at `path` or under it (a folder). */
+  has(path: string): boolean {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
+      if (map.has(path)) return true;
+      for (const key of map.keys()) if (key.startsWith(prefix)) return true;
+    }
+    return false;
   }
 
   /** Last git change per runbook path (ISO date): the fallback when `last_reviewed_on` is missing. */
@@ -241,6 +263,7 @@ export class DocsIndex {
       return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];
     };
     const said = new Set<string>();
+    const broken = new Set<string>();
     const pairs: { from: Decision; to: Decision; relation: 'supersedes' | 'supersededBy'; line: number }[] = [];
     for (const decision of this.referencing) {
       for (const ref of decision.references) {
@@ -248,6 +271,10 @@ export class DocsIndex {
         const target = resolve(decision, ref);
         if (!target || target === decision) {
           const what = ref.path ? basename(ref.path) : `number ${ref.number}`;
+          // One problem per (record, relation, target), however often the record repeats the link.
+          const key = `${decision.path}\u0000${ref.relation}\u0000${what}`;
+          if (broken.has(key)) continue;
+          broken.add(key);
           add({
             path: decision.path,
             line: ref.line,
@@ -257,7 +284,9 @@ export class DocsIndex {
           });
           continue;
         }
-        said.add(`${decision.path}\u0000${ref.relation}\u0000${target.path}`);
+        const key = `${decision.path}\u0000${ref.relation}\u0000${target.path}`;
+        if (said.has(key)) continue;
+        said.add(key);
         pairs.push({ from: decision, to: target, relation: ref.relation, line: ref.line });
       }
     }
@@ -361,10 +390,14 @@ export async function loadRoot(
       for (const [name, type] of await fs.readDirectory(folder.path)) {
         if (type !== 'directory' && /\.(md|markdown)$/i.test(name)) files.add(joinPath(folder.path, name));
       }
-    } catch {
-      // A configured folder that does not exist yet: nothing to index.
+    } catch (error) {
+      // A configured folder that does not exist yet has nothing to index; any other failure is said.
+      if (!isNotFound(error) && !discovery.notes.some((n) => n.path === folder.path))
+        discovery.notes.push(unlistedFolder(folder.path, error));
     }
   }
+  // Unreadable config files, unlisted folders, a walk cut short: problems, never silence.
+  for (const note of discovery.notes) index.setNote(note);
   const paths = [...files];
   // Bounded concurrency: fast on big folders without opening thousands of files at once.
   let next = 0;

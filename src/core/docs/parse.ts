@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { parseDate } from './dates';
+import { addPeriod, parseDate } from './dates';
 import { basename, dirname, joinPath } from './paths';
 import { type FrontMatter, type Source, inlineChildren, lineText, parseInline, readSource } from './source';
 import { normalizeStatus } from './status';
@@ -559,6 +559,28 @@ export function parseRunbook(path: string, text: string, folder: string): Runboo
   const h1 = headings.find((h) => h.level === 1);
   const reviewed = fields?.get('last_reviewed_on') ?? fields?.get('last-reviewed-on') ?? fields?.get('last_reviewed');
   const reviewedText = asText(reviewed?.value);
+  const lastReviewedOn = reviewedText ? parseDate(reviewedText) : undefined;
+  const problems = frontMatterProblem(path, front);
+  if (reviewed && reviewedText && !lastReviewedOn) {
+    problems.push({
+      path,
+      line: reviewed.line,
+      code: 'invalid-review-date',
+      severity: 'warning',
+      message: `last_reviewed_on "${reviewedText}" is not a date; write it as yyyy-mm-dd (Mark Reviewed does).`,
+    });
+  }
+  const reviewIn = fields?.get('review_in');
+  const reviewInText = asText(reviewIn?.value);
+  if (reviewIn && reviewInText && addPeriod('2000-01-01', reviewInText) === undefined) {
+    problems.push({
+      path,
+      line: reviewIn.line,
+      code: 'invalid-review-period',
+      severity: 'warning',
+      message: `review_in "${reviewInText}" is not a period Cadence reads; write it like "3 months", "6 weeks" or "90 days".`,
+    });
+  }
   return {
     path,
     folder,
@@ -567,10 +589,10 @@ export function parseRunbook(path: string, text: string, folder: string): Runboo
     ownerSlack: get('owner_slack'),
     service: get('service'),
     severity: get('severity'),
-    lastReviewedOn: reviewedText ? parseDate(reviewedText) : undefined,
+    lastReviewedOn,
     lastReviewedSpan: reviewed?.span,
     lastReviewedLine: reviewed?.line,
-    reviewIn: get('review_in'),
-    problems: frontMatterProblem(path, front),
+    reviewIn: reviewInText,
+    problems,
   };
 }

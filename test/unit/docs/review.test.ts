@@ -1,9 +1,18 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type DocsJson, docsCommand } from '../../../src/cli/docs';
+import { ChangeStamps } from '../../../src/core/docs/changes';
 import { parseDate } from '../../../src/core/docs/dates';
 import { applyEdits, markReviewedEdits, setStatusEdits, statusEditNote } from '../../../src/core/docs/edits';
+import { DocsIndex, loadRoot } from '../../../src/core/docs/index';
 import { isSkippedDecisionFile, parseDecision } from '../../../src/core/docs/parse';
 import { readSource } from '../../../src/core/docs/source';
 import { normalizeStatus } from '../../../src/core/docs/status';
+import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
+import { clock, repoRoot } from './fixtures';
 
 const setStatus = (text: string, status: string): string =>
   applyEdits(text, setStatusEdits('/r/0001-x.md', text, status));
@@ -113,5 +122,109 @@ describe('docs review findings: parsing', () => {
     assert.equal(parseDate('2024-02-011'), undefined);
     const d = parseDecision('/r/0001-x.md', '# 1. X\n\nDate: 2019-05-13, updated 2020-01-02\n', '/r');
     assert.equal(d.date, '2019-05-13');
+  });
+});
+
+let built: string | undefined;
+/** The review cases, built once by the fixture script. */
+function reviewFixture(): string {
+  if (built) return built;
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-review-')), 'cases');
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'test', 'fixtures', 'docs-review.mjs'), dir], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`docs-review.mjs failed: ${result.stderr}`);
+  built = dir;
+  return dir;
+}
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  const io = {
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text) },
+    cwd: process.cwd(),
+  };
+  return { out, io };
+}
+
+describe('docs review findings: index, discovery and the CLI', () => {
+  const docs = docsCommand(clock);
+
+  it('#5 reports a bad config file as a problem, and exits 1 on a folder that cannot be listed', async () => {
+    const { out, io } = capture();
+    assert.equal(await docs.run([path.join(reviewFixture(), 'bad-config'), '--format', 'json', '--no-git'], io), 0);
+    const json = JSON.parse(out.stdout) as DocsJson;
+    const config = json.problems.find((p) => p.path === '.log4brains.yml');
+    assert.equal(config?.code, 'unreadable-file');
+    assert.equal(config?.line, 1);
+    assert.match(config?.message ?? '', /Cannot read \.log4brains\.yml/);
+
+    const unlisted = capture();
+    assert.equal(await docs.run([path.join(reviewFixture(), 'unlisted'), '--no-git'], unlisted.io), 1);
+    assert.match(unlisted.out.stderr, /^cadence docs: cannot list .*notes\.txt: Cannot list this folder \(.*\n$/);
+  });
+
+  it('#5 reports a walk cut short, on the root', async () => {
+    const index = new DocsIndex({ clock });
+    const root = path.join(reviewFixture(), 'multi');
+    const discovery = await loadRoot(nodeFileSystem, index, root, { maxDirectories: 2 });
+    assert.equal(discovery.truncated, true);
+    assert.deepEqual(
+      index.problems().map((p) => [p.path, p.code]),
+      [[root, 'discovery-truncated']],
+    );
+  });
+
+  it('#7 reports a repeated link once', async () => {
+    const index = new DocsIndex({ clock });
+    await loadRoot(nodeFileSystem, index, path.join(reviewFixture(), 'dup'));
+    assert.deepEqual(
+      index.problems().map((p) => `${path.basename(p.path)} ${p.code}`),
+      ['0001-a.md non-reciprocal-supersede', '0001-a.md broken-supersede'],
+    );
+  });
+
+  it('#11 asks git about each PATH’s own runbooks only', async () => {
+    const { out, io } = capture();
+    const multi = path.join(reviewFixture(), 'multi');
+    assert.equal(await docs.run([path.join(multi, 'a'), path.join(multi, 'b'), '--format', 'json'], io), 0);
+    const json = JSON.parse(out.stdout) as DocsJson;
+    assert.deepEqual(
+      json.runbooks.map((r) => [path.basename(r.path), r.lastReviewed]),
+      [
+        ['a-failover.md', '2026-01-05'],
+        ['b-failover.md', '2026-02-07'],
+      ],
+    );
+  });
+
+  it('#16 one save is indexed once; a deleted folder empties its part of the index', () => {
+    const stamps = new ChangeStamps();
+    assert.equal(stamps.changed('/w/doc/adr/0001-a.md', 1000, 10), true);
+    assert.equal(stamps.changed('/w/doc/adr/0001-a.md', 1000, 10), false, 'the second event of one save');
+    assert.equal(stamps.changed('/w/doc/adr/0001-a.md', 1001, 10), true);
+    stamps.forget('/w/doc');
+    assert.equal(stamps.changed('/w/doc/adr/0001-a.md', 1001, 10), true);
+
+    const index = new DocsIndex({ clock });
+    index.setDecision('/w/doc/adr/0001-a.md', '# 1. A\n\n## Status\n\nAccepted\n', '/w/doc/adr');
+    index.setRunbook('/w/doc/adrx/r.md', '# R\n', '/w/doc/adrx');
+    assert.equal(index.has('/w/doc/adr'), true);
+    assert.equal(index.removeUnder('/w/doc/adr'), 1);
+    assert.equal(index.has('/w/doc/adr'), false);
+    assert.equal(index.runbooks().length, 1, 'a sibling folder with the same prefix stays');
+  });
+
+  it('#18 reports review fields it cannot read', async () => {
+    const index = new DocsIndex({ clock });
+    await loadRoot(nodeFileSystem, index, path.join(reviewFixture(), 'runbook-fields'));
+    assert.deepEqual(
+      index.problems().map((p) => [p.line, p.code]),
+      [
+        [2, 'invalid-review-date'],
+        [3, 'invalid-review-period'],
+      ],
+    );
   });
 });
