@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
-import { isSkippedDecisionFile } from './parse';
+import { isSkippedDecisionFile, numberFromFileName } from './names';
 import type { Problem } from './types';
 
 /** What the index needs from a file system; implemented over Node fs and over VS Code's workspace.fs. */
@@ -88,7 +88,6 @@ const LIKELY_DECISION_FOLDER_NAMES = new Set([
 ]);
 
 /** A record's file name: `0012-…`, `12-…`, `ADR-012-…`, `adr_12 …`. */
-const NUMBERED_RECORD_FILE = /^(?:adr[-_ ]?)?\d+[-_. ]/i;
 
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', 'vendor', '__pycache__']);
 
@@ -237,7 +236,9 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   }
   // Folders holding numbered records, from one pass over the files (not folders × files).
   const numbered = new Set<string>();
-  for (const file of result.markdownFiles) if (NUMBERED_RECORD_FILE.test(basename(file))) numbered.add(dirname(file));
+  for (const file of result.markdownFiles) {
+    if (numberFromFileName(basename(file)) !== undefined) numbered.add(dirname(file));
+  }
   const hasNumberedRecords = (folder: string): boolean => numbered.has(folder);
   for (const folder of likelyFolders) {
     if (!result.decisionFolders.some((known) => isInside(known.path, folder)) && hasNumberedRecords(folder)) {

@@ -1,4 +1,4 @@
-import { decisionFromSource, parseDecision, numberFromFileName } from './parse';
+import { decisionFromSource, namingOf, parseDecision, numberFromFileName } from './parse';
 import { type FrontMatterField, type Source, lineText, readSource } from './source';
 import { normalizeStatus } from './status';
 import type { DecisionFormat, DecisionStatus } from './types';
@@ -315,10 +315,11 @@ export function newFileName(
 ): string {
   const slug = slugify(title);
   if (format === 'log4brains') return `${date.replace(/-/g, '')}-${slug}.md`;
-  const sample = existing.map((name) => /^((?:adr|rfc|dr)?[-_ ]?)(\d+)([-_])/i.exec(name)).find((m) => m !== null);
-  const prefix = sample?.[1] ?? '';
-  const width = sample?.[2].length ?? 4;
-  const separator = sample?.[3] ?? '-';
+  // The first name with a number and a '-'/'_' after it sets the style ("0001.md" says nothing).
+  const sample = existing.map(namingOf).find((n) => n !== undefined && /^[-_]$/.test(n.separator));
+  const prefix = sample?.prefix ?? '';
+  const width = sample?.width ?? 4;
+  const separator = sample?.separator ?? '-';
   return `${prefix}${String(number).padStart(width, '0')}${separator}${slug}.md`;
 }
 

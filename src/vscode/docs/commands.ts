@@ -229,7 +229,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const supersede = guard('supersede the decision record', async (arg?: unknown, options?: { title?: string }) => {
-    const { folderFormat, setStatusEdits, supersededStatus } = await loadEdits();
+    const { folderFormat, numberFromFileName, setStatusEdits, supersededStatus } = await loadEdits();
     if (!requireTrust()) return undefined;
     const old = await pickDecision(arg, 'Decision record to supersede');
     if (!old) return undefined;
@@ -250,7 +250,11 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
           )
         : old.format;
     const uri = await create(old.folder, title.trim(), format, old);
-    const successor = { number: nextNumberOf(uri), title: title.trim(), href: basename(uri.path) };
+    const successor = {
+      number: numberFromFileName(basename(uri.path))?.number,
+      title: title.trim(),
+      href: basename(uri.path),
+    };
     // A separate edit per file: each file's change undoes on its own, without a multi-file prompt.
     await applyTextEdits(service.uri(old.path), (text) =>
       setStatusEdits(old.path, text, supersededStatus(successor, old.format)),
@@ -373,9 +377,4 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
       if (path) await vscode.window.showTextDocument(service.uri(path), { preview: true });
     }),
   ];
-}
-
-function nextNumberOf(uri: vscode.Uri): number | undefined {
-  const m = /^(?:adr|rfc|dr)?[-_ ]?(\d{1,6})(?=[-_. ])/i.exec(basename(uri.path));
-  return m ? Number(m[1]) : undefined;
 }

@@ -8,7 +8,13 @@ import { ChangeStamps } from '../../../src/core/docs/changes';
 import { parseDate } from '../../../src/core/docs/dates';
 import { applyEdits, markReviewedEdits, setStatusEdits, statusEditNote } from '../../../src/core/docs/edits';
 import { DocsIndex, loadRoot } from '../../../src/core/docs/index';
-import { isSkippedDecisionFile, parseDecision } from '../../../src/core/docs/parse';
+import {
+  NUMBERED_NAME,
+  isSkippedDecisionFile,
+  namingOf,
+  numberFromFileName,
+  parseDecision,
+} from '../../../src/core/docs/parse';
 import { readSource } from '../../../src/core/docs/source';
 import { normalizeStatus } from '../../../src/core/docs/status';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
@@ -226,5 +232,16 @@ describe('docs review findings: index, discovery and the CLI', () => {
         [3, 'invalid-review-period'],
       ],
     );
+  });
+});
+
+describe('docs review findings: one numbered-name rule', () => {
+  it('numbers, naming style and titles read the same regex', () => {
+    assert.deepEqual(numberFromFileName('RFC-0003-x.md'), { number: 3, text: '0003' });
+    assert.deepEqual(numberFromFileName('0001.md'), { number: 1, text: '0001' });
+    assert.equal(numberFromFileName('20240101-log4brains-id.md'), undefined);
+    assert.deepEqual(namingOf('ADR-012_x.md'), { prefix: 'ADR-', width: 3, separator: '_' });
+    assert.equal(NUMBERED_NAME.test('notes.md'), false);
+    assert.equal(parseDecision('/r/rfc-0003-use-grpc.md', 'Status: Accepted\n', '/r').title, 'Use grpc');
   });
 });
