@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import { DocsIndex, loadRoot } from '../core/docs/index';
 import { isInside, relativePath } from '../core/docs/paths';
-import { STATUS_LABELS } from '../core/docs/status';
+import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { type CliIo, type Subcommand, UsageError } from './io';
@@ -182,7 +182,9 @@ function renderText(json: DocsJson): string {
   for (const d of json.decisions) {
     const number = d.number === null ? '    ' : String(d.number).padStart(4, '0');
     const status =
-      d.status === 'unknown' ? d.statusText || 'no status' : STATUS_LABELS[d.status as keyof typeof STATUS_LABELS];
+      d.status === 'unknown'
+        ? statusDisplay(d.statusText) || 'no status'
+        : STATUS_LABELS[d.status as keyof typeof STATUS_LABELS];
     out.push(`  ${number} ${d.title}  [${status}]${d.date ? ` ${d.date}` : ''}  ${d.path}`);
   }
   out.push('', `Runbooks (${json.runbooks.length})`);

@@ -42,6 +42,11 @@ export function normalizeStatus(text: string): DecisionStatus {
   return 'unknown';
 }
 
+/** A status as written, for display: link markup reduced to its text ("[Accepted](…/pull/1)" → "Accepted"). */
+export function statusDisplay(statusText: string): string {
+  return statusText.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
 /** The display label of a status group. */
 export const STATUS_LABELS: Record<DecisionStatus, string> = {
   accepted: 'Accepted',

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/docs/edits';
 import { basename, dirname, joinPath, relativePath } from '../../core/docs/paths';
-import { STATUS_LABELS } from '../../core/docs/status';
+import { STATUS_LABELS, statusDisplay } from '../../core/docs/status';
 import type { Decision, DecisionFormat } from '../../core/docs/types';
 import { fileNamesOnBranches } from '../../node/docs/git';
 import { Commands } from '../../shared/ids';
@@ -120,7 +120,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     if (found) return found;
     const items = service.index
       .decisions()
-      .map((d) => ({ label: decisionLabel(d), description: d.statusText, decision: d }));
+      .map((d) => ({ label: decisionLabel(d), description: statusDisplay(d.statusText), decision: d }));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(
         'No decision records found; create one with "Cadence: New Decision Record".',
@@ -272,7 +272,9 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
       (
         await vscode.window.showQuickPick(
           STATUS_CHOICES.map((s) => ({ label: STATUS_LABELS[s], picked: s === decision.status })),
-          { placeHolder: `Status of ${decisionLabel(decision)} (now: ${decision.statusText || 'none'})` },
+          {
+            placeHolder: `Status of ${decisionLabel(decision)} (now: ${statusDisplay(decision.statusText) || 'none'})`,
+          },
         )
       )?.label;
     if (!chosen) return;

@@ -16,7 +16,7 @@ import {
   parseDecision,
 } from '../../../src/core/docs/parse';
 import { readSource } from '../../../src/core/docs/source';
-import { normalizeStatus } from '../../../src/core/docs/status';
+import { normalizeStatus, statusDisplay } from '../../../src/core/docs/status';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
 import { clock, repoRoot } from './fixtures';
 
@@ -243,5 +243,12 @@ describe('docs review findings: one numbered-name rule', () => {
     assert.deepEqual(namingOf('ADR-012_x.md'), { prefix: 'ADR-', width: 3, separator: '_' });
     assert.equal(NUMBERED_NAME.test('notes.md'), false);
     assert.equal(parseDecision('/r/rfc-0003-use-grpc.md', 'Status: Accepted\n', '/r').title, 'Use grpc');
+  });
+});
+
+describe('docs review findings: status shown as written', () => {
+  it('#8 displays a linked status by its words, keeping the markup in statusText', () => {
+    assert.equal(statusDisplay('[Accepted](https://example.com/pull/1)'), 'Accepted');
+    assert.equal(statusDisplay('Superceded by [2. Y](0002-y.md)'), 'Superceded by 2. Y');
   });
 });
