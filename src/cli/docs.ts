@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import { DocsIndex, loadRoot } from '../core/docs/index';
-import { relativePath } from '../core/docs/paths';
-import { STATUS_LABELS } from '../core/docs/status';
+import { isInside, relativePath } from '../core/docs/paths';
+import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { type CliIo, type Subcommand, UsageError } from './io';
@@ -86,6 +86,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
       // The core works on '/'-separated paths; Node accepts them on every platform.
       const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
       const index = new DocsIndex({ clock });
+      const unlisted: string[] = [];
       for (const root of roots) {
         const stat = await nodeFileSystem.stat(root);
         if (!stat) {
@@ -97,8 +98,13 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
           // A folder that exists but cannot be listed is a failure to read, not an empty result.
           await nodeFileSystem.readDirectory(folder);
           const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
-          if (options.git && discovery.runbookFolders.length + index.runbooks().length > 0) {
-            const runbookPaths = index.runbooks().map((r) => r.path);
+          for (const note of discovery.notes) {
+            if (note.code === 'unreadable-folder') unlisted.push(`${note.path}: ${note.message}`);
+          }
+          // This root's runbooks only: an earlier root's paths may lie in another repository.
+          const own = index.runbooks().filter((r) => isInside(folder, r.path));
+          if (options.git && discovery.runbookFolders.length + own.length > 0) {
+            const runbookPaths = own.map((r) => r.path);
             const dates = await lastChangeDates(
               folder,
               runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
@@ -159,6 +165,11 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
       };
       if (options.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
       else io.stdout.write(renderText(json));
+      if (unlisted.length > 0) {
+        // The listing above is incomplete: a failure to read, not a result.
+        io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);
+        return 1;
+      }
       const serious = index.problems().filter((p) => keep(p.path) && p.severity !== 'info');
       return options.strict && serious.length > 0 ? 1 : 0;
     },
@@ -171,7 +182,9 @@ function renderText(json: DocsJson): string {
   for (const d of json.decisions) {
     const number = d.number === null ? '    ' : String(d.number).padStart(4, '0');
     const status =
-      d.status === 'unknown' ? d.statusText || 'no status' : STATUS_LABELS[d.status as keyof typeof STATUS_LABELS];
+      d.status === 'unknown'
+        ? statusDisplay(d.statusText) || 'no status'
+        : STATUS_LABELS[d.status as keyof typeof STATUS_LABELS];
     out.push(`  ${number} ${d.title}  [${status}]${d.date ? ` ${d.date}` : ''}  ${d.path}`);
   }
   out.push('', `Runbooks (${json.runbooks.length})`);

@@ -23,6 +23,11 @@ describe('Cadence in the real workbench (packaged .vsix)', () => {
     const welcome = page.locator('.welcome-view-content', { hasText: 'Cadence keeps your team' });
     await welcome.waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'sidebar-welcome');
-    assert.ok(fs.statSync(file).size > 0);
+    // A real picture of the whole window: a PNG whose size is the page's (not merely a non-empty file).
+    const png = fs.readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    const viewport = page.viewportSize();
+    assert.ok(viewport, 'the page has a viewport');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [viewport.width, viewport.height]);
   });
 });

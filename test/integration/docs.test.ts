@@ -69,13 +69,11 @@ describe('decision records and runbooks in a real VS Code', () => {
         file,
         original.replace('# 1. Record architecture decisions', '# 1. Record every architecture decision'),
       );
-      const started = Date.now();
       await waitFor(
         async () => find(await api.docs.snapshot('decisions'), '0001 Record every architecture decision'),
         'the renamed record in the tree',
         1000,
       );
-      assert.ok(Date.now() - started <= 1000);
     } finally {
       fs.writeFileSync(file, original);
       await waitFor(
@@ -92,14 +90,42 @@ describe('decision records and runbooks in a real VS Code', () => {
       title: 'Adopt feature flags',
     });
     assert.ok(uri, 'the command returned the new file');
-    assert.equal(path.basename(uri.fsPath), '0005-adopt-feature-flags.md');
-    const text = fs.readFileSync(uri.fsPath, 'utf8');
-    assert.match(text, /^# 5\. Adopt feature flags\n\nDate: \d{4}-\d{2}-\d{2}\n\n## Status\n\nProposed\n/);
-    await waitFor(
-      async () => find(await api.docs.snapshot('decisions'), '0005 Adopt feature flags'),
-      'the new record in the tree',
-    );
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      assert.equal(path.basename(uri.fsPath), '0005-adopt-feature-flags.md');
+      const text = fs.readFileSync(uri.fsPath, 'utf8');
+      assert.match(text, /^# 5\. Adopt feature flags\n\nDate: \d{4}-\d{2}-\d{2}\n\n## Status\n\nProposed\n/);
+      await waitFor(
+        async () => find(await api.docs.snapshot('decisions'), '0005 Adopt feature flags'),
+        'the new record in the tree',
+      );
+    } finally {
+      // Leave the workspace as the other tests expect it.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(uri.fsPath, { force: true });
+      await waitFor(
+        async () => !find(await api.docs.snapshot('decisions'), '0005 Adopt feature flags'),
+        'the new record to leave the tree',
+      );
+    }
+  });
+
+  it('a renamed or deleted folder takes its records along (one watcher event for the folder)', async () => {
+    const from = path.join(workspace, 'runbooks', 'payments');
+    const to = path.join(workspace, 'runbooks', 'pay-ops');
+    const groups = async (): Promise<string[]> => labels(await api.docs.snapshot('runbooks'));
+    fs.renameSync(from, to);
+    try {
+      await waitFor(async () => {
+        const now = await groups();
+        return now.includes('runbooks/pay-ops') && !now.includes('runbooks/payments');
+      }, 'the runbooks under their new folder only');
+    } finally {
+      fs.renameSync(to, from);
+    }
+    await waitFor(async () => {
+      const now = await groups();
+      return now.includes('runbooks/payments') && !now.includes('runbooks/pay-ops');
+    }, 'the runbooks back under their folder');
   });
 
   it('Supersede writes the new record, marks the old one, and the edit is undoable', async () => {

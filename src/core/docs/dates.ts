@@ -21,7 +21,8 @@ function monthOf(name: string): number | undefined {
  */
 export function parseDate(text: string): string | undefined {
   const t = text.trim();
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(t);
+  // Any non-digit may follow: "2019-05-13, updated …", "2024-02-01.", "2024-02-01T10:00Z".
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
   if (m) return iso(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(t);
   if (m) return +m[1] > 12 ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2]);
@@ -52,8 +53,15 @@ export function addPeriod(isoDate: string, period: string): string | undefined {
   const date = new Date(Date.UTC(+base[1], +base[2] - 1, +base[3]));
   if (unit === 'day') date.setUTCDate(date.getUTCDate() + n);
   else if (unit === 'week') date.setUTCDate(date.getUTCDate() + 7 * n);
-  else if (unit === 'month') date.setUTCMonth(date.getUTCMonth() + n);
-  else date.setUTCFullYear(date.getUTCFullYear() + n);
+  else {
+    // Months and years clamp to the month's last day: Jan 31 + 1 month is Feb 28 (29), not Mar 3.
+    const months = unit === 'month' ? n : 12 * n;
+    const day = date.getUTCDate();
+    date.setUTCDate(1);
+    date.setUTCMonth(date.getUTCMonth() + months);
+    const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+    date.setUTCDate(Math.min(day, last));
+  }
   return date.toISOString().slice(0, 10);
 }
 

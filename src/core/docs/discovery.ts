@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
-import { isSkippedDecisionFile } from './parse';
+import { isSkippedDecisionFile, numberFromFileName } from './names';
 import type { Problem } from './types';
 
 /** What the index needs from a file system; implemented over Node fs and over VS Code's workspace.fs. */
@@ -88,7 +88,6 @@ const LIKELY_DECISION_FOLDER_NAMES = new Set([
 ]);
 
 /** A record's file name: `0012-…`, `12-…`, `ADR-012-…`, `adr_12 …`. */
-const NUMBERED_RECORD_FILE = /^(?:adr[-_ ]?)?\d+[-_. ]/i;
 
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', 'vendor', '__pycache__']);
 
@@ -169,16 +168,25 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   const queue: { path: string; depth: number }[] = [{ path: root, depth: 0 }];
   const likelyFolders: string[] = [];
   let visited = 0;
-  while (queue.length > 0) {
-    const { path, depth } = queue.shift()!;
+  // An index into the queue, not shift(): shifting a 20,000-entry array is quadratic.
+  for (let head = 0; head < queue.length; head++) {
+    const { path, depth } = queue[head];
     if (++visited > maxDirectories) {
       result.truncated = true;
+      result.notes.push({
+        path: root,
+        line: 0,
+        code: 'discovery-truncated',
+        severity: 'warning',
+        message: `Stopped looking after ${maxDirectories} folders; records in the rest are missing. Exclude large folders (cadence.docs.excludeNames) or open a smaller folder.`,
+      });
       break;
     }
     let entries: [string, EntryType][];
     try {
       entries = await fs.readDirectory(path);
-    } catch {
+    } catch (error) {
+      if (!isNotFound(error)) result.notes.push(unlistedFolder(path, error));
       continue;
     }
     const rel = relativePath(root, path);
@@ -226,8 +234,12 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       });
     }
   }
-  const hasNumberedRecords = (folder: string) =>
-    result.markdownFiles.some((file) => dirname(file) === folder && NUMBERED_RECORD_FILE.test(basename(file)));
+  // Folders holding numbered records, from one pass over the files (not folders × files).
+  const numbered = new Set<string>();
+  for (const file of result.markdownFiles) {
+    if (numberFromFileName(basename(file)) !== undefined) numbered.add(dirname(file));
+  }
+  const hasNumberedRecords = (folder: string): boolean => numbered.has(folder);
   for (const folder of likelyFolders) {
     if (!result.decisionFolders.some((known) => isInside(known.path, folder)) && hasNumberedRecords(folder)) {
       addFolder(result, folder, 'named', false);
@@ -236,6 +248,23 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   // A folder handed to the CLI that is itself a folder of numbered records.
   if (result.decisionFolders.length === 0 && hasNumberedRecords(root)) addFolder(result, root, 'root', false);
   return result;
+}
+
+/** True for "nothing there" errors (Node's ENOENT, VS Code's FileNotFound): a race, not a failure. */
+export function isNotFound(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  return code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound';
+}
+
+/** The problem for a folder that exists but cannot be listed (permissions, not a folder). */
+export function unlistedFolder(path: string, error: unknown): Problem {
+  return {
+    path,
+    line: 0,
+    code: 'unreadable-folder',
+    severity: 'warning',
+    message: `Cannot list this folder (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); records in it are missing.`,
+  };
 }
 
 function addFolder(result: Discovery, path: string, source: FolderSource, log4brains: boolean): void {

@@ -1,5 +1,6 @@
-import { parseDecision, numberFromFileName, parseRunbook } from './parse';
-import { readSource } from './source';
+import { decisionFromSource, namingOf, parseDecision, numberFromFileName } from './parse';
+import { type FrontMatterField, type Source, lineText, readSource } from './source';
+import { normalizeStatus } from './status';
 import type { DecisionFormat, DecisionStatus } from './types';
 
 /**
@@ -37,13 +38,64 @@ function endOfLine(text: string, offset: number): number {
   return text[index - 1] === '\r' ? index - 1 : index;
 }
 
+/** Refuses to edit a file whose front matter YAML is broken: any edit could make it worse. */
+function assertFrontMatterValid(source: Source): void {
+  const error = source.frontMatter?.error;
+  if (error) {
+    throw new Error(
+      `its front matter is not valid YAML (line ${error.line + 1}: ${error.message}); fix it, then try again.`,
+    );
+  }
+}
+
+/**
+ * Replaces a front matter value. A plain one-line value is replaced in place (a trailing comment
+ * stays); an empty, list or block value is rewritten from its ':' to the end of its last line.
+ */
+function frontMatterValueEdit(text: string, field: FrontMatterField, value: string): TextEdit | undefined {
+  const span = field.span;
+  const scalar = typeof field.value === 'string' || typeof field.value === 'number' || field.value instanceof Date;
+  if (span && span.end > span.start && scalar && !/^[>|]/.test(text.slice(span.start, span.end))) {
+    const sameLine = !text.slice(field.keySpan?.end ?? span.start, span.start).includes('\n');
+    if (sameLine) return { start: span.start, end: span.end, newText: value };
+  }
+  if (!field.keySpan) return undefined;
+  const colon = text.indexOf(':', field.keySpan.end);
+  if (colon < 0) return undefined;
+  const start = colon + 1;
+  const end = Math.max(start, span?.end ?? start);
+  return { start, end, newText: ` ${value}` };
+}
+
+/** Why Change Status did nothing visible, or undefined: a "Superseded by" link outranks the status. */
+export function statusEditNote(path: string, textAfter: string, status: string): string | undefined {
+  const decision = parseDecision(path, textAfter, '');
+  const wanted = normalizeStatus(status);
+  if (decision.status === 'superseded' && wanted !== 'superseded') {
+    return `The status now says "${decision.statusText}", but the record still shows as superseded because it has a "Superseded by" link; remove that link to change it.`;
+  }
+  return undefined;
+}
+
+/**
+ * A line break to end an inserted block with when `line` is followed by text: without a blank
+ * line, "Accepted" over a following "---" or paragraph would merge into a heading or that paragraph.
+ */
+function blankAfter(source: Source, line: number): string {
+  const next = source.lineStarts[line + 1];
+  if (next === undefined) return '';
+  return lineText(source, line + 1).trim() ? source.eol : '';
+}
+
 /**
  * Sets a decision's status to `status` (free text, e.g. "Accepted" or "Superseded by [5. X](0005-x.md)"),
- * in the file's own style: lower case where the file writes statuses in lower case (MADR).
+ * in the file's own style: lower case where the file writes statuses in lower case (MADR). Throws
+ * (a one-line reason) when the front matter is not valid YAML.
  */
 export function setStatusEdits(path: string, text: string, status: string): TextEdit[] {
-  const decision = parseDecision(path, text, '');
   const source = readSource(text);
+  assertFrontMatterValid(source);
+  const decision = decisionFromSource(path, source, '');
   const eol = source.eol;
   const lower =
     decision.statusText !== ''
@@ -53,6 +105,12 @@ export function setStatusEdits(path: string, text: string, status: string): Text
         decision.format === 'madr2' ||
         decision.format === 'log4brains';
   const written = lower ? status[0].toLowerCase() + status.slice(1) : capitalize(status);
+  // A `status:` key in front matter, even empty or a list: replace its value, never add a second key.
+  const frontStatus = source.frontMatter?.fields.get('status');
+  if (frontStatus) {
+    const edit = frontMatterValueEdit(text, frontStatus, yamlScalar(written));
+    if (edit) return [edit];
+  }
   const location = decision.statusLocation;
   if (location) {
     const value = location.kind === 'frontMatter' ? yamlScalar(written) : written;
@@ -61,7 +119,7 @@ export function setStatusEdits(path: string, text: string, status: string): Text
     }
     // An empty "## Status" section: write the status under its heading.
     const at = endOfLine(text, source.lineStarts[location.headingLine] ?? 0);
-    return [{ start: at, end: at, newText: `${eol}${eol}${value}` }];
+    return [{ start: at, end: at, newText: `${eol}${eol}${value}${blankAfter(source, location.headingLine)}` }];
   }
   if (source.frontMatter) {
     return [
@@ -73,18 +131,30 @@ export function setStatusEdits(path: string, text: string, status: string): Text
     ];
   }
   const h1Line = decision.titleLine;
-  const afterTitle = h1Line === undefined ? source.contentStart : endOfLine(text, source.lineStarts[h1Line] ?? 0);
-  if (decision.format === 'madr2' || decision.format === 'log4brains') {
-    return [{ start: afterTitle, end: afterTitle, newText: `${eol}${eol}* Status: ${written}` }];
+  const madrLike = decision.format === 'madr2' || decision.format === 'log4brains';
+  const block = madrLike ? `* Status: ${written}` : `## Status${eol}${eol}${written}`;
+  if (h1Line === undefined) {
+    // No title to follow: the status goes first, as its own block, before the existing text.
+    const at = source.contentStart;
+    return [{ start: at, end: at, newText: `${block}${eol}${eol}` }];
   }
-  return [{ start: afterTitle, end: afterTitle, newText: `${eol}${eol}## Status${eol}${eol}${written}` }];
+  const afterTitle = endOfLine(text, source.lineStarts[h1Line] ?? 0);
+  return [{ start: afterTitle, end: afterTitle, newText: `${eol}${eol}${block}${blankAfter(source, h1Line)}` }];
 }
 
-/** Sets a runbook's `last_reviewed_on` to `today`, adding the key (or front matter) when missing. */
-export function markReviewedEdits(path: string, text: string, today: string): TextEdit[] {
-  const runbook = parseRunbook(path, text, '');
+/**
+ * Sets a runbook's `last_reviewed_on` to `today`, adding the key (or front matter) when missing.
+ * Throws (a one-line reason) when the front matter is not valid YAML.
+ */
+export function markReviewedEdits(_path: string, text: string, today: string): TextEdit[] {
   const source = readSource(text);
-  if (runbook.lastReviewedSpan) return [{ ...runbook.lastReviewedSpan, newText: today }];
+  assertFrontMatterValid(source);
+  const fields = source.frontMatter?.fields;
+  const reviewed = fields?.get('last_reviewed_on') ?? fields?.get('last-reviewed-on') ?? fields?.get('last_reviewed');
+  if (reviewed) {
+    const edit = frontMatterValueEdit(text, reviewed, today);
+    if (edit) return [edit];
+  }
   const eol = source.eol;
   if (source.frontMatter) {
     const at = source.frontMatter.endOffset;
@@ -245,10 +315,11 @@ export function newFileName(
 ): string {
   const slug = slugify(title);
   if (format === 'log4brains') return `${date.replace(/-/g, '')}-${slug}.md`;
-  const sample = existing.map((name) => /^((?:adr|rfc|dr)?[-_ ]?)(\d+)([-_])/i.exec(name)).find((m) => m !== null);
-  const prefix = sample?.[1] ?? '';
-  const width = sample?.[2].length ?? 4;
-  const separator = sample?.[3] ?? '-';
+  // The first name with a number and a '-'/'_' after it sets the style ("0001.md" says nothing).
+  const sample = existing.map(namingOf).find((n) => n !== undefined && /^[-_]$/.test(n.separator));
+  const prefix = sample?.prefix ?? '';
+  const width = sample?.width ?? 4;
+  const separator = sample?.separator ?? '-';
   return `${prefix}${String(number).padStart(width, '0')}${separator}${slug}.md`;
 }
 

@@ -1,15 +1,7 @@
 import type { Clock } from '../clock';
 import { addDays, addPeriod, isoDay } from './dates';
-import {
-  type DocsFileSystem,
-  type Discovery,
-  type DiscoveryOptions,
-  DEFAULT_MAX_FILE_BYTES,
-  classify,
-  discover,
-} from './discovery';
 import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
-import { basename, joinPath } from './paths';
+import { basename } from './paths';
 import type { Decision, Problem, Runbook, RunbookView } from './types';
 
 export interface DocsIndexOptions {
@@ -105,13 +97,33 @@ export class DocsIndex {
     this.notes.delete(path);
   }
 
-  /** Removes everything under `folder` (a workspace folder that went away, a rescan). */
-  removeUnder(folder: string): void {
+  /**
+   * Removes everything under `folder` (a deleted or renamed folder, a workspace folder that went
+   * away, a rescan); returns how many entries went.
+   */
+  removeUnder(folder: string): number {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    let removed = 0;
     for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
-      for (const path of [...map.keys()]) if (path.startsWith(prefix)) this.remove(path);
+      for (const path of [...map.keys()]) {
+        if (path.startsWith(prefix) || path === folder) {
+          this.remove(path);
+          removed++;
+        }
+      }
     }
-    this.cross = undefined;
+    if (removed > 0) this.cross = undefined;
+    return removed;
+  }
+
+  /** True when anything is indexed at `path` or under it (a folder). */
+  has(path: string): boolean {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    for (const map of [this.decisionsByPath, this.runbooksByPath, this.notes] as Map<string, unknown>[]) {
+      if (map.has(path)) return true;
+      for (const key of map.keys()) if (key.startsWith(prefix)) return true;
+    }
+    return false;
   }
 
   /** Last git change per runbook path (ISO date): the fallback when `last_reviewed_on` is missing. */
@@ -241,6 +253,7 @@ export class DocsIndex {
       return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];
     };
     const said = new Set<string>();
+    const broken = new Set<string>();
     const pairs: { from: Decision; to: Decision; relation: 'supersedes' | 'supersededBy'; line: number }[] = [];
     for (const decision of this.referencing) {
       for (const ref of decision.references) {
@@ -248,6 +261,10 @@ export class DocsIndex {
         const target = resolve(decision, ref);
         if (!target || target === decision) {
           const what = ref.path ? basename(ref.path) : `number ${ref.number}`;
+          // One problem per (record, relation, target), however often the record repeats the link.
+          const key = `${decision.path}\u0000${ref.relation}\u0000${what}`;
+          if (broken.has(key)) continue;
+          broken.add(key);
           add({
             path: decision.path,
             line: ref.line,
@@ -257,7 +274,9 @@ export class DocsIndex {
           });
           continue;
         }
-        said.add(`${decision.path}\u0000${ref.relation}\u0000${target.path}`);
+        const key = `${decision.path}\u0000${ref.relation}\u0000${target.path}`;
+        if (said.has(key)) continue;
+        said.add(key);
         pairs.push({ from: decision, to: target, relation: ref.relation, line: ref.line });
       }
     }
@@ -289,88 +308,4 @@ function numberKey(folder: string, number: number): string {
   return `${folder}\u0000${number}`;
 }
 
-export interface LoadOptions extends DiscoveryOptions {
-  maxFileBytes?: number;
-}
-
-/** Reads a file for the index, turning size, binary content and read errors into notes. */
-export async function indexFile(
-  fs: DocsFileSystem,
-  index: DocsIndex,
-  discovery: Discovery,
-  path: string,
-  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-): Promise<void> {
-  const kind = classify(discovery, path);
-  if (!kind) {
-    index.remove(path);
-    return;
-  }
-  try {
-    const read = await fs.readText(path, maxFileBytes);
-    if (read === undefined) {
-      index.remove(path);
-      return;
-    }
-    if (typeof read !== 'string') {
-      index.setNote({
-        path,
-        line: 0,
-        code: 'file-too-large',
-        severity: 'info',
-        message: `Skipped: ${Math.round(read.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
-      });
-      return;
-    }
-    const text = read;
-    if (text.slice(0, 8000).includes('\u0000')) {
-      index.setNote({
-        path,
-        line: 0,
-        code: 'binary-file',
-        severity: 'info',
-        message: 'Skipped: this file is binary, not Markdown text.',
-      });
-      return;
-    }
-    if (kind.kind === 'decision') index.setDecision(path, text, kind.folder, kind.log4brains);
-    else index.setRunbook(path, text, kind.folder);
-  } catch (error) {
-    index.setNote({
-      path,
-      line: 0,
-      code: 'unreadable-file',
-      severity: 'warning',
-      message: `Cannot read this file (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
-    });
-  }
-}
-
-/** Discovers and indexes one root: the cold start shared by the extension, the server and the CLI. */
-export async function loadRoot(
-  fs: DocsFileSystem,
-  index: DocsIndex,
-  root: string,
-  options: LoadOptions = {},
-): Promise<Discovery> {
-  const discovery = await discover(fs, root, options);
-  const files = new Set(discovery.markdownFiles);
-  // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root).
-  for (const folder of discovery.decisionFolders) {
-    try {
-      for (const [name, type] of await fs.readDirectory(folder.path)) {
-        if (type !== 'directory' && /\.(md|markdown)$/i.test(name)) files.add(joinPath(folder.path, name));
-      }
-    } catch {
-      // A configured folder that does not exist yet: nothing to index.
-    }
-  }
-  const paths = [...files];
-  // Bounded concurrency: fast on big folders without opening thousands of files at once.
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) await indexFile(fs, index, discovery, paths[next++], options.maxFileBytes);
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
-  return discovery;
-}
+export { type LoadOptions, indexFile, loadRoot } from './load';

@@ -19,8 +19,10 @@ export interface Source {
 
 export interface FrontMatterField {
   value: unknown;
-  /** Span of the value as written (quotes included), for replacing it. */
+  /** Span of the value as written (quotes included), for replacing it; ends with its last content line. */
   span?: Span;
+  /** Span of the key as written: edits that must rewrite a whole value start after its ':'. */
+  keySpan?: Span;
   line: number;
 }
 
@@ -124,6 +126,10 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
   if (error) {
     front.error = { message: error.message.split('\n')[0], line: lineAt(source, yamlStart + error.pos[0]) };
   }
+  if (!front.error && doc.contents !== null && !isMap(doc.contents)) {
+    // Text but no `key: value` pairs: no field can be read, and no key can be added safely.
+    front.error = { message: 'it is not a list of key: value fields', line: 1 };
+  }
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value).trim().toLowerCase() : undefined;
@@ -137,9 +143,16 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
       }
       const range = node && typeof node === 'object' && 'range' in node ? (node.range as number[] | null) : null;
       const keyRange = isScalar(pair.key) ? pair.key.range : null;
-      const span = range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : undefined;
+      let span = range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : undefined;
+      // A block value (`status: >`, a list) ends after its line break: keep the break out of the span.
+      if (span) {
+        let end = span.end;
+        while (end > span.start && /\s/.test(source.text[end - 1])) end--;
+        span = { start: span.start, end };
+      }
+      const keySpan = keyRange ? { start: yamlStart + keyRange[0], end: yamlStart + keyRange[1] } : undefined;
       const line = lineAt(source, span?.start ?? yamlStart + (keyRange?.[0] ?? 0));
-      fields.set(key, { value, span, line });
+      fields.set(key, { value, span, keySpan, line });
     }
   }
   return front;

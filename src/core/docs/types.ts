@@ -23,7 +23,11 @@ export type ProblemCode =
   | 'invalid-front-matter'
   | 'file-too-large'
   | 'binary-file'
-  | 'unreadable-file';
+  | 'unreadable-file'
+  | 'unreadable-folder'
+  | 'discovery-truncated'
+  | 'invalid-review-date'
+  | 'invalid-review-period';
 
 /** One finding about one file, located on a 0-based line. */
 export interface Problem {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/docs/edits';
 import { basename, dirname, joinPath, relativePath } from '../../core/docs/paths';
-import { STATUS_LABELS } from '../../core/docs/status';
+import { STATUS_LABELS, statusDisplay } from '../../core/docs/status';
 import type { Decision, DecisionFormat } from '../../core/docs/types';
 import { fileNamesOnBranches } from '../../node/docs/git';
 import { Commands } from '../../shared/ids';
@@ -73,6 +73,19 @@ async function createFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.window.showTextDocument(document, { preview: false });
 }
 
+/** The line ending of a folder's records (CRLF when its first Markdown file uses it), else LF. */
+async function folderEol(names: string[], folderUri: vscode.Uri): Promise<'\n' | '\r\n'> {
+  const sample = names.find((name) => /\.(md|markdown)$/i.test(name));
+  if (!sample) return '\n';
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folderUri, sample));
+    const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+    return head.includes('\r\n') ? '\r\n' : '\n';
+  } catch {
+    return '\n'; // a name seen only on another branch
+  }
+}
+
 /** Edits and templates load with the parsers, on first use (see DocsService). */
 const loadEdits = () => import('./docsCore');
 
@@ -107,7 +120,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     if (found) return found;
     const items = service.index
       .decisions()
-      .map((d) => ({ label: decisionLabel(d), description: d.statusText, decision: d }));
+      .map((d) => ({ label: decisionLabel(d), description: statusDisplay(d.statusText), decision: d }));
     if (items.length === 0) {
       void vscode.window.showInformationMessage(
         'No decision records found; create one with "Cadence: New Decision Record".',
@@ -176,6 +189,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     const fileName = newFileName(names, number, title, format, date);
     const uri = folderUri.with({ path: joinPath(folder, fileName) });
     const text = newRecordText({
+      eol: await folderEol(names, folderUri),
       format,
       number: format === 'nygard' || format === 'unknown' ? number : undefined,
       title,
@@ -215,7 +229,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const supersede = guard('supersede the decision record', async (arg?: unknown, options?: { title?: string }) => {
-    const { folderFormat, setStatusEdits, supersededStatus } = await loadEdits();
+    const { folderFormat, numberFromFileName, setStatusEdits, supersededStatus } = await loadEdits();
     if (!requireTrust()) return undefined;
     const old = await pickDecision(arg, 'Decision record to supersede');
     if (!old) return undefined;
@@ -236,7 +250,11 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
           )
         : old.format;
     const uri = await create(old.folder, title.trim(), format, old);
-    const successor = { number: nextNumberOf(uri), title: title.trim(), href: basename(uri.path) };
+    const successor = {
+      number: numberFromFileName(basename(uri.path))?.number,
+      title: title.trim(),
+      href: basename(uri.path),
+    };
     // A separate edit per file: each file's change undoes on its own, without a multi-file prompt.
     await applyTextEdits(service.uri(old.path), (text) =>
       setStatusEdits(old.path, text, supersededStatus(successor, old.format)),
@@ -245,7 +263,7 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   });
 
   const changeStatus = guard('change the status', async (arg?: unknown, status?: string) => {
-    const { STATUS_CHOICES, setStatusEdits } = await loadEdits();
+    const { STATUS_CHOICES, setStatusEdits, statusEditNote } = await loadEdits();
     if (!requireTrust()) return;
     const decision = await pickDecision(arg, 'Decision record whose status to change');
     if (!decision) return;
@@ -254,11 +272,17 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
       (
         await vscode.window.showQuickPick(
           STATUS_CHOICES.map((s) => ({ label: STATUS_LABELS[s], picked: s === decision.status })),
-          { placeHolder: `Status of ${decisionLabel(decision)} (now: ${decision.statusText || 'none'})` },
+          {
+            placeHolder: `Status of ${decisionLabel(decision)} (now: ${statusDisplay(decision.statusText) || 'none'})`,
+          },
         )
       )?.label;
     if (!chosen) return;
-    await applyTextEdits(service.uri(decision.path), (text) => setStatusEdits(decision.path, text, chosen));
+    const uri = service.uri(decision.path);
+    if (!(await applyTextEdits(uri, (text) => setStatusEdits(decision.path, text, chosen)))) return;
+    // A "Superseded by" link outranks the written status: say so rather than look like a no-op.
+    const note = statusEditNote(decision.path, (await vscode.workspace.openTextDocument(uri)).getText(), chosen);
+    if (note) void vscode.window.showInformationMessage(note);
   });
 
   const markReviewed = guard('mark the runbook reviewed', async (arg?: unknown) => {
@@ -355,9 +379,4 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
       if (path) await vscode.window.showTextDocument(service.uri(path), { preview: true });
     }),
   ];
-}
-
-function nextNumberOf(uri: vscode.Uri): number | undefined {
-  const m = /^(?:adr|rfc|dr)?[-_ ]?(\d{1,6})(?=[-_. ])/i.exec(basename(uri.path));
-  return m ? Number(m[1]) : undefined;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { basename, relativePath } from '../../core/docs/paths';
-import { STATUS_LABELS, STATUS_ORDER } from '../../core/docs/status';
+import { STATUS_LABELS, STATUS_ORDER, statusDisplay } from '../../core/docs/status';
 import type { Decision, DecisionStatus } from '../../core/docs/types';
 import type { DocsService } from './docsService';
 
@@ -191,7 +191,7 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
     item.id = element.id;
     if (!decision) return item;
     const uri = this.service.uri(decision.path);
-    item.description = [decision.statusText || 'no status', decision.date ?? decision.dateText]
+    item.description = [statusDisplay(decision.statusText) || 'no status', decision.date ?? decision.dateText]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = new vscode.ThemeIcon(ICONS[decision.status]);
@@ -211,7 +211,9 @@ function tooltip(decision: Decision, problems: string[]): vscode.MarkdownString 
   md.appendMarkdown('**');
   md.appendText(decisionLabel(decision));
   md.appendMarkdown('**\n\n');
-  md.appendText([decision.statusText || 'No status', decision.date ?? decision.dateText].filter(Boolean).join(' · '));
+  md.appendText(
+    [statusDisplay(decision.statusText) || 'No status', decision.date ?? decision.dateText].filter(Boolean).join(' · '),
+  );
   if (decision.tags.length > 0) {
     md.appendMarkdown('\n\n');
     md.appendText(decision.tags.map((t) => `#${t}`).join(' '));

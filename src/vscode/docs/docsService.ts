@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import type { Discovery } from '../../core/docs/discovery';
 import type { DocsIndex } from '../../core/docs/index';
+import { ChangeStamps } from '../../core/docs/changes';
 import { isInside } from '../../core/docs/paths';
 import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
@@ -56,6 +57,7 @@ export class DocsService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private loaded = false;
+  private readonly stamps = new ChangeStamps();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -71,9 +73,14 @@ export class DocsService implements vscode.Disposable {
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configs = vscode.workspace.createFileSystemWatcher('**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}');
+    // Folders: a deleted or renamed folder reports only itself, not the records inside it.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       configs,
+      folders,
+      folders.onDidCreate((uri) => void this.folderCreated(uri)),
+      folders.onDidDelete((uri) => this.fileDeleted(uri)),
       watcher.onDidCreate((uri) => void this.fileChanged(uri)),
       watcher.onDidChange((uri) => void this.fileChanged(uri)),
       watcher.onDidDelete((uri) => this.fileDeleted(uri)),
@@ -149,6 +156,8 @@ export class DocsService implements vscode.Disposable {
             excludeNames: settings.excludeNames,
           });
           roots.push({ folder, discovery });
+          // Also in the index's problems; the log says it where people look when records are missing.
+          for (const note of discovery.notes) this.log.warn(`Docs: ${note.path}: ${note.message}`);
         } catch (error) {
           this.log.warn(`Cadence could not read decision records in ${folder.name}: ${String(error)}`);
         }
@@ -196,6 +205,13 @@ export class DocsService implements vscode.Disposable {
     if (!this.core || !this.full) return;
     const { classify, indexFile } = this.core;
     if (!classify(root.discovery, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
+    // The save event and the watcher's change event of one save: index once.
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!this.stamps.changed(uri.path, stat.mtime, stat.size)) return;
+    } catch {
+      this.stamps.forget(uri.path); // gone already: indexFile removes it
+    }
     await indexFile(
       vscodeFileSystem(root.folder.uri),
       this.full,
@@ -206,9 +222,38 @@ export class DocsService implements vscode.Disposable {
     this.changed();
   }
 
+  /** A file or a whole folder went away (deleted, or the old name of a rename). */
   private fileDeleted(uri: vscode.Uri): void {
-    this.full?.remove(uri.path);
+    if (!this.full?.has(uri.path)) return;
+    this.stamps.forget(uri.path);
+    this.full.remove(uri.path);
+    this.full.removeUnder(uri.path);
     this.changed();
+  }
+
+  /** A folder that appears (the new name of a rename, a copy) brings its records: index its files. */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    // Most creates are files; a name with an extension or under node_modules is not worth a look.
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (/.\.[^.]+$/.test(name) || uri.path.includes('/node_modules/') || !this.rootOf(uri.path)) return;
+    const pending = [uri];
+    for (let depth = 0; pending.length > 0 && depth < 12; depth++) {
+      const level = pending.splice(0);
+      for (const dir of level) {
+        let entries: [string, vscode.FileType][];
+        try {
+          entries = await vscode.workspace.fs.readDirectory(dir);
+        } catch {
+          continue; // a file, or gone again
+        }
+        for (const [name, type] of entries) {
+          const child = vscode.Uri.joinPath(dir, name);
+          if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules')
+            pending.push(child);
+          else if (type === vscode.FileType.File && /\.(md|markdown)$/i.test(name)) await this.fileChanged(child);
+        }
+      }
+    }
   }
 
   private changed(delay = 30): void {

@@ -20,7 +20,7 @@ describe('docs index: every format from fixture folders', () => {
       ],
     );
     const flask = decisions[1];
-    assert.equal(flask.statusText, 'Superceded by 3. Replace Flask with Django');
+    assert.equal(flask.statusText, 'Superceded by [3. Replace Flask with Django](0003-replace-flask-with-django.md)');
     assert.deepEqual(index.links(flask.path).supersededBy.map(rel), [
       'doc/architecture/decisions/0003-replace-flask-with-django.md',
     ]);
@@ -120,7 +120,10 @@ describe('docs index: every format from fixture folders', () => {
     const bare = byName.get('0016-bare-number-title.md')!;
     assert.deepEqual([bare.number, bare.title, bare.date], [16, 'Bare number title', '2024-01-01']);
     assert.deepEqual(index.links(bare.path).supersedes.map(rel), ['docs/adr/0017-root-relative-link.md']);
-    assert.deepEqual(status('0017-root-relative-link.md'), ['superseded', 'Superseded by 16']);
+    assert.deepEqual(status('0017-root-relative-link.md'), [
+      'superseded',
+      'Superseded by [16](docs/adr/0016-bare-number-title.md)',
+    ]);
     assert.deepEqual(status('0018-misspelt-status.md'), ['deprecated', 'Depreciated.']);
     assert.deepEqual(
       index.problems().map((p) => [rel(p.path).replace('docs/adr/', ''), p.line, p.code]),

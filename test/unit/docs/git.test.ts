@@ -74,6 +74,58 @@ describe('docs git helpers (a throwaway repository)', () => {
     assert.equal(dates.get(path.join(repo, 'runbooks', 'cache.md')), '2026-01-05');
   });
 
+  it('#3 sees non-ASCII names unquoted, for numbers and runbook dates', async () => {
+    write('doc/adr/0042-décision.md', '# 42. Décision\n');
+    write('runbooks/bascule-base-de-données.md', '# Bascule\n');
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'accents'], '2026-03-04T10:00:00Z');
+    try {
+      const names = await fileNamesOnBranches(path.join(repo, 'doc', 'adr'));
+      assert.ok(names.includes('0042-décision.md'), names.join(', '));
+      assert.equal(nextNumber(names), 43);
+      const dates = await lastChangeDates(repo, [path.join(repo, 'runbooks')]);
+      assert.equal(dates.get(path.join(repo, 'runbooks', 'bascule-base-de-données.md')), '2026-03-04');
+    } finally {
+      git(['reset', '-q', '--hard', 'HEAD~1']);
+    }
+  });
+
+  it('#10 works through a symlink to the repository', async () => {
+    const link = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-link-')), 'repo');
+    fs.symlinkSync(repo, link);
+    try {
+      const names = await fileNamesOnBranches(path.join(link, 'doc', 'adr'));
+      assert.deepEqual([...names].sort(), ['0001-a.md', '0007-b.md', '0009-c.md']);
+      const dates = await lastChangeDates(link, [path.join(link, 'runbooks')]);
+      assert.equal(dates.get(path.join(link, 'runbooks', 'db.md')), '2026-02-07');
+    } finally {
+      fs.rmSync(path.dirname(link), { recursive: true, force: true });
+    }
+  });
+
+  it('#17 reads every branch, past the old 200-ref cap, from one tree per distinct folder', async () => {
+    const head = git(['rev-parse', 'HEAD']).trim();
+    const refs = Array.from({ length: 240 }, (_, i) => `refs/remotes/many/b${String(i).padStart(3, '0')}`);
+    const updateRefs = (lines: string[]): void => {
+      execFileSync('git', ['update-ref', '--stdin'], { cwd: repo, input: lines.join('\n') + '\n' });
+    };
+    updateRefs(refs.map((ref) => `create ${ref} ${head}`));
+    // The highest number only on the last remote-tracking branch (in ref order).
+    git(['checkout', '-q', '-b', 'tmp-late']);
+    write('doc/adr/0300-late.md', '# 300. Late\n');
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'late']);
+    git(['update-ref', 'refs/remotes/zz/last', 'HEAD']);
+    git(['checkout', '-q', 'main']);
+    git(['branch', '-q', '-D', 'tmp-late']);
+    try {
+      const names = await fileNamesOnBranches(path.join(repo, 'doc', 'adr'));
+      assert.equal(nextNumber(names), 301);
+    } finally {
+      updateRefs([...refs, 'refs/remotes/zz/last'].map((ref) => `delete ${ref}`));
+    }
+  });
+
   it('degrades to nothing outside a repository', async () => {
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-docs-nogit-'));
     assert.deepEqual(await fileNamesOnBranches(plain), []);

@@ -35,7 +35,9 @@ describe('docs parsing helpers', () => {
     assert.equal(parseDate('11 November 2024'), '2024-11-11');
     assert.equal(parseDate('2024-02-30'), undefined);
     assert.equal(parseDate('someday'), undefined);
-    assert.equal(addPeriod('2026-01-31', '1 month'), '2026-03-03');
+    assert.equal(addPeriod('2026-01-31', '1 month'), '2026-02-28');
+    assert.equal(addPeriod('2028-01-31', '1 month'), '2028-02-29');
+    assert.equal(addPeriod('2028-02-29', '1 year'), '2029-02-28');
     assert.equal(addPeriod('2026-01-10', '3 months'), '2026-04-10');
     assert.equal(addPeriod('2026-01-10', '2 weeks'), '2026-01-24');
     assert.equal(addPeriod('2026-01-10', 'soon'), undefined);

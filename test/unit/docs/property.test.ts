@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { applyEdits, markReviewedEdits, setStatusEdits } from '../../../src/core/docs/edits';
 import { DocsIndex } from '../../../src/core/docs/index';
 import { parseDecision, parseRunbook } from '../../../src/core/docs/parse';
+import { readSource } from '../../../src/core/docs/source';
 
 /** Markdown-ish text: fragments that exercise front matter, headings, lists, tables, links, CRLF. */
 const fragment = fc.constantFrom(
@@ -15,6 +16,14 @@ const fragment = fc.constantFrom(
   '* Status: proposed',
   '- Date: 11/11/2024',
   'status: accepted',
+  'status:',
+  'status: >',
+  '  - proposed',
+  '  still proposed',
+  'last_reviewed_on:',
+  '| Status | Date |',
+  '| Proposed | 2024 |',
+  '* **Status**: proposed <!-- note -->',
   'status: [',
   '\tstatus: x',
   'tags: [a, b',
@@ -49,17 +58,35 @@ describe('docs parsers never throw (fast-check)', () => {
   });
 
   it('status and review edits accept any text and change only what they say', () => {
+    const validYaml = (text: string): boolean => !readSource(text).frontMatter?.error;
     fc.assert(
-      fc.property(anyText, (text) => {
-        const edits = setStatusEdits('/r/0001-x.md', text, 'Accepted');
+      fc.property(anyText, fc.constantFrom('Accepted', 'Rejected', 'Deprecated'), (text, status) => {
+        if (!validYaml(text)) {
+          // Broken front matter: both edits refuse with a reason instead of guessing.
+          assert.throws(() => setStatusEdits('/r/0001-x.md', text, status), /front matter is not valid YAML/);
+          assert.throws(() => markReviewedEdits('/r/runbooks/x.md', text, '2026-11-22'), /not valid YAML/);
+          return;
+        }
+        const edits = setStatusEdits('/r/0001-x.md', text, status);
         const out = applyEdits(text, edits);
         for (const edit of edits) assert.ok(edit.start <= edit.end && edit.end <= text.length);
-        // Everything before the first edit is untouched.
+        // Everything before the first edit and after the last one is untouched.
         const first = Math.min(...edits.map((e) => e.start), text.length);
+        const last = Math.max(...edits.map((e) => e.end), 0);
         assert.equal(out.slice(0, first), text.slice(0, first));
-        applyEdits(text, markReviewedEdits('/r/runbooks/x.md', text, '2026-11-22'));
+        assert.equal(out.slice(out.length - (text.length - last)), text.slice(last));
+        // The edit says what it was asked to: the new status reads back, the YAML stays valid.
+        const after = parseDecision('/r/0001-x.md', out, '/r');
+        const expected = status.toLowerCase();
+        const overridden = after.references.some((r) => r.relation === 'supersededBy');
+        if (!overridden) assert.equal(after.status, expected, JSON.stringify(out));
+        assert.ok(validYaml(out), `front matter broken by the edit: ${JSON.stringify(out)}`);
+
+        const reviewed = applyEdits(text, markReviewedEdits('/r/runbooks/x.md', text, '2026-11-22'));
+        assert.equal(parseRunbook('/r/runbooks/x.md', reviewed, '/r').lastReviewedOn, '2026-11-22');
+        assert.ok(validYaml(reviewed), `front matter broken by Mark Reviewed: ${JSON.stringify(reviewed)}`);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 

@@ -1,0 +1,103 @@
+/** Filling a DocsIndex from a file system: one file, or a whole root (the cold start). */
+import {
+  type DocsFileSystem,
+  type Discovery,
+  type DiscoveryOptions,
+  DEFAULT_MAX_FILE_BYTES,
+  classify,
+  discover,
+  isNotFound,
+  unlistedFolder,
+} from './discovery';
+import type { DocsIndex } from './index';
+import { joinPath } from './paths';
+
+export interface LoadOptions extends DiscoveryOptions {
+  maxFileBytes?: number;
+}
+
+/** Reads a file for the index, turning size, binary content and read errors into notes. */
+export async function indexFile(
+  fs: DocsFileSystem,
+  index: DocsIndex,
+  discovery: Discovery,
+  path: string,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<void> {
+  const kind = classify(discovery, path);
+  if (!kind) {
+    index.remove(path);
+    return;
+  }
+  try {
+    const read = await fs.readText(path, maxFileBytes);
+    if (read === undefined) {
+      index.remove(path);
+      return;
+    }
+    if (typeof read !== 'string') {
+      index.setNote({
+        path,
+        line: 0,
+        code: 'file-too-large',
+        severity: 'info',
+        message: `Skipped: ${Math.round(read.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
+      });
+      return;
+    }
+    const text = read;
+    if (text.slice(0, 8000).includes('\u0000')) {
+      index.setNote({
+        path,
+        line: 0,
+        code: 'binary-file',
+        severity: 'info',
+        message: 'Skipped: this file is binary, not Markdown text.',
+      });
+      return;
+    }
+    if (kind.kind === 'decision') index.setDecision(path, text, kind.folder, kind.log4brains);
+    else index.setRunbook(path, text, kind.folder);
+  } catch (error) {
+    index.setNote({
+      path,
+      line: 0,
+      code: 'unreadable-file',
+      severity: 'warning',
+      message: `Cannot read this file (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+    });
+  }
+}
+
+/** Discovers and indexes one root: the cold start shared by the extension, the server and the CLI. */
+export async function loadRoot(
+  fs: DocsFileSystem,
+  index: DocsIndex,
+  root: string,
+  options: LoadOptions = {},
+): Promise<Discovery> {
+  const discovery = await discover(fs, root, options);
+  const files = new Set(discovery.markdownFiles);
+  // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root).
+  for (const folder of discovery.decisionFolders) {
+    try {
+      for (const [name, type] of await fs.readDirectory(folder.path)) {
+        if (type !== 'directory' && /\.(md|markdown)$/i.test(name)) files.add(joinPath(folder.path, name));
+      }
+    } catch (error) {
+      // A configured folder that does not exist yet has nothing to index; any other failure is said.
+      if (!isNotFound(error) && !discovery.notes.some((n) => n.path === folder.path))
+        discovery.notes.push(unlistedFolder(folder.path, error));
+    }
+  }
+  // Unreadable config files, unlisted folders, a walk cut short: problems, never silence.
+  for (const note of discovery.notes) index.setNote(note);
+  const paths = [...files];
+  // Bounded concurrency: fast on big folders without opening thousands of files at once.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) await indexFile(fs, index, discovery, paths[next++], options.maxFileBytes);
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return discovery;
+}

@@ -1,0 +1,173 @@
+/** The block outline of a Markdown file: headings and the few text lines the index reads. */
+import type { Token } from 'markdown-it';
+import { inlineChildren } from './source';
+
+/** One line of rendered text from a heading, paragraph, list item or table row. */
+export interface TextLine {
+  text: string;
+  line: number;
+  hrefs: string[];
+  kind: 'paragraph' | 'listItem' | 'table';
+  /** Index into `headings` of the section the line is in (-1 before any heading). */
+  section: number;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  line: number;
+}
+
+export interface Outline {
+  headings: Heading[];
+  lines: TextLine[];
+  /** key/value rows from tables ("| Status | Accepted |"). */
+  tableFields: { key: string; value: string; line: number; column: number }[];
+  /** Raw Markdown of the first blocks of summary sections (context, decision), kept unparsed. */
+  raw: { section: number; text: string }[];
+}
+
+/** Renders inline tokens to plain text lines (emphasis dropped), collecting link targets per line. */
+export function inlineLines(children: Token[] | null): { text: string; hrefs: string[] }[] {
+  const lines = [{ text: '', hrefs: [] as string[] }];
+  for (const child of children ?? []) {
+    const current = lines[lines.length - 1];
+    if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push({ text: '', hrefs: [] });
+    else if (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline') {
+      current.text += child.content;
+    } else if (child.type === 'link_open') current.hrefs.push(String(child.attrGet('href') ?? ''));
+    else if (child.type === 'image') current.text += child.content;
+  }
+  return lines;
+}
+
+/**
+ * Blocks worth an inline parse outside the sections read for summaries: a field line ("Status:",
+ * "* Date:", "**Tags:**") or a supersede/amend link. A test on the raw block text, not structure.
+ */
+const RELEVANT =
+  /(?:^|\n)[\s>*_|#+-]*(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b|supers|superc|amend|replac/i;
+const SUMMARY_SECTIONS = /^(context|problem|background|decision)/i;
+const STATUS_SECTION = /^status\b/i;
+
+/** Walks markdown-it's block tokens once: headings, and the text lines the index reads. */
+export function outline(tokens: Token[]): Outline {
+  const result: Outline = { headings: [], lines: [], tableFields: [], raw: [] };
+  let listDepth = 0;
+  let blockLine = 0;
+  let row: { cells: string[]; line: number; header: boolean } | undefined;
+  let header: string[] = [];
+  let headerLine = 0;
+  let bodyRows = 0;
+  let inHead = false;
+  let summaryBlocks = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.map) blockLine = token.map[0];
+    switch (token.type) {
+      case 'heading_open': {
+        const inline = tokens[i + 1];
+        const text = inlineLines(inline ? inlineChildren(inline) : null)
+          .map((l) => l.text)
+          .join(' ')
+          .trim();
+        result.headings.push({ level: Number(token.tag.slice(1)) || 1, text, line: blockLine });
+        summaryBlocks = 0;
+        i++;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        listDepth++;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDepth--;
+        break;
+      case 'table_open':
+        header = [];
+        bodyRows = 0;
+        break;
+      case 'table_close':
+        // "| Status | Accepted |" over "|---|---|" alone: GFM makes it the header; it is a field row.
+        if (bodyRows === 0 && header.length >= 2)
+          result.tableFields.push({ key: header[0], value: header[1], line: headerLine, column: 1 });
+        break;
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open':
+        row = { cells: [], line: blockLine, header: inHead };
+        break;
+      case 'tr_close':
+        if (row) {
+          if (row.header) {
+            header = row.cells;
+            headerLine = row.line;
+          } else {
+            bodyRows++;
+            const [key, value] = row.cells;
+            if (key !== undefined && value !== undefined)
+              result.tableFields.push({ key, value, line: row.line, column: 1 });
+            header.forEach((name, index) => {
+              const cell = row?.cells[index];
+              if (cell !== undefined)
+                result.tableFields.push({ key: name, value: cell, line: row?.line ?? 0, column: index });
+            });
+          }
+        }
+        row = undefined;
+        break;
+      case 'inline': {
+        if (row) {
+          row.cells.push(
+            inlineLines(inlineChildren(token))
+              .map((l) => l.text)
+              .join(' ')
+              .trim(),
+          );
+          break;
+        }
+        const heading = result.headings[result.headings.length - 1];
+        const section = result.headings.length - 1;
+        const early = summaryBlocks++ < 3;
+        if (heading !== undefined && early && SUMMARY_SECTIONS.test(heading.text)) {
+          result.raw.push({ section, text: token.content });
+        }
+        const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
+        if (!inStatus && !RELEVANT.test(token.content)) break;
+        const rendered = inlineLines(inlineChildren(token));
+        rendered.forEach((l, offset) =>
+          result.lines.push({
+            text: l.text,
+            line: blockLine + offset,
+            hrefs: l.hrefs,
+            kind: listDepth > 0 ? 'listItem' : 'paragraph',
+            section: result.headings.length - 1,
+          }),
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/** The first words of a section as written (Markdown), for tooltips: no inline parse needed. */
+export function excerpt(raw: Outline['raw'], section: number): string | undefined {
+  if (section < 0) return undefined;
+  let text = '';
+  for (const block of raw) {
+    if (block.section !== section) continue;
+    text += (text ? ' ' : '') + block.text.slice(0, 300 - text.length);
+    if (text.length >= 300) break;
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  return text.length > 280 ? `${text.slice(0, 279)}…` : text;
+}
