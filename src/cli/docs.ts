@@ -138,7 +138,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
               number: d.number ?? null,
               title: d.title,
               status: d.status,
-              statusText: d.statusText,
+              statusText: statusDisplay(d.statusText),
               date: d.date ?? null,
               supersedes: links.supersedes.map(rel),
               supersededBy: links.supersededBy.map(rel),

@@ -27,7 +27,7 @@ describe('cadence docs', () => {
       number: 2,
       title: 'Use YAML for configuration',
       status: 'superseded',
-      statusText: 'superseded by [ADR-0003](0003-use-toml-for-config.md)',
+      statusText: 'superseded by ADR-0003',
       date: '2018-01-20',
       supersedes: [],
       supersededBy: ['docs/adr/0003-use-toml-for-config.md'],
