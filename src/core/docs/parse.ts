@@ -15,7 +15,8 @@ interface TextLine {
   section: number;
 }
 
-interface Heading {
+/** A Markdown heading of a file (0-based line), as the parser reads it. */
+export interface Heading {
   level: number;
   text: string;
   line: number;
@@ -491,6 +492,11 @@ export function parseDecision(path: string, text: string, folder: string, option
     summary: { context: excerpt(raw, contextIndex), decision: excerpt(raw, decisionIndex) },
     problems,
   };
+}
+
+/** The headings of a Markdown file, from the same parse the index uses (outlines, document symbols). */
+export function headingsOf(text: string): Heading[] {
+  return outline(readSource(text).tokens).headings;
 }
 
 /** True when a parsed file looks like a record: a number (or a log4brains date id) or a status. */
