@@ -97,7 +97,10 @@ describe('language server (in process, over JSON-RPC)', () => {
       range: { start: { line, character: 11 }, end: { line, character: 11 } },
       newText: '[3. Replace Flask with Django](0003-replace-flask-with-django.md)',
     });
-    assert.match((django.documentation as unknown as { value: string }).value, /\*\*Decision:\*\* We will replace flask/);
+    assert.match(
+      (django.documentation as unknown as { value: string }).value,
+      /\*\*Decision:\*\* We will replace flask/,
+    );
   });
 
   it('completes relative file names inside a link target, and other folders relatively', async () => {
