@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type * as ClientBundle from './languageClientMain';
 import { readDocsSettings } from './settings';
 
 const SETTING = 'cadence.docs.languageServer';
@@ -26,21 +28,11 @@ export function registerLanguageClient(
 
   const start = (): Promise<void> => {
     starting ??= (async () => {
-      const { LanguageClient: Client, TransportKind } = await import('vscode-languageclient/node');
+      // A separate bundle (see languageClientMain.ts), loaded only now.
+      const load = createRequire(__filename);
+      const bundle = load(context.asAbsolutePath('dist/languageClient.js')) as typeof ClientBundle;
       if (disposed || !enabled()) return;
-      const module = context.asAbsolutePath('dist/server.js');
-      const created = new Client(
-        'cadence.docs.languageServer',
-        'Cadence Language Server',
-        {
-          run: { module, transport: TransportKind.ipc },
-          debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-        },
-        {
-          documentSelector: [{ scheme: 'file', language: 'markdown' }],
-          initializationOptions: readDocsSettings(),
-        },
-      );
+      const created = bundle.createLanguageClient(context.asAbsolutePath('dist/server.js'), readDocsSettings());
       client = created;
       const started = performance.now();
       await created.start();
