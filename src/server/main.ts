@@ -2,6 +2,7 @@
 // from argv (--stdio for any LSP editor, --node-ipc when VS Code starts it); everything else is in
 // server.ts over the Node file system.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { startServer } from './server';
 
@@ -9,5 +10,6 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   fileSystem: nodeFileSystem,
   clock: { now: () => Date.now() },
+  lastChanges: (root, folders) => lastChangeDates(root, folders),
   logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
 });

@@ -14,7 +14,7 @@ import { complete } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
-import { DocsWorkspace, readServerSettings } from './workspace';
+import { DocsWorkspace, type LastChanges, readServerSettings } from './workspace';
 
 /** Where the server writes what it does (the client's output channel, or stderr). */
 export interface Logger {
@@ -26,6 +26,8 @@ export interface ServerDeps {
   fileSystem: DocsFileSystem;
   clock: Clock;
   logger?: Logger;
+  /** Runbooks' last git change (main.ts: src/node/docs/git.ts); none: no git fallback. */
+  lastChanges?: LastChanges;
   /** Milliseconds to coalesce changes before publishing diagnostics. */
   diagnosticsDelayMs?: number;
 }
@@ -57,7 +59,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onInitialize((params) => {
     const settings = readServerSettings(params.initializationOptions);
     const changed = (): void => diagnostics?.schedule();
-    workspace = new DocsWorkspace(deps.fileSystem, deps.clock, settings, changed, (m) => logger.warn(m));
+    workspace = new DocsWorkspace(
+      deps.fileSystem,
+      deps.clock,
+      settings,
+      changed,
+      (m) => logger.warn(m),
+      deps.lastChanges,
+    );
     diagnostics = new DiagnosticsPublisher(connection, workspace, uriOf, deps.diagnosticsDelayMs ?? 30);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map(uriToPath).filter((p): p is string => p !== undefined);

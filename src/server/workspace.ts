@@ -10,7 +10,15 @@ export interface ServerSettings {
   runbookReviewDays: number;
   maxFileKiB: number;
   excludeNames: string[];
+  /**
+   * Whether the server may run git (runbooks' last change when `last_reviewed_on` is missing).
+   * VS Code sends false for an untrusted workspace: a repository's git config can run commands.
+   */
+  git: boolean;
 }
+
+/** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
+export type LastChanges = (root: string, folders: string[]) => Promise<Map<string, string>>;
 
 export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   decisionGlobs: [],
@@ -18,6 +26,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   runbookReviewDays: 180,
   maxFileKiB: 1024,
   excludeNames: [],
+  git: true,
 };
 
 /** Reads initializationOptions defensively: any LSP client may send anything (or nothing). */
@@ -33,6 +42,7 @@ export function readServerSettings(options: unknown): ServerSettings {
     runbookReviewDays: positive(o.runbookReviewDays, 180),
     maxFileKiB: positive(o.maxFileKiB, 1024),
     excludeNames: strings(o.excludeNames),
+    git: o.git !== false,
   };
 }
 
@@ -60,6 +70,7 @@ export class DocsWorkspace {
     private settings: ServerSettings,
     private readonly changed: () => void,
     private readonly warn: (message: string) => void = () => undefined,
+    private readonly lastChanges?: LastChanges,
   ) {
     this.index = new DocsIndex({ clock, runbookReviewDays: settings.runbookReviewDays });
     this.overlay = {
@@ -99,7 +110,24 @@ export class DocsWorkspace {
       for (const root of paths) roots.push(await this.loadRoot(root));
       this.roots = roots;
       this.changed();
+      // Outside the queue: git may be slow, and edits must not wait for it.
+      void this.readGitDates(roots);
     });
+  }
+
+  /** Runbooks without `last_reviewed_on` fall back to their last commit: one git log per root. */
+  private async readGitDates(roots: Discovery[]): Promise<void> {
+    if (!this.settings.git || !this.lastChanges) return;
+    for (const root of roots) {
+      if (root.runbookFolders.length === 0) continue;
+      if (!this.index.runbooks().some((r) => !r.lastReviewedOn && isInside(root.root, r.path))) continue;
+      try {
+        this.index.setLastChanges(await this.lastChanges(root.root, root.runbookFolders));
+      } catch (error) {
+        this.warn(`Cadence: could not read runbook dates from git in ${root.root}: ${String(error)}`);
+      }
+    }
+    this.changed();
   }
 
   private async loadRoot(root: string): Promise<Discovery> {

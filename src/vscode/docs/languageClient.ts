@@ -24,6 +24,8 @@ export function registerLanguageClient(
   let starting: Promise<void> | undefined;
   let disposed = false;
 
+  // The server runs git only in a trusted workspace (a repository's git config can run commands).
+  const serverSettings = () => ({ ...readDocsSettings(), git: vscode.workspace.isTrusted });
   const enabled = (): boolean => vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
 
   const start = (): Promise<void> => {
@@ -32,7 +34,7 @@ export function registerLanguageClient(
       const load = createRequire(__filename);
       const bundle = load(context.asAbsolutePath('dist/languageClient.js')) as typeof ClientBundle;
       if (disposed || !enabled()) return;
-      const created = bundle.createLanguageClient(context.asAbsolutePath('dist/server.js'), readDocsSettings());
+      const created = bundle.createLanguageClient(context.asAbsolutePath('dist/server.js'), serverSettings());
       client = created;
       const started = performance.now();
       await created.start();
@@ -61,6 +63,11 @@ export function registerLanguageClient(
   };
 
   const subscriptions = [
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('workspace/didChangeConfiguration', {
+        settings: { cadence: { docs: serverSettings() } },
+      });
+    }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (wanted(document)) maybeStart();
     }),
@@ -70,7 +77,7 @@ export function registerLanguageClient(
         else void stop();
       } else if (event.affectsConfiguration('cadence.docs') || event.affectsConfiguration('files.exclude')) {
         void client?.sendNotification('workspace/didChangeConfiguration', {
-          settings: { cadence: { docs: readDocsSettings() } },
+          settings: { cadence: { docs: serverSettings() } },
         });
       }
     }),

@@ -9,7 +9,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver/node';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
-import { startServer } from '../../../src/server/server';
+import { type ServerDeps, startServer } from '../../../src/server/server';
 import { pathToUri } from '../../../src/server/uris';
 import { clock } from '../docs/fixtures';
 
@@ -87,11 +87,11 @@ function wrap(connection: ProtocolConnection, dispose: () => void): TestClient {
 }
 
 /** A server started in this process over two in-memory streams: the real JSON-RPC path, no process. */
-export function inProcessServer(): TestClient {
+export function inProcessServer(deps: Partial<ServerDeps> = {}): TestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 5 });
+  startServer(server, { fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 5, ...deps });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   return wrap(client, () => {
     client.dispose();

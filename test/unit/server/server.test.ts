@@ -314,3 +314,44 @@ describe('language server (in process, over JSON-RPC)', () => {
     await client.diagnosticsFor(dup, (d) => d.length === 0);
   });
 });
+
+describe('language server: runbooks without last_reviewed_on', () => {
+  const failover = (): string => path.join(formatsFixture(), 'runbooks', 'runbooks', 'db', 'failover.md');
+
+  it('falls back to the last git change, and reports a stale runbook', async () => {
+    const asked: string[][] = [];
+    const client = inProcessServer({
+      lastChanges: async (root, folders) => {
+        asked.push([root, ...folders]);
+        return new Map([[failover(), '2025-01-10']]);
+      },
+    });
+    try {
+      await client.initialize([path.join(formatsFixture(), 'runbooks')]);
+      const diagnostics = await client.diagnosticsFor(failover(), (d) => d.length > 0);
+      assert.deepEqual(codes(diagnostics), ['stale-runbook']);
+      assert.match(diagnostics[0].message as string, /due for review on 2025-07-09/);
+      assert.equal(asked.length, 1);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it('runs no git when the client says not to (an untrusted workspace)', async () => {
+    let asked = 0;
+    const client = inProcessServer({
+      lastChanges: async () => {
+        asked++;
+        return new Map();
+      },
+    });
+    try {
+      await client.initialize([path.join(formatsFixture(), 'runbooks')], { git: false });
+      client.open(failover(), fs.readFileSync(failover(), 'utf8'));
+      assert.deepEqual(await client.diagnosticsFor(failover(), () => true), []);
+      assert.equal(asked, 0);
+    } finally {
+      client.dispose();
+    }
+  });
+});
