@@ -55,7 +55,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
     return candidates(index, path, folder).map((decision, order) => {
       const href = relativePath(dirname(path), decision.path);
       return {
-        ...recordItem(index, decision, order),
+        ...recordItem(decision, order),
         textEdit: { range: range(target[1]), newText: href },
         filterText: href,
       };
@@ -74,7 +74,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
       const href = relativePath(dirname(path), decision.path);
       const link = linkText({ number: decision.number, title: decision.title, href }, style);
       return {
-        ...recordItem(index, decision, order),
+        ...recordItem(decision, order),
         textEdit: { range: range(relation[1]), newText: link },
         filterText: `${recordLabel(decision)} ${href}`,
       };
@@ -101,6 +101,14 @@ export function complete(index: DocsIndex, path: string, text: string, position:
   return [];
 }
 
+/** completionItem/resolve: the record's Markdown preview as documentation. */
+export function resolveCompletion(index: DocsIndex, item: CompletionItem): CompletionItem {
+  const path = (item.data as { path?: unknown } | undefined)?.path;
+  const decision = typeof path === 'string' ? index.decision(path) : undefined;
+  if (!decision) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: decisionPreview(index, decision) } };
+}
+
 function isLower(decision: Decision | undefined): boolean {
   return decision !== undefined && /^[a-z]/.test(decision.statusText);
 }
@@ -111,12 +119,14 @@ function candidates(index: DocsIndex, path: string, folder: string): Decision[] 
   return [...all.filter((d) => d.folder === folder), ...all.filter((d) => d.folder !== folder)];
 }
 
-function recordItem(index: DocsIndex, decision: Decision, order: number): CompletionItem {
+function recordItem(decision: Decision, order: number): CompletionItem {
   return {
     label: recordLabel(decision),
     kind: CompletionItemKind.File,
     detail: statusDetail(decision),
-    documentation: { kind: MarkupKind.Markdown, value: decisionPreview(index, decision) },
+    // The preview is filled in by completionItem/resolve: a folder of thousands of records would
+    // otherwise send thousands of previews for one keystroke.
+    data: { path: decision.path },
     sortText: String(order).padStart(6, '0'),
     insertTextFormat: InsertTextFormat.PlainText,
   };

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Clock } from '../core/clock';
 import type { DocsFileSystem } from '../core/docs/discovery';
 import { codeActions } from './codeActions';
-import { complete } from './completion';
+import { complete, resolveCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
@@ -82,7 +82,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['(', ' ', ':', '/'] },
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '/'], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         documentSymbolProvider: true,
@@ -158,6 +158,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const doc = await opened(textDocument.uri);
     return doc ? complete(ws().index, doc.path, doc.text, position) : null;
   });
+  connection.onCompletionResolve((item) => (workspace ? resolveCompletion(workspace.index, item) : item));
   connection.onHover(async ({ textDocument, position }) => {
     const doc = await opened(textDocument.uri);
     return doc ? hover(ws().index, doc.path, doc.text, position) : null;

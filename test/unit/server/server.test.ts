@@ -97,8 +97,10 @@ describe('language server (in process, over JSON-RPC)', () => {
       range: { start: { line, character: 11 }, end: { line, character: 11 } },
       newText: '[3. Replace Flask with Django](0003-replace-flask-with-django.md)',
     });
+    assert.equal(django.documentation, undefined, 'previews come with completionItem/resolve');
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', django)) as CompletionItem;
     assert.match(
-      (django.documentation as unknown as { value: string }).value,
+      (resolved.documentation as unknown as { value: string }).value,
       /\*\*Decision:\*\* We will replace flask/,
     );
   });
