@@ -55,7 +55,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
     return candidates(index, path, folder).map((decision, order) => {
       const href = relativePath(dirname(path), decision.path);
       return {
-        ...recordItem(decision, order),
+        ...recordItem(decision, order, path),
         textEdit: { range: range(target[1]), newText: href },
         filterText: href,
       };
@@ -74,7 +74,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
       const href = relativePath(dirname(path), decision.path);
       const link = linkText({ number: decision.number, title: decision.title, href }, style);
       return {
-        ...recordItem(decision, order),
+        ...recordItem(decision, order, path),
         textEdit: { range: range(relation[1]), newText: link },
         filterText: `${recordLabel(decision)} ${href}`,
       };
@@ -119,9 +119,12 @@ function candidates(index: DocsIndex, path: string, folder: string): Decision[] 
   return [...all.filter((d) => d.folder === folder), ...all.filter((d) => d.folder !== folder)];
 }
 
-function recordItem(decision: Decision, order: number): CompletionItem {
+function recordItem(decision: Decision, order: number, from: string): CompletionItem {
   return {
     label: recordLabel(decision),
+    // Records of another folder say where they are: numbers repeat across folders.
+    labelDetails:
+      decision.folder === dirname(from) ? undefined : { description: relativePath(dirname(from), decision.folder) },
     kind: CompletionItemKind.File,
     detail: statusDetail(decision),
     // The preview is filled in by completionItem/resolve: a folder of thousands of records would

@@ -120,6 +120,8 @@ describe('language server (in process, over JSON-RPC)', () => {
     assert.equal((toml.textEdit as TextEdit).range.start.character, lines[lines.length - 1].length - 2);
     const flask = items.find((i) => i.label === '0002 Use Flask');
     assert.equal((flask?.textEdit as TextEdit).newText, '../../../nygard/doc/architecture/decisions/0002-use-flask.md');
+    assert.equal(flask?.labelDetails?.description, '../../../nygard/doc/architecture/decisions');
+    assert.equal(toml.labelDetails, undefined);
   });
 
   it('completes statuses in front matter (lower case) and in a ## Status section (capitalized)', async () => {
