@@ -34,6 +34,7 @@ export function toDiagnostic(problem: Problem, text: string | undefined): Diagno
 export class DiagnosticsPublisher {
   private readonly sent = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -51,7 +52,13 @@ export class DiagnosticsPublisher {
     }, this.delayMs);
   }
 
-  async publish(): Promise<void> {
+  /** Publishes now; runs one at a time, so a slower earlier run never sends after a later one. */
+  publish(): Promise<void> {
+    this.running = this.running.then(() => this.publishNow()).catch(() => undefined);
+    return this.running;
+  }
+
+  private async publishNow(): Promise<void> {
     await this.workspace.settled();
     const byPath = new Map<string, Problem[]>();
     for (const problem of this.workspace.index.problems()) {

@@ -119,4 +119,28 @@ describe('language server in a real VS Code', () => {
     assert.ok(text.includes(`${statusOnDisk(adr('0004-use-managed-postgresql.md'))} · 2026-06-01`), text);
     assert.match(text, /\*\*Decision:\*\* We will move billing data to a managed PostgreSQL service\./);
   });
+
+  it('cadence.docs.languageServer turns the server off and on without a reload', async () => {
+    const uri = adr('0003-async-weekly-updates.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    const config = vscode.workspace.getConfiguration('cadence.docs');
+    try {
+      // An unsaved edit: the server reads the editor's text, and the disk stays as it was.
+      const line = document.getText().split('\n').indexOf('## Status') + 2;
+      await editor.edit((edit) => edit.replace(document.lineAt(line).range, 'Parked until Q3'));
+      await waitFor(() => cadence(uri).some((d) => codeOf(d) === 'unknown-status'), 'an unknown-status diagnostic');
+      await config.update('languageServer', false, vscode.ConfigurationTarget.Global);
+      await waitFor(() => cadence(uri).length === 0, 'the diagnostics to go with the server');
+      await config.update('languageServer', true, vscode.ConfigurationTarget.Global);
+      await waitFor(
+        () => cadence(uri).some((d) => codeOf(d) === 'unknown-status'),
+        'the restarted server to report the open document again',
+        20_000,
+      );
+    } finally {
+      await config.update('languageServer', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });

@@ -38,6 +38,11 @@ export function registerLanguageClient(
       client = created;
       const started = performance.now();
       await created.start();
+      // Turned off (or the extension went away) while starting: do not leave it running.
+      if (disposed || !enabled()) {
+        await stop();
+        return;
+      }
       log.info(`Cadence language server started in ${(performance.now() - started).toFixed(0)} ms`);
     })().catch((error: unknown) => {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

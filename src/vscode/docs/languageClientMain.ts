@@ -19,6 +19,9 @@ export function createLanguageClient(serverModule: string, initializationOptions
     {
       documentSelector: [{ scheme: 'file', language: 'markdown' }],
       initializationOptions,
+      // VS Code's own Markdown extension already outlines headings; a second provider would show
+      // every heading twice in the Outline and breadcrumbs. Other editors get the server's.
+      middleware: { provideDocumentSymbols: () => [] },
     },
   );
 }
