@@ -45,13 +45,14 @@ export function registerLanguageClient(
       }
       log.info(`Cadence language server started in ${(performance.now() - started).toFixed(0)} ms`);
     })().catch((error: unknown) => {
+      client = undefined;
+      starting = undefined;
+      if (disposed || !enabled()) return; // stopped on purpose while starting
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       log.error(`Cadence language server did not start: ${reason}`);
       void vscode.window.showWarningMessage(
         `Cadence: the language server did not start (${reason}); decision-record diagnostics are off. See the Cadence log.`,
       );
-      client = undefined;
-      starting = undefined;
     });
     return starting;
   };

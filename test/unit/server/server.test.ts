@@ -12,7 +12,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { applyEdits } from '../../../src/core/docs/edits';
-import { pathToUri } from '../../../src/server/uris';
+import { pathToUri, uriToPath } from '../../../src/server/uris';
 import { formatsFixture } from '../docs/fixtures';
 import { type TestClient, inProcessServer } from './lspClient';
 
@@ -357,5 +357,13 @@ describe('language server: runbooks without last_reviewed_on', () => {
     } finally {
       client.dispose();
     }
+  });
+});
+
+describe('language server URIs', () => {
+  it('round-trips paths with spaces, # and non-ASCII through file URIs', () => {
+    for (const p of ['/tmp/a b/0001-x.md', '/srv/déc#1/ADR 0002.md', '/']) assert.equal(uriToPath(pathToUri(p)), p);
+    assert.equal(pathToUri('/tmp/a b/c#d.md'), 'file:///tmp/a%20b/c%23d.md');
+    assert.equal(uriToPath('untitled:Untitled-1'), undefined);
   });
 });
