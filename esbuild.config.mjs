@@ -1,6 +1,7 @@
-// Three bundles: the extension (loaded by VS Code), the language server (spawned by the extension or
-// run over stdio by any LSP editor) and the `cadence` CLI. Production builds are minified without
-// source maps; development builds keep source maps so stack traces point at the TypeScript.
+// Four bundles: the extension (loaded by VS Code), the language server (spawned by the extension or
+// run over stdio by any LSP editor), its client (loaded when the first Markdown file opens) and the
+// `cadence` CLI. Production builds are minified without source maps; development builds keep source
+// maps so stack traces point at the TypeScript.
 import * as esbuild from 'esbuild';
 import { resolve } from 'node:path';
 
@@ -63,6 +64,13 @@ const bundles = [
     plugins: [lazyChunksPlugin],
   })),
   { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // The language client, apart from extension.js: loaded when the first Markdown file opens.
+  {
+    ...common,
+    entryPoints: ['src/vscode/docs/languageClientMain.ts'],
+    outfile: 'dist/languageClient.js',
+    external: ['vscode'],
+  },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

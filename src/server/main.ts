@@ -1,15 +1,15 @@
-// The Cadence language server, over stdio (or node IPC when VS Code starts it). Decision-record
-// features register on this connection as they land; the server itself stays a thin adapter.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// The Cadence language server process: a thin adapter. vscode-languageserver picks the transport
+// from argv (--stdio for any LSP editor, --node-ipc when VS Code starts it); everything else is in
+// server.ts over the Node file system.
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { lastChangeDates } from '../node/docs/git';
+import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  serverInfo: { name: 'cadence-language-server' },
-}));
-
-documents.listen(connection);
-connection.listen();
+startServer(connection, {
+  fileSystem: nodeFileSystem,
+  clock: { now: () => Date.now() },
+  lastChanges: (root, folders) => lastChangeDates(root, folders),
+  logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
+});

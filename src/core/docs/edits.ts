@@ -172,7 +172,8 @@ export interface RecordLink {
   href: string;
 }
 
-function linkText(link: RecordLink, format: DecisionFormat): string {
+/** A Markdown link to a record in a folder's style: `[4. Title](href)` (adr-tools) or `[ADR-0004](href)` (MADR). */
+export function linkText(link: RecordLink, format: DecisionFormat): string {
   if (format === 'nygard' || format === 'unknown') {
     return `[${link.number !== undefined ? `${link.number}. ` : ''}${link.title}](${link.href})`;
   }
@@ -340,3 +341,27 @@ export const STATUS_CHOICES: Exclude<DecisionStatus, 'unknown' | 'superseded'>[]
   'rejected',
   'deprecated',
 ];
+
+/**
+ * Adds "Supersedes <link>" to a record that does not say it yet: as its own paragraph under the
+ * status line (where adr-tools writes it), else under the title, else at the top of the body.
+ */
+export function addSupersedesEdits(path: string, text: string, link: string): TextEdit[] {
+  const decision = parseDecision(path, text, '');
+  const source = readSource(text);
+  const eol = source.eol;
+  const location = decision.statusLocation;
+  const line = location && location.kind !== 'frontMatter' ? location.line : decision.titleLine;
+  if (line === undefined) {
+    const at = source.frontMatter
+      ? (source.lineStarts[source.frontMatter.endLine + 1] ?? text.length)
+      : source.contentStart;
+    return [{ start: at, end: at, newText: `Supersedes ${link}${eol}${eol}` }];
+  }
+  const at = endOfLine(text, source.lineStarts[line] ?? 0);
+  // A MADR 2 "* Status:" bullet: one more bullet in the same list, not a paragraph that splits it.
+  const bullet =
+    location?.kind === 'field' ? /^(\s*[-*+]\s+)/.exec(text.slice(source.lineStarts[line] ?? 0, at)) : null;
+  if (bullet) return [{ start: at, end: at, newText: `${eol}${bullet[1]}Supersedes: ${link}` }];
+  return [{ start: at, end: at, newText: `${eol}${eol}Supersedes ${link}` }];
+}

@@ -1,6 +1,6 @@
 /** The block outline of a Markdown file: headings and the few text lines the index reads. */
 import type { Token } from 'markdown-it';
-import { inlineChildren } from './source';
+import { inlineChildren, readSource } from './source';
 
 /** One line of rendered text from a heading, paragraph, list item or table row. */
 export interface TextLine {
@@ -170,4 +170,9 @@ export function excerpt(raw: Outline['raw'], section: number): string | undefine
   text = text.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
+}
+
+/** The headings of a Markdown file, from the same parse the index uses (outlines, document symbols). */
+export function headingsOf(text: string): Heading[] {
+  return outline(readSource(text).tokens).headings;
 }

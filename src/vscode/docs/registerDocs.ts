@@ -4,6 +4,7 @@ import { Views } from '../../shared/ids';
 import { registerDocsCommands } from './commands';
 import { type DecisionNode, DecisionsTreeProvider, ProblemDecorations } from './decisionsTree';
 import { DocsService } from './docsService';
+import { registerLanguageClient } from './languageClient';
 import { type RunbookNode, RunbooksTreeProvider } from './runbooksTree';
 
 /** A tree item as the tests see it: what the user reads, and its children. */
@@ -77,6 +78,7 @@ export function registerDocs(
       changed.fire();
     }),
     ...registerDocsCommands({ service, decisions, runbooks, decisionsView, runbooksView, log: deps.log }),
+    registerLanguageClient(context, deps.log),
   );
   service.start();
   return {

@@ -1,0 +1,122 @@
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  STATUS_CHOICES,
+  type TextEdit as OffsetEdit,
+  addSupersedesEdits,
+  linkText,
+  setStatusEdits,
+  supersededStatus,
+} from '../core/docs/edits';
+import type { DocsIndex } from '../core/docs/index';
+import { basename, dirname, relativePath } from '../core/docs/paths';
+import { STATUS_LABELS } from '../core/docs/status';
+import type { Decision } from '../core/docs/types';
+import { recordLabel, resolveReference } from './records';
+
+/** What code actions need besides the index: current texts (open documents first) and URIs. */
+export interface CodeActionContext {
+  index: DocsIndex;
+  text(path: string): Promise<string | undefined>;
+  uriOf(path: string): string;
+}
+
+/** Offset edits from src/core/docs/edits.ts as LSP edits against `text`. */
+function lspEdits(uri: string, text: string, edits: OffsetEdit[]): TextEdit[] {
+  const doc = TextDocument.create(uri, 'markdown', 0, text);
+  return edits.map((e) => ({
+    range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+    newText: e.newText,
+  }));
+}
+
+function says(index: DocsIndex, record: Decision, relation: 'supersedes' | 'supersededBy', other: Decision): boolean {
+  return record.references.some((r) => r.relation === relation && resolveReference(index, record, r) === other);
+}
+
+/** The edit that makes `record` say `relation` about `other` (the missing half of a supersede link). */
+async function reciprocalAction(
+  ctx: CodeActionContext,
+  record: Decision,
+  relation: 'supersedes' | 'supersededBy',
+  other: Decision,
+  diagnostic?: Diagnostic,
+): Promise<CodeAction | undefined> {
+  const text = await ctx.text(record.path);
+  if (text === undefined) return undefined;
+  const link = { number: other.number, title: other.title, href: relativePath(dirname(record.path), other.path) };
+  const edits =
+    relation === 'supersededBy'
+      ? setStatusEdits(record.path, text, supersededStatus(link, record.format))
+      : addSupersedesEdits(record.path, text, linkText(link, record.format));
+  const uri = ctx.uriOf(record.path);
+  const what = relation === 'supersededBy' ? 'Mark as superseded by' : 'Add "Supersedes"';
+  const where = diagnostic ? '' : ` in ${basename(record.path)}`;
+  return {
+    title: `${what} ${recordLabel(other)}${where}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    isPreferred: true,
+    edit: { changes: { [uri]: lspEdits(uri, text, edits) } },
+  };
+}
+
+/**
+ * Quick fixes: make a supersede link reciprocal (on the record that lacks the link back, and on the
+ * line of the record that has it — editing the other file), and set a status where it is missing
+ * or unknown. Every edit is the minimal one from src/core/docs/edits.ts.
+ */
+export async function codeActions(
+  ctx: CodeActionContext,
+  path: string,
+  range: Range,
+  diagnostics: Diagnostic[],
+): Promise<CodeAction[]> {
+  const { index } = ctx;
+  const record = index.decision(path);
+  if (!record) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'cadence') continue;
+    if (diagnostic.code === 'non-reciprocal-supersede') {
+      const links = index.links(path);
+      for (const newer of links.supersededBy.map((p) => index.decision(p))) {
+        if (newer && !says(index, record, 'supersededBy', newer)) {
+          const action = await reciprocalAction(ctx, record, 'supersededBy', newer, diagnostic);
+          if (action) actions.push(action);
+        }
+      }
+      for (const older of links.supersedes.map((p) => index.decision(p))) {
+        if (older && !says(index, record, 'supersedes', older)) {
+          const action = await reciprocalAction(ctx, record, 'supersedes', older, diagnostic);
+          if (action) actions.push(action);
+        }
+      }
+    } else if (diagnostic.code === 'missing-status' || diagnostic.code === 'unknown-status') {
+      const text = await ctx.text(path);
+      if (text === undefined) continue;
+      const uri = ctx.uriOf(path);
+      for (const status of STATUS_CHOICES) {
+        const label = STATUS_LABELS[status];
+        actions.push({
+          title: `Set status to ${label}`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: lspEdits(uri, text, setStatusEdits(path, text, label)) } },
+        });
+      }
+    }
+  }
+  // On a "Supersedes"/"Superseded by" line: fix the other record when it does not link back.
+  for (const ref of record.references) {
+    if (ref.line < range.start.line || ref.line > range.end.line) continue;
+    if (ref.relation !== 'supersedes' && ref.relation !== 'supersededBy') continue;
+    const other = resolveReference(index, record, ref);
+    if (!other || other === record) continue;
+    const back = ref.relation === 'supersedes' ? 'supersededBy' : 'supersedes';
+    if (says(index, other, back, record)) continue;
+    const action = await reciprocalAction(ctx, other, back, record);
+    if (action) actions.push(action);
+  }
+  return actions;
+}

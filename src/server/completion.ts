@@ -1,0 +1,151 @@
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type Position,
+} from 'vscode-languageserver';
+import { STATUS_CHOICES, folderFormat, linkText } from '../core/docs/edits';
+import type { DocsIndex } from '../core/docs/index';
+import { headingsOf } from '../core/docs/parse';
+import { dirname, relativePath } from '../core/docs/paths';
+import { STATUS_LABELS } from '../core/docs/status';
+import type { Decision } from '../core/docs/types';
+import { decisionPreview, lineOf, recordLabel, statusDetail } from './records';
+
+/** Inside a Markdown link target: `[x](00▮`. */
+const LINK_TARGET = /\]\(\s*<?([^()\s<>]*)$/;
+/** After a relation word: `Supersedes ▮`, `Superseded by: 00▮`, `* Amends ▮`. */
+const RELATION =
+  /\b(?:supersedes|supercedes|superseded by|superceded by|replaces|replaced by|amends|amended by)\s*:?\s+([^\s[\]()]*)$/i;
+const FRONT_MATTER_STATUS = /^\s*status\s*:\s*["']?([A-Za-z]*)$/i;
+const FIELD_STATUS = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*([A-Za-z]*)$/i;
+
+function inFrontMatter(text: string, line: number): boolean {
+  if (
+    lineOf(text, 0)
+      .replace(/^\uFEFF/, '')
+      .trimEnd() !== '---'
+  )
+    return false;
+  for (let l = 1; l <= line; l++) {
+    const t = lineOf(text, l).trimEnd();
+    if (t === '---' || t === '...') return false;
+  }
+  return line > 0;
+}
+
+/**
+ * Completion in decision records: other records inside a link target or after a relation word
+ * ("Supersedes", "Superseded by", "Amends"), and statuses where a status is written (front matter
+ * `status:`, a `* Status:` field, the `## Status` section).
+ */
+export function complete(index: DocsIndex, path: string, text: string, position: Position): CompletionItem[] {
+  const line = lineOf(text, position.line);
+  const prefix = line.slice(0, position.character);
+  const range = (typed: string) => ({
+    start: { line: position.line, character: position.character - typed.length },
+    end: position,
+  });
+  const self = index.decision(path);
+  const folder = self?.folder ?? dirname(path);
+
+  const target = LINK_TARGET.exec(prefix);
+  if (target) {
+    return candidates(index, path, folder).map((decision, order) => {
+      const href = relativePath(dirname(path), decision.path);
+      return {
+        ...recordItem(decision, order, path),
+        textEdit: { range: range(target[1]), newText: href },
+        filterText: href,
+      };
+    });
+  }
+
+  const relation = RELATION.exec(prefix);
+  if (relation && !inFrontMatter(text, position.line)) {
+    const style = folderFormat(
+      index
+        .decisions()
+        .filter((d) => d.folder === folder)
+        .map((d) => d.format),
+    );
+    return candidates(index, path, folder).map((decision, order) => {
+      const href = relativePath(dirname(path), decision.path);
+      const link = linkText({ number: decision.number, title: decision.title, href }, style);
+      return {
+        ...recordItem(decision, order, path),
+        textEdit: { range: range(relation[1]), newText: link },
+        filterText: `${recordLabel(decision)} ${href}`,
+      };
+    });
+  }
+
+  const lower = (typed: string) => statusItems(typed, range(typed), true);
+  if (inFrontMatter(text, position.line)) {
+    const m = FRONT_MATTER_STATUS.exec(prefix);
+    return m ? lower(m[1]) : [];
+  }
+  const field = FIELD_STATUS.exec(prefix);
+  if (field) {
+    // MADR 2 bullets write statuses in lower case; a Nygard "Status:" line capitalizes.
+    const bullet = /^\s*[-*+]\s/.test(prefix);
+    return statusItems(field[1], range(field[1]), bullet && self?.statusText !== '' ? isLower(self) : bullet);
+  }
+  const word = /^\s*([A-Za-z]*)$/.exec(prefix);
+  if (word) {
+    const headings = headingsOf(text).filter((h) => h.line < position.line);
+    const current = headings[headings.length - 1];
+    if (current && /^status\s*$/i.test(current.text)) return statusItems(word[1], range(word[1]), false);
+  }
+  return [];
+}
+
+/** completionItem/resolve: the record's Markdown preview as documentation. */
+export function resolveCompletion(index: DocsIndex, item: CompletionItem): CompletionItem {
+  const path = (item.data as { path?: unknown } | undefined)?.path;
+  const decision = typeof path === 'string' ? index.decision(path) : undefined;
+  if (!decision) return item;
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: decisionPreview(index, decision) } };
+}
+
+function isLower(decision: Decision | undefined): boolean {
+  return decision !== undefined && /^[a-z]/.test(decision.statusText);
+}
+
+/** Records to offer: the same folder first (by number), then the others; never the record itself. */
+function candidates(index: DocsIndex, path: string, folder: string): Decision[] {
+  const all = index.decisions().filter((d) => d.path !== path);
+  return [...all.filter((d) => d.folder === folder), ...all.filter((d) => d.folder !== folder)];
+}
+
+function recordItem(decision: Decision, order: number, from: string): CompletionItem {
+  return {
+    label: recordLabel(decision),
+    // Records of another folder say where they are: numbers repeat across folders.
+    labelDetails:
+      decision.folder === dirname(from) ? undefined : { description: relativePath(dirname(from), decision.folder) },
+    kind: CompletionItemKind.File,
+    detail: statusDetail(decision),
+    // The preview is filled in by completionItem/resolve: a folder of thousands of records would
+    // otherwise send thousands of previews for one keystroke.
+    data: { path: decision.path },
+    sortText: String(order).padStart(6, '0'),
+    insertTextFormat: InsertTextFormat.PlainText,
+  };
+}
+
+function statusItems(typed: string, range: { start: Position; end: Position }, lower: boolean): CompletionItem[] {
+  return STATUS_CHOICES.map((status, order) => {
+    const label = STATUS_LABELS[status];
+    const newText = lower ? label.toLowerCase() : label;
+    return {
+      label: newText,
+      kind: CompletionItemKind.EnumMember,
+      detail: 'Decision status',
+      sortText: String(order),
+      filterText: newText,
+      textEdit: { range, newText },
+    };
+  }).filter((item) => typed === '' || item.label.toLowerCase().startsWith(typed.toLowerCase()));
+}

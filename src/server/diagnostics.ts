@@ -1,0 +1,89 @@
+import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { Problem } from '../core/docs/types';
+import { lineOf } from './records';
+import { pathToUri } from './uris';
+import type { DocsWorkspace } from './workspace';
+
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** One problem as an LSP diagnostic on its line (from the first non-blank character to the end). */
+export function toDiagnostic(problem: Problem, text: string | undefined): Diagnostic {
+  const line = text === undefined ? '' : lineOf(text, problem.line);
+  const start = line.length - line.trimStart().length;
+  // Unknown text (a file never read as text): the whole line; clients clamp the column.
+  const end = text === undefined ? 10_000 : Math.max(line.length, start);
+  return {
+    range: { start: { line: problem.line, character: start }, end: { line: problem.line, character: end } },
+    severity: SEVERITY[problem.severity],
+    source: 'cadence',
+    code: problem.code,
+    message: problem.message,
+  };
+}
+
+/**
+ * Publishes the index's problems. After any change it recomputes every file's problems (one linear
+ * pass in the index) and sends only the files whose diagnostics differ from what the client has,
+ * so fixing one record also clears the diagnostic it caused in another, open or not. Open documents
+ * always get a (possibly empty) publication, so an editor knows the file was checked.
+ */
+export class DiagnosticsPublisher {
+  private readonly sent = new Map<string, string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: DocsWorkspace,
+    private readonly uriOf: (path: string) => string = pathToUri,
+    private readonly delayMs = 30,
+  ) {}
+
+  /** Coalesces bursts (typing, a branch switch) into one publication. */
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.publish();
+    }, this.delayMs);
+  }
+
+  /** Publishes now; runs one at a time, so a slower earlier run never sends after a later one. */
+  publish(): Promise<void> {
+    this.running = this.running.then(() => this.publishNow()).catch(() => undefined);
+    return this.running;
+  }
+
+  private async publishNow(): Promise<void> {
+    await this.workspace.settled();
+    const byPath = new Map<string, Problem[]>();
+    for (const problem of this.workspace.index.problems()) {
+      const list = byPath.get(problem.path) ?? [];
+      list.push(problem);
+      byPath.set(problem.path, list);
+    }
+    const paths = new Set([...byPath.keys(), ...this.sent.keys()]);
+    for (const path of this.openPaths()) paths.add(path);
+    for (const path of paths) {
+      const text = this.workspace.knownText(path);
+      const diagnostics = (byPath.get(path) ?? []).map((p) => toDiagnostic(p, text));
+      const signature = JSON.stringify(diagnostics);
+      if (this.sent.get(path) === signature) continue;
+      if (diagnostics.length === 0 && !this.workspace.isOpen(path)) this.sent.delete(path);
+      else this.sent.set(path, signature);
+      await this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics });
+    }
+  }
+
+  private openPaths(): string[] {
+    return this.workspace.openPaths();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

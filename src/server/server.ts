@@ -1,0 +1,189 @@
+import {
+  CodeActionKind,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Clock } from '../core/clock';
+import type { DocsFileSystem } from '../core/docs/discovery';
+import { codeActions } from './codeActions';
+import { complete, resolveCompletion } from './completion';
+import { DiagnosticsPublisher } from './diagnostics';
+import { definition, documentSymbols, hover } from './navigation';
+import { pathToUri, uriToPath } from './uris';
+import { DocsWorkspace, type LastChanges, readServerSettings } from './workspace';
+
+/** Where the server writes what it does (the client's output channel, or stderr). */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ServerDeps {
+  fileSystem: DocsFileSystem;
+  clock: Clock;
+  logger?: Logger;
+  /** Runbooks' last git change (main.ts: src/node/docs/git.ts); none: no git fallback. */
+  lastChanges?: LastChanges;
+  /** Milliseconds to coalesce changes before publishing diagnostics. */
+  diagnosticsDelayMs?: number;
+}
+
+/** Globs the client watches for the server: records, runbooks and the discovery config files. */
+export const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}'];
+
+/**
+ * The Cadence language server on an existing connection: one DocsIndex for every workspace root,
+ * updated one file at a time, with diagnostics, completion, hover, definition, document symbols
+ * and quick fixes over it. `main.ts` only creates the connection (stdio or node-ipc).
+ */
+export function startServer(connection: Connection, deps: ServerDeps): void {
+  const logger: Logger = deps.logger ?? { info: () => undefined, warn: () => undefined };
+  const documents = new TextDocuments(TextDocument);
+  /** The client's own URI spelling for open documents (diagnostics must use it). */
+  const openUris = new Map<string, string>();
+  const uriOf = (path: string): string => openUris.get(path) ?? pathToUri(path);
+  let watchDynamically = false;
+  let workspaceFolderEvents = false;
+  let workspace: DocsWorkspace | undefined;
+  let diagnostics: DiagnosticsPublisher | undefined;
+
+  const ws = (): DocsWorkspace => {
+    if (!workspace) throw new Error('The Cadence language server is not initialized.');
+    return workspace;
+  };
+
+  connection.onInitialize((params) => {
+    const settings = readServerSettings(params.initializationOptions);
+    const changed = (): void => diagnostics?.schedule();
+    workspace = new DocsWorkspace(
+      deps.fileSystem,
+      deps.clock,
+      settings,
+      changed,
+      (m) => logger.warn(m),
+      deps.lastChanges,
+    );
+    diagnostics = new DiagnosticsPublisher(connection, workspace, uriOf, deps.diagnosticsDelayMs ?? 30);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const roots = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+    const started = deps.clock.now();
+    void workspace.setRoots(roots).then(() => {
+      const index = ws().index;
+      logger.info(
+        `Cadence language server: ${index.decisions().length} decision records, ${index.runbooks().length} runbooks in ${roots.length} folder(s), ${deps.clock.now() - started} ms`,
+      );
+    });
+    watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['(', ' ', ':', '/'], resolveProvider: true },
+        hoverProvider: true,
+        definitionProvider: true,
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: workspaceFolderEvents
+          ? { workspaceFolders: { supported: true, changeNotifications: true } }
+          : undefined,
+      },
+      serverInfo: { name: 'cadence-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+      });
+    }
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+        const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+        const roots = [
+          ...ws()
+            .rootPaths()
+            .filter((p) => !removed.has(p)),
+          ...added,
+        ];
+        void ws().setRoots(roots);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    // Clients that push settings send { cadence: { docs: {...} } }; anything else is ignored.
+    const cadence = (params.settings as { cadence?: { docs?: unknown } } | null)?.cadence;
+    if (workspace && cadence?.docs) void workspace.setSettings(readServerSettings(cadence.docs));
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    const path = uriToPath(document.uri);
+    if (!path || !workspace) return;
+    openUris.set(path, document.uri);
+    void workspace.setOpen(path, document.getText());
+  });
+  documents.onDidClose(({ document }) => {
+    const path = uriToPath(document.uri);
+    if (!path || !workspace) return;
+    openUris.delete(path);
+    void workspace.close(path);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!workspace) return;
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      if (change.type === FileChangeType.Deleted) void workspace.fileDeleted(path);
+      else void workspace.fileChanged(path);
+    }
+  });
+
+  /** The open document's path and text, after pending index updates have been applied. */
+  const opened = async (uri: string): Promise<{ path: string; text: string } | undefined> => {
+    const document = documents.get(uri);
+    const path = uriToPath(uri);
+    if (!document || !path || !workspace) return undefined;
+    await workspace.settled();
+    return { path, text: document.getText() };
+  };
+
+  connection.onCompletion(async ({ textDocument, position }) => {
+    const doc = await opened(textDocument.uri);
+    return doc ? complete(ws().index, doc.path, doc.text, position) : null;
+  });
+  connection.onCompletionResolve((item) => (workspace ? resolveCompletion(workspace.index, item) : item));
+  connection.onHover(async ({ textDocument, position }) => {
+    const doc = await opened(textDocument.uri);
+    return doc ? hover(ws().index, doc.path, doc.text, position) : null;
+  });
+  connection.onDefinition(async ({ textDocument, position }) => {
+    const doc = await opened(textDocument.uri);
+    return doc ? definition(ws().index, doc.path, doc.text, position) : null;
+  });
+  connection.onDocumentSymbol(async ({ textDocument }) => {
+    const doc = await opened(textDocument.uri);
+    return doc ? documentSymbols(doc.text) : null;
+  });
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
+    const doc = await opened(textDocument.uri);
+    if (!doc) return null;
+    const current = ws();
+    return codeActions(
+      { index: current.index, text: (p) => current.text(p), uriOf },
+      doc.path,
+      range,
+      context.diagnostics,
+    );
+  });
+
+  connection.onShutdown(() => diagnostics?.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

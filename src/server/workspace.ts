@@ -1,0 +1,239 @@
+import type { Clock } from '../core/clock';
+import type { Discovery, DocsFileSystem } from '../core/docs/discovery';
+import { DocsIndex, indexFile, loadRoot } from '../core/docs/index';
+import { basename, isInside } from '../core/docs/paths';
+
+/** The `cadence.docs.*` settings the server needs, sent by the client as initializationOptions. */
+export interface ServerSettings {
+  decisionGlobs: string[];
+  runbookGlobs: string[];
+  runbookReviewDays: number;
+  maxFileKiB: number;
+  excludeNames: string[];
+  /**
+   * Whether the server may run git (runbooks' last change when `last_reviewed_on` is missing).
+   * VS Code sends false for an untrusted workspace: a repository's git config can run commands.
+   */
+  git: boolean;
+}
+
+/** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
+export type LastChanges = (root: string, folders: string[]) => Promise<Map<string, string>>;
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
+  decisionGlobs: [],
+  runbookGlobs: [],
+  runbookReviewDays: 180,
+  maxFileKiB: 1024,
+  excludeNames: [],
+  git: true,
+};
+
+/** Reads initializationOptions defensively: any LSP client may send anything (or nothing). */
+export function readServerSettings(options: unknown): ServerSettings {
+  const o = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+  const positive = (v: unknown, fallback: number): number =>
+    typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
+  return {
+    decisionGlobs: strings(o.decisionGlobs),
+    runbookGlobs: strings(o.runbookGlobs),
+    runbookReviewDays: positive(o.runbookReviewDays, 180),
+    maxFileKiB: positive(o.maxFileKiB, 1024),
+    excludeNames: strings(o.excludeNames),
+    git: o.git !== false,
+  };
+}
+
+/** Files whose change means the folders themselves may have moved: that root is rediscovered. */
+export const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
+
+/**
+ * The server's one DocsIndex over every workspace root. Open documents override the disk (their
+ * text is what the user sees); watched-file events update one file at a time; only a config file
+ * change or a workspace-folder change rediscovers a root. Every update is queued, so events are
+ * applied in the order they arrived even though reading is asynchronous.
+ */
+export class DocsWorkspace {
+  readonly index: DocsIndex;
+  private roots: Discovery[] = [];
+  private readonly open = new Map<string, string>();
+  /** Last text read per indexed path: diagnostics need line lengths, code actions the text. */
+  private readonly texts = new Map<string, string>();
+  private queue: Promise<void> = Promise.resolve();
+  private readonly overlay: DocsFileSystem;
+
+  constructor(
+    private readonly fs: DocsFileSystem,
+    clock: Clock,
+    private settings: ServerSettings,
+    private readonly changed: () => void,
+    private readonly warn: (message: string) => void = () => undefined,
+    private readonly lastChanges?: LastChanges,
+  ) {
+    this.index = new DocsIndex({ clock, runbookReviewDays: settings.runbookReviewDays });
+    this.overlay = {
+      readFile: async (path) => this.open.get(path) ?? this.remember(path, await fs.readFile(path)),
+      readText: async (path, maxBytes) => {
+        const open = this.open.get(path);
+        if (open !== undefined) return this.remember(path, open);
+        const read = await fs.readText(path, maxBytes);
+        return typeof read === 'string' ? this.remember(path, read) : read;
+      },
+      readDirectory: (path) => fs.readDirectory(path),
+      stat: (path) => fs.stat(path),
+    };
+  }
+
+  private remember(path: string, text: string): string {
+    this.texts.set(path, text);
+    return text;
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task).catch((error: unknown) => this.warn(`Cadence: ${String(error)}`));
+    this.queue = run;
+    return run;
+  }
+
+  /** Resolves when every queued update (the cold load included) has been applied. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  /** (Re)discovers and indexes the given roots; roots no longer listed are dropped. */
+  setRoots(paths: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      for (const old of this.roots) if (!paths.includes(old.root)) this.index.removeUnder(old.root);
+      const roots: Discovery[] = [];
+      for (const root of paths) roots.push(await this.loadRoot(root));
+      this.roots = roots;
+      this.changed();
+      // Outside the queue: git may be slow, and edits must not wait for it.
+      void this.readGitDates(roots);
+    });
+  }
+
+  /** Runbooks without `last_reviewed_on` fall back to their last commit: one git log per root. */
+  private async readGitDates(roots: Discovery[]): Promise<void> {
+    if (!this.settings.git || !this.lastChanges) return;
+    for (const root of roots) {
+      if (root.runbookFolders.length === 0) continue;
+      if (!this.index.runbooks().some((r) => !r.lastReviewedOn && isInside(root.root, r.path))) continue;
+      try {
+        this.index.setLastChanges(await this.lastChanges(root.root, root.runbookFolders));
+      } catch (error) {
+        this.warn(`Cadence: could not read runbook dates from git in ${root.root}: ${String(error)}`);
+      }
+    }
+    this.changed();
+  }
+
+  private async loadRoot(root: string): Promise<Discovery> {
+    this.index.removeUnder(root);
+    return loadRoot(this.overlay, this.index, root, {
+      decisionGlobs: this.settings.decisionGlobs,
+      runbookGlobs: this.settings.runbookGlobs,
+      maxFileBytes: this.settings.maxFileKiB * 1024,
+      excludeNames: this.settings.excludeNames,
+    });
+  }
+
+  /** New settings: every root is rediscovered (globs may name other files). */
+  setSettings(settings: ServerSettings): Promise<void> {
+    this.settings = settings;
+    this.index.setRunbookReviewDays(settings.runbookReviewDays);
+    return this.setRoots(this.roots.map((r) => r.root));
+  }
+
+  rootPaths(): string[] {
+    return this.roots.map((r) => r.root);
+  }
+
+  /** The innermost root holding `path`. */
+  rootOf(path: string): Discovery | undefined {
+    let best: Discovery | undefined;
+    for (const root of this.roots) {
+      if (isInside(root.root, path) && (!best || root.root.length > best.root.length)) best = root;
+    }
+    return best;
+  }
+
+  /** The current text of an indexed or open file (open documents first), read from disk if needed. */
+  async text(path: string): Promise<string | undefined> {
+    const known = this.open.get(path) ?? this.texts.get(path);
+    if (known !== undefined) return known;
+    const read = await this.fs.readText(path, this.settings.maxFileKiB * 1024).catch(() => undefined);
+    return typeof read === 'string' ? read : undefined;
+  }
+
+  /** The text last seen for `path`, without reading (for diagnostics ranges). */
+  knownText(path: string): string | undefined {
+    return this.open.get(path) ?? this.texts.get(path);
+  }
+
+  openPaths(): string[] {
+    return [...this.open.keys()];
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  /** An editor opened or changed a document: its text replaces the disk's. One file is reparsed. */
+  setOpen(path: string, text: string): Promise<void> {
+    this.open.set(path, text);
+    this.texts.set(path, text);
+    return this.enqueue(() => this.reindex(path));
+  }
+
+  /** An editor closed a document: the disk is the truth again. */
+  close(path: string): Promise<void> {
+    this.open.delete(path);
+    this.texts.delete(path);
+    return this.enqueue(() => this.reindex(path));
+  }
+
+  /** A watched file was created or changed on disk. Open documents keep the editor's text. */
+  fileChanged(path: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (CONFIG_NAMES.has(basename(path))) {
+        await this.reloadRootOf(path);
+        return;
+      }
+      if (this.open.has(path)) return;
+      this.texts.delete(path);
+      await this.reindex(path);
+    });
+  }
+
+  /** A watched file was deleted on disk. */
+  fileDeleted(path: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (CONFIG_NAMES.has(basename(path))) {
+        await this.reloadRootOf(path);
+        return;
+      }
+      if (this.open.has(path)) return;
+      this.texts.delete(path);
+      this.index.remove(path);
+      this.changed();
+    });
+  }
+
+  private async reloadRootOf(path: string): Promise<void> {
+    const root = this.rootOf(path);
+    if (!root) return;
+    const fresh = await this.loadRoot(root.root);
+    this.roots = this.roots.map((r) => (r === root ? fresh : r));
+    this.changed();
+  }
+
+  private async reindex(path: string): Promise<void> {
+    const root = this.rootOf(path);
+    if (!root) return;
+    await indexFile(this.overlay, this.index, root, path, this.settings.maxFileKiB * 1024);
+    this.changed();
+  }
+}
