@@ -196,6 +196,21 @@ export interface NewRecord {
   eol?: '\n' | '\r\n';
 }
 
+/** The sections a new MADR-style record starts with (MADR 2, 3/4 and log4brains alike). */
+const MADR_BODY = [
+  '## Context and Problem Statement',
+  '',
+  'Describe the context and the problem in two or three sentences.',
+  '',
+  '## Considered Options',
+  '',
+  '* Option 1',
+  '',
+  '## Decision Outcome',
+  '',
+  'Chosen option: "Option 1", because …',
+];
+
 /** The text of a new record, status Proposed, in the folder's format (adr-tools, MADR 2/3/4, log4brains). */
 export function newRecordText(record: NewRecord): string {
   const eol = record.eol ?? '\n';
@@ -212,17 +227,7 @@ export function newRecordText(record: NewRecord): string {
         `# ${record.title}`,
         '',
         ...(supersedes ? [supersedes, ''] : []),
-        '## Context and Problem Statement',
-        '',
-        'Describe the context and the problem in two or three sentences.',
-        '',
-        '## Considered Options',
-        '',
-        '* Option 1',
-        '',
-        '## Decision Outcome',
-        '',
-        'Chosen option: "Option 1", because …',
+        ...MADR_BODY,
         '',
         '### Consequences',
         '',
@@ -241,17 +246,7 @@ export function newRecordText(record: NewRecord): string {
         `${bullet} Date: ${record.date}`,
         '',
         ...(supersedes ? [supersedes, ''] : []),
-        '## Context and Problem Statement',
-        '',
-        'Describe the context and the problem in two or three sentences.',
-        '',
-        '## Considered Options',
-        '',
-        '* Option 1',
-        '',
-        '## Decision Outcome',
-        '',
-        'Chosen option: "Option 1", because …',
+        ...MADR_BODY,
       ];
       break;
     }

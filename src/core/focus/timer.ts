@@ -1,6 +1,7 @@
 // The focus timer as a pure reducer over absolute timestamps. Nothing here counts ticks: the time
 // left is always `endsAt - now`, so a sleeping laptop, a reloaded window or a second window all
 // agree on when a block ends. Every window applies events to the latest shared state.
+import type { FocusBlockRecord } from './history';
 
 /** Where the timer is. `paused` remembers whether it paused a focus block or a break. */
 export type FocusPhase = 'idle' | 'focus' | 'paused' | 'break';
@@ -56,17 +57,10 @@ export type FocusEvent =
   | { type: 'tick' };
 
 /** A focus block that just ended, ready to become a history record. */
-export interface EndedBlock {
-  id: string;
-  startedAt: number;
-  endedAt: number;
-  plannedMinutes: number;
-  actualMinutes: number;
-  completed: boolean;
-  workspace?: string;
-  branchAtStart?: string;
+export type EndedBlock = Omit<FocusBlockRecord, 'branchAtEnd' | 'commits'> & {
+  /** The trusted git folder the block started in: where its end branch and commits are read. */
   gitFolder?: string;
-}
+};
 
 export interface Transition {
   state: FocusState;
