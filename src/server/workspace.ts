@@ -197,19 +197,22 @@ export class DocsWorkspace {
 
   /** A watched file was created or changed on disk. Open documents keep the editor's text. */
   fileChanged(path: string): Promise<void> {
-    return this.enqueue(async () => {
-      if (CONFIG_NAMES.has(basename(path))) {
-        await this.reloadRootOf(path);
-        return;
-      }
-      if (this.open.has(path)) return;
-      this.texts.delete(path);
-      await this.reindex(path);
-    });
+    return this.onDisk(path, () => this.reindex(path));
   }
 
   /** A watched file was deleted on disk. */
   fileDeleted(path: string): Promise<void> {
+    return this.onDisk(path, () => {
+      this.index.remove(path);
+      this.changed();
+    });
+  }
+
+  /**
+   * A change on disk: a config file rediscovers its root; an open document keeps the editor's text;
+   * otherwise the disk text replaces any cached one and `apply` updates the index.
+   */
+  private onDisk(path: string, apply: () => void | Promise<void>): Promise<void> {
     return this.enqueue(async () => {
       if (CONFIG_NAMES.has(basename(path))) {
         await this.reloadRootOf(path);
@@ -217,8 +220,7 @@ export class DocsWorkspace {
       }
       if (this.open.has(path)) return;
       this.texts.delete(path);
-      this.index.remove(path);
-      this.changed();
+      await apply();
     });
   }
 

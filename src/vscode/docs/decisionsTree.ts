@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ModelTreeProvider, type TreeModel } from './modelTree';
 import { basename, relativePath } from '../../core/docs/paths';
 import { STATUS_LABELS, STATUS_ORDER, statusDisplay } from '../../core/docs/status';
 import type { Decision, DecisionStatus } from '../../core/docs/types';
@@ -58,27 +59,18 @@ export function decisionLabel(decision: Decision): string {
 }
 
 /** The Decisions view: grouped by status (or flat by number), superseded records nested under their successor. */
-export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNode> {
-  private readonly emitter = new vscode.EventEmitter<DecisionNode | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
+export class DecisionsTreeProvider
+  extends ModelTreeProvider<DecisionNode>
+  implements vscode.TreeDataProvider<DecisionNode>
+{
   grouping: 'status' | 'number' = 'status';
   filter: DecisionFilter | undefined;
-  private model:
-    { roots: DecisionNode[]; children: Map<string, DecisionNode[]>; byPath: Map<string, DecisionNode> } | undefined;
 
-  constructor(private readonly service: DocsService) {}
-
-  refresh(): void {
-    this.model = undefined;
-    this.emitter.fire(undefined);
+  constructor(private readonly service: DocsService) {
+    super();
   }
 
-  dispose(): void {
-    this.emitter.dispose();
-  }
-
-  private build(): NonNullable<DecisionsTreeProvider['model']> {
-    if (this.model) return this.model;
+  protected buildModel(): TreeModel<DecisionNode> {
     const index = this.service.index;
     const decisions = index.decisions().filter((d) => matches(d, this.filter));
     const children = new Map<string, DecisionNode[]>();
@@ -143,26 +135,15 @@ export class DecisionsTreeProvider implements vscode.TreeDataProvider<DecisionNo
         return node;
       });
     } else roots = fill(undefined, decisions);
-    this.model = { roots, children, byPath };
-    return this.model;
-  }
-
-  getChildren(element?: DecisionNode): DecisionNode[] {
-    const model = this.build();
-    return element ? (model.children.get(element.id) ?? []) : model.roots;
+    return { roots, children, byPath };
   }
 
   getParent(element: DecisionNode): DecisionNode | undefined {
     return element.parent;
   }
 
-  /** The node where a record is listed (not its nested copies), for Reveal. */
-  nodeFor(path: string): DecisionNode | undefined {
-    return this.build().byPath.get(path);
-  }
-
   getTreeItem(element: DecisionNode): vscode.TreeItem {
-    const hasChildren = (this.build().children.get(element.id)?.length ?? 0) > 0;
+    const hasChildren = (this.model().children.get(element.id)?.length ?? 0) > 0;
     if (element.kind === 'folder') {
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = element.id;

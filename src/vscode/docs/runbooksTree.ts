@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ModelTreeProvider, type TreeModel } from './modelTree';
 import { relativePath } from '../../core/docs/paths';
 import type { RunbookView } from '../../core/docs/types';
 import { DECORATION_SCHEME } from './decisionsTree';
@@ -8,21 +9,12 @@ export type RunbookNode =
   { kind: 'group'; id: string; label: string } | { kind: 'runbook'; id: string; path: string; parent: RunbookNode };
 
 /** The Runbooks view: grouped by front matter `service`, else by folder; stale ones marked. */
-export class RunbooksTreeProvider implements vscode.TreeDataProvider<RunbookNode> {
-  private readonly emitter = new vscode.EventEmitter<RunbookNode | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  private model:
-    { roots: RunbookNode[]; children: Map<string, RunbookNode[]>; byPath: Map<string, RunbookNode> } | undefined;
-
-  constructor(private readonly service: DocsService) {}
-
-  refresh(): void {
-    this.model = undefined;
-    this.emitter.fire(undefined);
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
+export class RunbooksTreeProvider
+  extends ModelTreeProvider<RunbookNode>
+  implements vscode.TreeDataProvider<RunbookNode>
+{
+  constructor(private readonly service: DocsService) {
+    super();
   }
 
   private groupOf(runbook: RunbookView): string {
@@ -31,8 +23,7 @@ export class RunbooksTreeProvider implements vscode.TreeDataProvider<RunbookNode
     return root ? relativePath(root.folder.uri.path, runbook.folder) : runbook.folder;
   }
 
-  private build(): NonNullable<RunbooksTreeProvider['model']> {
-    if (this.model) return this.model;
+  protected buildModel(): TreeModel<RunbookNode> {
     const children = new Map<string, RunbookNode[]>();
     const byPath = new Map<string, RunbookNode>();
     const groups = new Map<string, RunbookNode>();
@@ -51,21 +42,11 @@ export class RunbooksTreeProvider implements vscode.TreeDataProvider<RunbookNode
     const roots = [...groups.values()].sort((a, b) =>
       a.kind === 'group' && b.kind === 'group' ? a.label.localeCompare(b.label) : 0,
     );
-    this.model = { roots, children, byPath };
-    return this.model;
-  }
-
-  getChildren(element?: RunbookNode): RunbookNode[] {
-    const model = this.build();
-    return element ? (model.children.get(element.id) ?? []) : model.roots;
+    return { roots, children, byPath };
   }
 
   getParent(element: RunbookNode): RunbookNode | undefined {
     return element.kind === 'runbook' ? element.parent : undefined;
-  }
-
-  nodeFor(path: string): RunbookNode | undefined {
-    return this.build().byPath.get(path);
   }
 
   getTreeItem(element: RunbookNode): vscode.TreeItem {
