@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseDraftArgs, runDraft, type DraftDeps } from '../../../src/cli/draft';
 import { runCli } from '../../../src/cli/run';
 import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
+import { capture } from '../cliIo';
 
 const deps: DraftDeps = {
   now: () => Date.parse(NOW),
@@ -12,16 +13,6 @@ const deps: DraftDeps = {
   systemTimeZone: () => 'Europe/Berlin',
   focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
 };
-
-function capture(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    cwd,
-  };
-  return { out, io };
-}
 
 describe('cadence draft', function () {
   this.timeout(30_000);

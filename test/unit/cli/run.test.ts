@@ -1,15 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../../src/cli/run';
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    cwd: process.cwd(),
-  };
-  return { out, io };
-}
+import { capture } from '../cliIo';
 
 describe('cadence CLI', () => {
   it('prints the version', async () => {

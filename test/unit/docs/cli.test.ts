@@ -2,17 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { type DocsJson, docsCommand } from '../../../src/cli/docs';
 import { runCli } from '../../../src/cli/run';
+import { capture } from '../cliIo';
 import { clock, formatsFixture } from './fixtures';
-
-function capture(cwd = process.cwd()) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    cwd,
-  };
-  return { out, io };
-}
 
 describe('cadence docs', () => {
   const docs = docsCommand(clock);

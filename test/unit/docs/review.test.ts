@@ -19,6 +19,7 @@ import { readSource } from '../../../src/core/docs/source';
 import { normalizeStatus, statusDisplay } from '../../../src/core/docs/status';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
 import { clock, repoRoot } from './fixtures';
+import { capture } from '../cliIo';
 
 const setStatus = (text: string, status: string): string =>
   applyEdits(text, setStatusEdits('/r/0001-x.md', text, status));
@@ -142,16 +143,6 @@ function reviewFixture(): string {
   if (result.status !== 0) throw new Error(`docs-review.mjs failed: ${result.stderr}`);
   built = dir;
   return dir;
-}
-
-function capture() {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    cwd: process.cwd(),
-  };
-  return { out, io };
 }
 
 describe('docs review findings: index, discovery and the CLI', () => {

@@ -5,16 +5,7 @@ import * as path from 'node:path';
 import { defaultHistoryFile } from '../../../src/cli/focus';
 import { runCli } from '../../../src/cli/run';
 import { serializeFocusRecord } from '../../../src/core/focus/history';
-
-function capture(cwd: string) {
-  const out = { stdout: '', stderr: '' };
-  const io = {
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-    cwd,
-  };
-  return { out, io };
-}
+import { capture } from '../cliIo';
 
 describe('cadence focus', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-focus-cli-'));
