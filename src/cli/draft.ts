@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { WeeklyDraft } from '../core/weekly/model';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
+import { shareable } from '../core/weekly/share';
 import { canonicalTimeZone, isoWeekWindow, rangeWindow, weekWindow, WindowError } from '../core/weekly/window';
 import { focusSummaryFor } from '../node/focus/historyFile';
 import { draftFromRepos } from '../node/weekly/draftRepos';
@@ -194,7 +195,12 @@ export async function runDraft(
     io.stderr.write('cadence draft: no author to count — set git config user.email or pass --author EMAIL\n');
     return 1;
   }
-  io.stdout.write(renderFormat(draft, args.format));
+  // Markdown is the draft to edit (with its prompts); Slack and text are for pasting, as sent.
+  io.stdout.write(
+    args.format === 'slack' || args.format === 'text'
+      ? shareable(draft, args.format)
+      : renderFormat(draft, args.format),
+  );
   return 0;
 }
 

@@ -96,7 +96,11 @@ describe('weekly update in a real VS Code', () => {
     const second = await vscode.commands.executeCommand<string>(Commands.weeklySave);
     assert.equal(first, path.join(workspace, 'updates', `${result.draft.window.id}.md`));
     assert.equal(second, path.join(workspace, 'updates', `${result.draft.window.id}-2.md`));
-    assert.equal(fs.readFileSync(first, 'utf8'), vscode.window.activeTextEditor!.document.getText());
+    // Saved as sent: the update without the author's prompts and footer.
+    const saved = fs.readFileSync(first, 'utf8');
+    assert.match(saved, /^# Week \d+/);
+    assert.match(saved, /`feat\/usage-based-billing`/);
+    assert.doesNotMatch(saved, /Counting you as|Add it here, or delete this line|No focus history/);
   });
 
   it('"Since my last update" starts where the saved update ends', async () => {
@@ -128,6 +132,7 @@ describe('weekly update in a real VS Code', () => {
     const text = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsText);
     assert.match(text, /\nIn progress \/ next week\n/);
     assert.doesNotMatch(text, /`/);
+    for (const copy of [slack, text]) assert.doesNotMatch(copy, /Counting you as|Add it here, or delete this line/);
 
     // After the user edits the draft, the copy carries the edit (converted from their Markdown).
     const editor = vscode.window.activeTextEditor!;
@@ -135,6 +140,7 @@ describe('weekly update in a real VS Code', () => {
     await editor.edit((edit) => edit.insert(editor.document.positionAt(shipped), '- **ops**: hand-written bullet\n'));
     const edited = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
     assert.match(edited, /\n• \*ops\*: hand-written bullet\n/);
+    assert.doesNotMatch(edited, /Counting you as|Add it here, or delete this line/);
   });
 
   it('renders through the user template named in cadence.weekly.template', async () => {

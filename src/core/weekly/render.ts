@@ -16,6 +16,20 @@ export const SECTION_TITLES = {
   focus: 'Focus',
 } as const;
 
+/**
+ * The prompts a draft shows where a section found nothing: written for the author, never sent (see
+ * share.ts, which leaves them out of copies, posts and saved updates while they are unedited).
+ */
+export const PLACEHOLDERS = {
+  shipped: 'Nothing shipped in this window — add anything that did not go through git.',
+  inProgress: 'Nothing in flight found — what will you pick up next?',
+  blockers: 'None found. Anything blocking you? Add it here, or delete this line.',
+  focus: 'No focus history for this window.',
+} as const;
+
+/** The footer line's opening words (the footer is for the author: who was counted, what was hidden). */
+export const FOOTER_PREFIX = 'Counting you as:';
+
 interface Style {
   heading(text: string): string;
   title(text: string): string;
@@ -99,58 +113,68 @@ function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): s
   return `${style.bullet}${style.code(style.text(item.branch ?? ''))}${repo}: ${inline(item.title, style)}${count}${ref}`;
 }
 
-function render(draft: WeeklyDraft, style: Style): string {
+/**
+ * One section: its heading, then its lines, else the placeholder prompt. When `share` is set (a copy,
+ * a post, a saved update) the prompt is left out, and so is a section left with nothing to say.
+ */
+function section(out: string[], style: Style, title: string, lines: string[], placeholder: string, share: boolean) {
+  if (lines.length === 0 && share) return;
+  out.push(style.heading(title), '');
+  if (lines.length === 0) out.push(`${style.bullet}${style.italic(placeholder)}`);
+  out.push(...lines, '');
+}
+
+function render(draft: WeeklyDraft, style: Style, share = false): string {
   const out: string[] = [style.title(style.text(draft.window.label)), '', inline(draft.summary, style), ''];
   for (const note of draft.notes) out.push(style.italic(inline(note, style)), '');
 
-  out.push(style.heading(SECTION_TITLES.shipped), '');
-  if (draft.shipped.length === 0)
-    out.push(
-      `${style.bullet}${style.italic('Nothing shipped in this window — add anything that did not go through git.')}`,
-    );
-  for (const item of draft.shipped) out.push(shippedLine(item, draft, style));
+  const shipped = draft.shipped.map((item) => shippedLine(item, draft, style));
   if (draft.lastWeek && draft.lastWeek.length > 0) {
     const done = draft.lastWeek.filter((check) => check.shipped !== null);
     const open = draft.lastWeek.filter((check) => check.shipped === null);
-    out.push('', style.italic(`Planned last week: ${done.length} of ${draft.lastWeek.length} shipped.`));
-    for (const check of done) out.push(`${style.bullet}✓ ${inline(check.item, style)}`);
-    for (const check of open) out.push(`${style.bullet}… ${inline(check.item, style)} ${style.italic('(not yet)')}`);
+    shipped.push('', style.italic(`Planned last week: ${done.length} of ${draft.lastWeek.length} shipped.`));
+    for (const check of done) shipped.push(`${style.bullet}✓ ${inline(check.item, style)}`);
+    for (const check of open)
+      shipped.push(`${style.bullet}… ${inline(check.item, style)} ${style.italic('(not yet)')}`);
   }
+  section(out, style, SECTION_TITLES.shipped, shipped, PLACEHOLDERS.shipped, share);
 
-  out.push('', style.heading(SECTION_TITLES.inProgress), '');
-  if (draft.inProgress.length === 0)
-    out.push(`${style.bullet}${style.italic('Nothing in flight found — what will you pick up next?')}`);
-  for (const item of draft.inProgress) out.push(progressLine(item, draft, style));
+  const progress = draft.inProgress.map((item) => progressLine(item, draft, style));
+  section(out, style, SECTION_TITLES.inProgress, progress, PLACEHOLDERS.inProgress, share);
 
-  out.push('', style.heading(SECTION_TITLES.blockers), '');
-  if (draft.blockers.length === 0) {
-    out.push(`${style.bullet}${style.italic('None found. Anything blocking you? Add it here, or delete this line.')}`);
-  }
-  for (const blocker of draft.blockers) {
-    out.push(
+  const blockers = draft.blockers.map(
+    (blocker) =>
       `${style.bullet}${inline(blocker.title, style)} ${style.italic(style.text(`(suggestion — ${blocker.evidence}; confirm or delete)`))}`,
+  );
+  section(out, style, SECTION_TITLES.blockers, blockers, PLACEHOLDERS.blockers, share);
+
+  const focus = focusLine(draft.focus);
+  const focusLines = focus ? [`${style.bullet}${inline(focus, style)}.`] : [];
+  if (draft.offDays > 0) {
+    focusLines.push(
+      `${style.bullet}${draft.offDays === 1 ? '1 commit' : `${draft.offDays} commits`} outside your work days.`,
     );
   }
+  if (!focus && !share) focusLines.unshift(`${style.bullet}${style.italic(PLACEHOLDERS.focus)}`);
+  section(out, style, SECTION_TITLES.focus, focusLines, PLACEHOLDERS.focus, share);
 
-  out.push('', style.heading(SECTION_TITLES.focus), '');
-  const focus = focusLine(draft.focus);
-  out.push(`${style.bullet}${focus ? `${inline(focus, style)}.` : style.italic('No focus history for this window.')}`);
-  if (draft.offDays > 0) {
-    out.push(`${style.bullet}${draft.offDays === 1 ? '1 commit' : `${draft.offDays} commits`} outside your work days.`);
+  if (!share) {
+    const footer = [
+      `${FOOTER_PREFIX} ${draft.identities.length > 0 ? draft.identities.join(', ') : 'nobody (set cadence.weekly.authorEmails or git user.email)'}`,
+    ];
+    if (draft.repos.length > 0) footer.push(`repos: ${draft.repos.map((repo) => repo.name).join(', ')}`);
+    if (draft.hidden.length > 0) {
+      const types = [...new Set(draft.hidden.map((item) => item.type ?? 'other'))];
+      footer.push(`${draft.hidden.length} hidden (${listing(types)})`);
+    }
+    out.push('', style === markdownStyle ? '---' : '', style.italic(style.text(footer.join(' · '))));
   }
-
-  const footer = [
-    `Counting you as: ${draft.identities.length > 0 ? draft.identities.join(', ') : 'nobody (set cadence.weekly.authorEmails or git user.email)'}`,
-  ];
-  if (draft.repos.length > 0) footer.push(`repos: ${draft.repos.map((repo) => repo.name).join(', ')}`);
-  if (draft.hidden.length > 0) {
-    const types = [...new Set(draft.hidden.map((item) => item.type ?? 'other'))];
-    footer.push(`${draft.hidden.length} hidden (${listing(types)})`);
-  }
-  out.push('', style === markdownStyle ? '---' : '', style.italic(style.text(footer.join(' · '))));
-  return out.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n') + '\n';
+  const lines = out.filter((line, i, all) => !(line === '' && all[i - 1] === ''));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n') + '\n';
 }
 
+/** The draft for the editor: every section, its prompts and the footer. */
 export function renderMarkdown(draft: WeeklyDraft): string {
   return render(draft, markdownStyle);
 }
@@ -161,6 +185,11 @@ export function renderSlack(draft: WeeklyDraft): string {
 
 export function renderText(draft: WeeklyDraft): string {
   return render(draft, textStyle);
+}
+
+/** The draft as it is sent (no prompts, no footer); callers go through share.ts's `shareable`. */
+export function renderShared(draft: WeeklyDraft, format: 'markdown' | 'slack' | 'text'): string {
+  return render(draft, format === 'slack' ? slackStyle : format === 'text' ? textStyle : markdownStyle, true);
 }
 
 /** The JSON contract of `cadence draft --format json`: exactly these keys. */

@@ -3,14 +3,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WeeklyDraft } from '../../core/weekly/model';
-import {
-  convertMarkdown,
-  renderMarkdown,
-  renderSlack,
-  renderTemplate,
-  renderText,
-  TemplateError,
-} from '../../core/weekly/render';
+import { renderMarkdown, renderTemplate, TemplateError } from '../../core/weekly/render';
+import { shareable } from '../../core/weekly/share';
 import {
   isValidTimeZone,
   rangeWindow,
@@ -29,7 +23,7 @@ import { readWeeklySettings, type WeeklySettings } from './settings';
 
 /** The last draft this window opened: copy and save use its model while its text is unedited. */
 export interface WeeklyState {
-  last: { draft: WeeklyDraft; uri: string; text: string } | null;
+  last: { draft: WeeklyDraft; uri: string; text: string; templated: boolean } | null;
 }
 
 /** What "Draft Weekly Update for…" offers; tests pass one directly to skip the quick pick. */
@@ -219,10 +213,12 @@ export async function draftWeekly(
   if (!draft) return undefined;
 
   let text: string;
+  let templated = false;
   if (settings.template) {
     try {
       const file = path.isAbsolute(settings.template) || !root ? settings.template : path.join(root, settings.template);
       text = renderTemplate(draft, await fs.readFile(file, 'utf8'));
+      templated = true;
     } catch (error) {
       const reason = error instanceof TemplateError ? error.message : `cannot read ${settings.template}`;
       void vscode.window.showWarningMessage(`Cadence: ${reason} — used the built-in layout instead.`);
@@ -234,7 +230,7 @@ export async function draftWeekly(
   // An untitled document: never overwrites a file; the user edits, copies or saves it.
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(document, { preview: false });
-  state.last = { draft, uri: document.uri.toString(), text };
+  state.last = { draft, uri: document.uri.toString(), text, templated };
   deps.log.info(
     `weekly: drafted ${draft.window.id} from ${draft.repos.length} repositories in ${Date.now() - started} ms (${draft.shipped.length} shipped)`,
   );
@@ -285,6 +281,11 @@ async function pickWindow(): Promise<DraftForChoice | undefined> {
   return { kind: 'range', since, until };
 }
 
+/** The last draft's model, when its text is the built-in layout (a template's text is the user's). */
+function modelOf(state: WeeklyState): WeeklyDraft | null {
+  return state.last && !state.last.templated ? state.last.draft : null;
+}
+
 /**
  * The text to copy or save: the active Markdown editor (for saving, only an untitled one — an edited
  * draft — so "Save" never copies some other file into the updates folder), else the last draft.
@@ -300,12 +301,12 @@ function currentText(
   if (document && usable) {
     const text = document.getText();
     const unedited = state.last && state.last.uri === document.uri.toString() && state.last.text === text;
-    return { text, draft: unedited ? state.last!.draft : null };
+    return { text, draft: unedited ? modelOf(state) : null };
   }
   if (state.last) {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.last!.uri);
     const text = open ? open.getText() : state.last.text;
-    return { text, draft: text === state.last.text ? state.last.draft : null };
+    return { text, draft: text === state.last.text ? modelOf(state) : null };
   }
   return null;
 }
@@ -319,11 +320,8 @@ export async function copyWeekly(state: WeeklyState, format: 'slack' | 'text'): 
     return undefined;
   }
   // Unedited: render from the model; edited: convert the user's Markdown, keeping their changes.
-  const text = current.draft
-    ? format === 'slack'
-      ? renderSlack(current.draft)
-      : renderText(current.draft)
-    : convertMarkdown(current.text, format);
+  // Either way without the prompts and the footer, which are for the author only.
+  const text = shareable(current.draft ?? current.text, format);
   await vscode.env.clipboard.writeText(text);
   void vscode.window.showInformationMessage(
     `Cadence: copied the weekly update as ${format === 'slack' ? 'Slack mrkdwn' : 'plain text'}.`,
@@ -352,7 +350,8 @@ export async function saveWeekly(state: WeeklyState, deps: WeeklyDeps): Promise<
     state.last?.draft.window.id ??
     weekWindow(Date.now(), { timeZone: settings.timeZone || systemZone(), weekStartsOn: settings.weekStartsOn }).id;
   // Never overwrites: 2026-W47.md exists → 2026-W47-2.md, and the message says which.
-  const file = await saveUpdate(folder, id, current.text);
+  // Saved as it is sent (no prompts, no footer): the saved update is the record of what went out.
+  const file = await saveUpdate(folder, id, shareable(current.draft ?? current.text, 'markdown'));
   deps.log.info(`weekly: saved ${file}`);
   const open = 'Open';
   void vscode.window

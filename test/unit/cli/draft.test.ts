@@ -120,9 +120,12 @@ describe('cadence draft', function () {
     const two = await run(['--repo', fx.two.web, '--repo', fx.two.api, '--format', 'text'], fx.root);
     assert.equal(two.code, 0, two.stderr);
     assert.match(two.stdout, /^Week 47/);
-    assert.match(two.stdout, /repos: web, api/);
+    assert.match(two.stdout, /Landing page \(web\)[^\n]*\n- api: Timeout on large invoices \(api\)/);
     const slack = await run(['--format=slack']);
     assert.match(slack.stdout, /^\*Week 47/);
+    // Slack and text are for pasting: no prompts, no "Counting you as" footer (the Markdown draft keeps them).
+    for (const sent of [two.stdout, slack.stdout]) assert.doesNotMatch(sent, /Counting you as|None found|add it here/i);
+    assert.match((await run([])).stdout, /_Counting you as: /);
   });
 
   it('exits 2 with one line for usage errors: bad flag, bad week or date, unknown zone, conflicts', async () => {
