@@ -2,15 +2,16 @@
 // docs/decisions/0005): the timer, the side-effect journal, the leader's heartbeat and the
 // "already done today" marks. Writers apply their change to the latest record under a lock, so an
 // event from a window that saw an older state is re-applied to the newer one, never lost or doubled.
+import type { SlackEffect } from '../slack/focus';
 import { IDLE, next, type EndedBlock, type FocusEvent, type FocusState, type Transition } from './timer';
 
 /**
- * A side effect Cadence made and must undo exactly once: notification Do Not Disturb, or the
- * user's start hooks (whose "undo" is running the end hooks).
+ * A side effect Cadence made and must undo exactly once: notification Do Not Disturb, the user's
+ * start hooks (whose "undo" is running the end hooks), or Slack's snooze and status.
  */
 export interface JournalEntry {
   id: string;
-  kind: 'doNotDisturb' | 'hooks';
+  kind: 'doNotDisturb' | 'hooks' | 'slack';
   /** The block the effect belongs to; undone when that block is no longer under way. */
   blockId: string;
   appliedAt: number;
@@ -24,6 +25,8 @@ export interface JournalEntry {
   undoneBy?: string;
   /** The effect could not be made (e.g. the toggle failed): there is nothing to undo. */
   failed?: boolean;
+  /** Kind `slack`: what Cadence set in Slack and what it found there before. */
+  slack?: SlackEffect;
 }
 
 /** A block that ended, waiting to be appended to the history file (cleared once it is). */
@@ -290,6 +293,8 @@ export function dueUndos(shared: SharedFocus, me: UndoingWindow): JournalEntry[]
   const activeBlock = shared.timer.phase !== 'idle' ? shared.timer.block?.id : undefined;
   return shared.journal.filter((e) => {
     if (e.undoneAt !== undefined || e.blockId === activeBlock) return false;
+    // Slack is undone through the network, by the leader (dueSlackUndos), not per window.
+    if (e.kind === 'slack') return false;
     if (e.appliedBy === me.windowId) return true;
     if (e.kind === 'hooks') {
       const endedAt = e.blockEndedAt ?? e.appliedAt;
@@ -300,6 +305,19 @@ export function dueUndos(shared: SharedFocus, me: UndoingWindow): JournalEntry[]
     }
     return me.activatedAt > e.appliedAt;
   });
+}
+
+/**
+ * Slack effects to undo now: not undone, their block no longer under way. Slack is one remote
+ * state for every window, so any window can undo them; the leader does (or, when no leader is
+ * alive — every window closed or crashed mid-block — the first window that looks), and the claim
+ * under the lock makes it exactly once.
+ */
+export function dueSlackUndos(shared: SharedFocus, windowId: string, now: number): JournalEntry[] {
+  const activeBlock = shared.timer.phase !== 'idle' ? shared.timer.block?.id : undefined;
+  const mayAct = isLeader(shared, windowId, now) || !leaderAlive(shared.leader, now);
+  if (!mayAct) return [];
+  return shared.journal.filter((e) => e.kind === 'slack' && e.undoneAt === undefined && e.blockId !== activeBlock);
 }
 
 /** Marks an effect that could not be made as failed (and so never undone); undefined if it is gone. */
