@@ -2,13 +2,22 @@
 // Flags and the JSON shape are a contract (see README "Weekly update"). Exit 0 on success, 2 on
 // usage errors (bad flag, bad date or week, unknown time zone), 1 on failures (not a repository,
 // git missing), each with one line on stderr.
-import { resolve } from 'node:path';
-import type { WeeklyDraft } from '../core/weekly/model';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
 import { shareable } from '../core/weekly/share';
-import { canonicalTimeZone, isoWeekWindow, rangeWindow, weekWindow, WindowError } from '../core/weekly/window';
+import { normalizeWeeklySettings, parseWeekday, parseWorkDays, type WeeklySettings } from '../core/weekly/settings';
+import type { TimeWindow } from '../core/weekly/model';
+import { WindowError } from '../core/weekly/window';
 import { focusSummaryFor } from '../node/focus/historyFile';
-import { draftFromRepos } from '../node/weekly/draftRepos';
+import {
+  type AssembledDraft,
+  assembleDraft,
+  resolveWindow,
+  weekOptions,
+  type WindowChoice,
+} from '../node/weekly/assemble';
+import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
 import { defaultHistoryFile } from './focus';
 import { openRepo, WeeklyGitError } from '../node/weekly/git';
 import { type CliIo, type Subcommand, UsageError } from './io';
@@ -16,8 +25,12 @@ import { type CliIo, type Subcommand, UsageError } from './io';
 export const DRAFT_USAGE = `Usage: cadence draft [--repo PATH]... [--author EMAIL]...
                      [--week 2026-W47 | --since DATE --until DATE | --last-week]
                      [--tz Europe/Berlin] [--format markdown|slack|text|json] [--include-hidden]
+                     [--week-starts-on DAY] [--work-days mon,tue,wed,thu,fri] [--bot MARKER]...
+                     [--hide TYPE]... [--template FILE] [--previous FILE]
 
 Drafts this week's update from local git: shipped changes, in progress / next week, blockers.
+Inside a repository, its .vscode/settings.json cadence.weekly.* values (time zone, week start,
+work days, bots, hidden types, author e-mails) apply as in the extension; flags win over them.
   --repo PATH       a repository to read (repeatable; default: the current directory's)
   --author EMAIL    count commits by this e-mail address as yours (repeatable; default:
                     user.email; names are not matched)
@@ -26,7 +39,14 @@ Drafts this week's update from local git: shipped changes, in progress / next we
   --last-week       the week before the current one
   --tz ZONE         IANA time zone for the week (default: the system's)
   --format F        markdown (default), slack, text or json
-  --include-hidden  also list chore, ci, build, style and test changes
+  --include-hidden  also list chore, ci, build, style, test and release changes
+  --week-starts-on DAY  first day of the week: monday (default), sunday, saturday, …
+  --work-days LIST  your work days, e.g. mon,tue,wed,thu,fri (commits outside them are counted)
+  --bot MARKER      also treat authors whose name or e-mail contains MARKER as bots (repeatable)
+  --hide TYPE       also leave this commit type out of Shipped (repeatable)
+  --template FILE   render the Markdown through this Handlebars template
+  --previous FILE   the previous update, for last week's plan (default: the newest saved one in
+                    the first repository's updates/ folder)
 `;
 
 interface DraftArgs {
@@ -39,6 +59,12 @@ interface DraftArgs {
   tz: string | null;
   format: Format;
   includeHidden: boolean;
+  weekStartsOn: string | null;
+  workDays: string | null;
+  bots: string[];
+  hide: string[];
+  template: string | null;
+  previous: string | null;
   help: boolean;
 }
 
@@ -54,6 +80,12 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
     tz: null,
     format: 'markdown',
     includeHidden: false,
+    weekStartsOn: null,
+    workDays: null,
+    bots: [],
+    hide: [],
+    template: null,
+    previous: null,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -105,6 +137,32 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
       case '--include-hidden':
         args.includeHidden = true;
         break;
+      case '--week-starts-on': {
+        const day = value();
+        if (parseWeekday(day) === undefined)
+          throw new UsageError(`--week-starts-on '${day}' is not a weekday (use monday, sunday, saturday, …)`);
+        args.weekStartsOn = day;
+        break;
+      }
+      case '--work-days': {
+        const days = value();
+        if (parseWorkDays(days) === undefined)
+          throw new UsageError(`--work-days '${days}' is not a list of weekdays (use e.g. mon,tue,wed,thu,fri)`);
+        args.workDays = days;
+        break;
+      }
+      case '--bot':
+        args.bots.push(value().trim());
+        break;
+      case '--hide':
+        args.hide.push(value().trim().toLowerCase());
+        break;
+      case '--template':
+        args.template = value();
+        break;
+      case '--previous':
+        args.previous = value();
+        break;
       case '--help':
       case '-h':
         args.help = true;
@@ -135,6 +193,25 @@ export const defaultDraftDeps: DraftDeps = {
   focusHistoryFile: () => defaultHistoryFile(),
 };
 
+/** The settings for this draft: the repository's safe `cadence.weekly.*` values, then the flags. */
+function effectiveSettings(repo: Partial<Record<string, unknown>>, args: DraftArgs): WeeklySettings {
+  const settings = normalizeWeeklySettings((key) => repo[key]);
+  return {
+    ...settings,
+    timeZone: args.tz ?? settings.timeZone,
+    weekStartsOn: args.weekStartsOn !== null ? parseWeekday(args.weekStartsOn)! : settings.weekStartsOn,
+    workDays: args.workDays !== null ? parseWorkDays(args.workDays)! : settings.workDays,
+    bots: [...settings.bots, ...args.bots.filter((bot) => !settings.bots.includes(bot))],
+    hiddenTypes: [...settings.hiddenTypes, ...args.hide.filter((type) => !settings.hiddenTypes.includes(type))],
+  };
+}
+
+function windowChoice(args: DraftArgs): WindowChoice {
+  if (args.week !== null) return { kind: 'week', id: args.week };
+  if (args.since !== null && args.until !== null) return { kind: 'range', since: args.since, until: args.until };
+  return { kind: args.lastWeek ? 'lastWeek' : 'thisWeek' };
+}
+
 /** Runs `cadence draft`; returns the exit code. */
 export async function runDraft(
   argv: readonly string[],
@@ -147,26 +224,12 @@ export async function runDraft(
     return 0;
   }
   const now = deps.now();
-  let timeZone: string;
-  try {
-    // `--tz utc` → "UTC": the zone as Intl names it, so labels and JSON read the same for any spelling.
-    timeZone = canonicalTimeZone(args.tz ?? deps.systemTimeZone());
-  } catch (error) {
-    if (error instanceof WindowError) throw new UsageError(error.message);
-    throw error;
-  }
-  const week = { timeZone, weekStartsOn: 1 as const };
-  let window;
-  try {
-    if (args.week !== null) window = isoWeekWindow(args.week, week);
-    else if (args.since !== null && args.until !== null) window = rangeWindow(args.since, args.until, timeZone);
-    else window = weekWindow(now, week, args.lastWeek ? -1 : 0);
-  } catch (error) {
-    if (error instanceof WindowError) throw new UsageError(error.message);
-    throw error;
-  }
+  const fail = (message: string) => {
+    io.stderr.write(`cadence draft: ${message}\n`);
+    return 1;
+  };
 
-  let draft: WeeklyDraft;
+  let assembled: AssembledDraft;
   try {
     const paths = args.repos.length > 0 ? args.repos.map((repo) => resolve(io.cwd, repo)) : [io.cwd];
     const roots: string[] = [];
@@ -174,32 +237,53 @@ export async function runDraft(
       const { root } = await openRepo(path, { gitPath: deps.gitPath });
       if (!roots.includes(root)) roots.push(root);
     }
-    draft = await draftFromRepos({
+    const repoSettings = await readRepoWeeklySettings(roots[0]);
+    if (repoSettings.problem) io.stderr.write(`cadence draft: ${repoSettings.problem}\n`);
+    const settings = effectiveSettings(repoSettings.values, args);
+    let window: TimeWindow;
+    try {
+      const week = weekOptions(settings, deps.systemTimeZone());
+      window = (await resolveWindow(windowChoice(args), now, week, null)).window;
+    } catch (error) {
+      if (error instanceof WindowError) throw new UsageError(error.message);
+      throw error;
+    }
+    let previous: string | null | undefined;
+    if (args.previous !== null) {
+      const file = resolve(io.cwd, args.previous);
+      previous = await readFile(file, 'utf8').catch(() => null);
+      if (previous === null) return fail(`cannot read the previous update ${file}`);
+    }
+    assembled = await assembleDraft({
       roots,
       window,
       now,
+      settings,
       authors: args.authors,
-      includeRepoUserEmail: args.authors.length === 0,
       includeHidden: args.includeHidden,
-      gitPath: deps.gitPath,
+      updatesFolder: join(roots[0], settings.folder),
+      previousUpdate: previous,
+      templateFile: args.template !== null ? resolve(io.cwd, args.template) : null,
       focus: await focusSummaryFor(deps.focusHistoryFile(), window),
+      gitPath: deps.gitPath,
     });
   } catch (error) {
-    if (error instanceof WeeklyGitError) {
-      io.stderr.write(`cadence draft: ${error.message}\n`);
-      return 1;
-    }
+    if (error instanceof WeeklyGitError) return fail(error.message);
     throw error;
   }
+  const { draft } = assembled;
+  for (const notice of assembled.notices) io.stderr.write(`cadence draft: ${notice}\n`);
   if (draft.identities.length === 0) {
-    io.stderr.write('cadence draft: no author to count — set git config user.email or pass --author EMAIL\n');
-    return 1;
+    return fail('no author to count — set git config user.email or pass --author EMAIL');
   }
-  // Markdown is the draft to edit (with its prompts); Slack and text are for pasting, as sent.
+  // Markdown is the draft to edit (with its prompts, through the template if any); Slack and text are
+  // for pasting, as sent.
   io.stdout.write(
-    args.format === 'slack' || args.format === 'text'
-      ? shareable(draft, args.format)
-      : renderFormat(draft, args.format),
+    args.format === 'markdown'
+      ? assembled.markdown
+      : args.format === 'slack' || args.format === 'text'
+        ? shareable(draft, args.format)
+        : renderFormat(draft, args.format),
   );
   return 0;
 }

@@ -6,9 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension';
+import { runDraft } from '../../src/cli/draft';
 import { appendFocusRecord } from '../../src/node/focus/historyFile';
 import { Commands, EXTENSION_ID } from '../../src/shared/ids';
 import type { DraftResult } from '../../src/vscode/weekly/weeklyCommands';
+import { capture } from '../unit/cliIo';
 import { waitFor } from './waitFor';
 
 const workspace = process.env.CADENCE_TEST_WORKSPACE!;
@@ -141,6 +143,66 @@ describe('weekly update in a real VS Code', () => {
     const edited = await vscode.commands.executeCommand<string>(Commands.weeklyCopyAsSlack);
     assert.match(edited, /\n• \*ops\*: hand-written bullet\n/);
     assert.doesNotMatch(edited, /Counting you as|Add it here, or delete this line/);
+  });
+
+  it('`cadence draft` and the command produce byte-identical Markdown from the same settings', async () => {
+    const api = await vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!.activate();
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    const original = fs.readFileSync(settingsFile, 'utf8');
+    const template = path.join(workspace, 'same.hbs');
+    fs.writeFileSync(
+      template,
+      '{{header}}\n{{summary}}\n{{#each shipped}}- {{line}}\n{{/each}}{{#each hidden}}~ {{title}}\n{{/each}}',
+    );
+    // One settings file, read by VS Code (the command) and by the CLI (the repository's settings);
+    // JSONC with a comment and trailing commas, as people write it.
+    fs.writeFileSync(
+      settingsFile,
+      `{
+  // shared by the command and the CLI
+  "cadence.weekly.authorEmails": ["ada@example.com"],
+  "cadence.weekly.timeZone": "America/New_York",
+  "cadence.weekly.weekStartsOn": "sunday",
+  "cadence.weekly.workDays": ["monday", "tuesday", "wednesday", "thursday"],
+  "cadence.weekly.bots": ["[bot]", "grace"],
+  "cadence.weekly.hiddenTypes": ["chore", "docs", "test",],
+}
+`,
+    );
+    const config = () => vscode.workspace.getConfiguration('cadence.weekly');
+    try {
+      await waitFor(() => config().get('weekStartsOn') === 'sunday', 'VS Code to read the new settings');
+      const now = Date.now();
+      const check = async (command: { template: boolean }) => {
+        if (command.template) await config().update('template', 'same.hbs', vscode.ConfigurationTarget.Workspace);
+        const result = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft, { now });
+        assert.ok(result, 'the command returned no draft');
+        const text = await waitFor(
+          () => (vscode.window.activeTextEditor?.document.uri.toString() === result.uri ? activeText() : undefined),
+          'the draft editor',
+        );
+        const { out, io } = capture(workspace);
+        const args = result.draft.repos.flatMap((repo) => ['--repo', repo.path]);
+        const code = await runDraft([...args, ...(command.template ? ['--template', 'same.hbs'] : [])], io, {
+          now: () => now,
+          gitPath: 'git',
+          systemTimeZone: () => 'UTC',
+          focusHistoryFile: () => api.focus.historyFile,
+        });
+        assert.equal(code, 0, out.stderr);
+        assert.equal(out.stderr, '');
+        assert.equal(out.stdout, text);
+        return result.draft;
+      };
+      const draft = await check({ template: false });
+      assert.equal(draft.window.timeZone, 'America/New_York');
+      assert.equal(new Date(draft.window.start).getUTCDay(), 0, 'the week starts on Sunday');
+      await check({ template: true });
+    } finally {
+      await config().update('template', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.writeFileSync(settingsFile, original);
+      fs.rmSync(template, { force: true });
+    }
   });
 
   it('renders through the user template named in cadence.weekly.template', async () => {

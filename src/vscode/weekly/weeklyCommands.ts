@@ -1,23 +1,20 @@
 // The weekly commands' bodies, loaded on first use (see registerWeekly.ts).
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WeeklyDraft } from '../../core/weekly/model';
-import { renderMarkdown, renderTemplate, TemplateError } from '../../core/weekly/render';
 import { shareable } from '../../core/weekly/share';
-import {
-  isValidTimeZone,
-  rangeWindow,
-  sinceWindow,
-  type WeekOptions,
-  weekWindow,
-  WindowError,
-} from '../../core/weekly/window';
+import { weekWindow, WindowError } from '../../core/weekly/window';
 import type { TimeWindow } from '../../core/weekly/model';
-import { draftFromRepos } from '../../node/weekly/draftRepos';
+import {
+  assembleDraft,
+  resolveWindow,
+  updatesFolderOf,
+  weekOptions,
+  type WindowChoice,
+} from '../../node/weekly/assemble';
 import { WeeklyGitError } from '../../node/weekly/git';
 import { discoverRepos } from '../../node/weekly/repos';
-import { lastUpdateEnd, previousUpdate, saveUpdate } from '../../node/weekly/updates';
+import { saveUpdate } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
 import { readWeeklySettings, type WeeklySettings } from './settings';
 
@@ -26,12 +23,8 @@ export interface WeeklyState {
   last: { draft: WeeklyDraft; uri: string; text: string; templated: boolean } | null;
 }
 
-/** What "Draft Weekly Update for…" offers; tests pass one directly to skip the quick pick. */
-export type DraftForChoice =
-  | { kind: 'thisWeek' }
-  | { kind: 'lastWeek' }
-  | { kind: 'sinceLastUpdate' }
-  | { kind: 'range'; since: string; until: string };
+/** What "Draft Weekly Update for…" offers (the CLI's windows too); tests pass one to skip the pick. */
+export type DraftForChoice = WindowChoice;
 
 /** What the draft command returns (for tests and other commands). */
 export interface DraftResult {
@@ -53,9 +46,7 @@ function workspaceRoot(): string | undefined {
 }
 
 function updatesFolder(settings: WeeklySettings): string | undefined {
-  const root = workspaceRoot();
-  if (path.isAbsolute(settings.folder)) return settings.folder;
-  return root ? path.join(root, settings.folder) : undefined;
+  return updatesFolderOf(settings, workspaceRoot()) ?? undefined;
 }
 
 /** The git executable VS Code's git extension uses, without activating that extension ourselves. */
@@ -83,38 +74,19 @@ function untrusted(): boolean {
   return true;
 }
 
-async function resolveWindow(
-  choice: DraftForChoice,
-  now: number,
-  settings: WeeklySettings,
-): Promise<TimeWindow | null> {
-  const timeZone = settings.timeZone || systemZone();
-  if (!isValidTimeZone(timeZone)) {
+async function windowFor(choice: DraftForChoice, now: number, settings: WeeklySettings): Promise<TimeWindow | null> {
+  let week;
+  try {
+    week = weekOptions(settings, systemZone());
+  } catch {
     void vscode.window.showErrorMessage(
-      `Cadence: unknown time zone '${timeZone}' in cadence.weekly.timeZone — use an IANA name like Europe/Berlin.`,
+      `Cadence: unknown time zone '${settings.timeZone}' in cadence.weekly.timeZone — use an IANA name like Europe/Berlin.`,
     );
     return null;
   }
-  const week: WeekOptions = { timeZone, weekStartsOn: settings.weekStartsOn };
-  switch (choice.kind) {
-    case 'thisWeek':
-      return weekWindow(now, week);
-    case 'lastWeek':
-      return weekWindow(now, week, -1);
-    case 'range':
-      return rangeWindow(choice.since, choice.until, timeZone);
-    case 'sinceLastUpdate': {
-      const folder = updatesFolder(settings);
-      const end = folder ? await lastUpdateEnd(folder, week) : null;
-      if (end === null) {
-        void vscode.window.showInformationMessage(
-          `Cadence: no saved update in ${settings.folder}/ yet — drafting this week instead. "Save Weekly Update" keeps one there.`,
-        );
-        return weekWindow(now, week);
-      }
-      return sinceWindow(end, now, timeZone);
-    }
-  }
+  const { window, notice } = await resolveWindow(choice, now, week, updatesFolder(settings) ?? null);
+  if (notice) void vscode.window.showInformationMessage(`Cadence: ${notice}`);
+  return window;
 }
 
 export async function draftWeekly(
@@ -128,7 +100,7 @@ export async function draftWeekly(
   const settings = readWeeklySettings(vscode.workspace.workspaceFolders?.[0]?.uri);
   let window: TimeWindow | null;
   try {
-    window = await resolveWindow(choice, now, settings);
+    window = await windowFor(choice, now, settings);
   } catch (error) {
     if (!(error instanceof WindowError)) throw error;
     void vscode.window.showErrorMessage(`Cadence: ${error.message}.`);
@@ -145,9 +117,9 @@ export async function draftWeekly(
   const git = gitPath();
   const started = Date.now();
 
-  let draft: WeeklyDraft | undefined;
+  let assembled;
   try {
-    draft = await vscode.window.withProgress(
+    assembled = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
         title: 'Cadence: drafting the weekly update',
@@ -171,28 +143,20 @@ export async function draftWeekly(
             );
             return undefined;
           }
-          const folder = updatesFolder(settings);
-          const [previous, focus] = await Promise.all([
-            folder
-              ? previousUpdate(folder, resolvedWindow, {
-                  timeZone: resolvedWindow.timeZone,
-                  weekStartsOn: settings.weekStartsOn,
-                })
-              : null,
-            deps.focus ? deps.focus(resolvedWindow).catch(() => null) : Promise.resolve(null),
-          ]);
+          const focus = deps.focus ? await deps.focus(resolvedWindow).catch(() => null) : null;
           const increment = 100 / found.roots.length;
-          return await draftFromRepos({
+          return await assembleDraft({
             roots: found.roots,
             window: resolvedWindow,
             now,
-            authors: settings.authorEmails,
-            includeRepoUserEmail: true,
-            hiddenTypes: settings.hiddenTypes,
-            bots: settings.bots,
-            workDays: settings.workDays,
+            settings,
+            updatesFolder: updatesFolder(settings) ?? null,
+            templateFile: settings.template
+              ? path.isAbsolute(settings.template) || !root
+                ? settings.template
+                : path.join(root, settings.template)
+              : null,
             focus,
-            previousUpdate: previous,
             gitPath: git,
             signal: abort.signal,
             onProgress: (done, total, name) => progress.report({ increment, message: `${done}/${total} ${name}` }),
@@ -210,23 +174,9 @@ export async function draftWeekly(
     }
     throw error;
   }
-  if (!draft) return undefined;
-
-  let text: string;
-  let templated = false;
-  if (settings.template) {
-    try {
-      const file = path.isAbsolute(settings.template) || !root ? settings.template : path.join(root, settings.template);
-      text = renderTemplate(draft, await fs.readFile(file, 'utf8'));
-      templated = true;
-    } catch (error) {
-      const reason = error instanceof TemplateError ? error.message : `cannot read ${settings.template}`;
-      void vscode.window.showWarningMessage(`Cadence: ${reason} — used the built-in layout instead.`);
-      text = renderMarkdown(draft);
-    }
-  } else {
-    text = renderMarkdown(draft);
-  }
+  if (!assembled) return undefined;
+  const { draft, markdown: text, templated } = assembled;
+  for (const notice of assembled.notices) void vscode.window.showWarningMessage(`Cadence: ${notice}.`);
   // An untitled document: never overwrites a file; the user edits, copies or saves it.
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(document, { preview: false });
@@ -348,7 +298,7 @@ export async function saveWeekly(state: WeeklyState, deps: WeeklyDeps): Promise<
   const id =
     current.draft?.window.id ??
     state.last?.draft.window.id ??
-    weekWindow(Date.now(), { timeZone: settings.timeZone || systemZone(), weekStartsOn: settings.weekStartsOn }).id;
+    weekWindow(Date.now(), weekOptions(settings, systemZone())).id;
   // Never overwrites: 2026-W47.md exists → 2026-W47-2.md, and the message says which.
   // Saved as it is sent (no prompts, no footer): the saved update is the record of what went out.
   const file = await saveUpdate(folder, id, shareable(current.draft ?? current.text, 'markdown'));

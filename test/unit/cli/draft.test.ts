@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDraftArgs, runDraft, type DraftDeps } from '../../../src/cli/draft';
 import { runCli } from '../../../src/cli/run';
-import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
+import { buildAll, buildTeamSettings, NOW } from '../../fixtures/weekly/histories.mjs';
 import { capture } from '../cliIo';
 
 const deps: DraftDeps = {
@@ -185,6 +185,75 @@ describe('cadence draft', function () {
       const result = await run(args, cwd, d);
       assert.equal(result.code, 1, args.join(' '));
       assert.equal(result.stderr, stderr);
+    }
+  });
+
+  it("applies the repository's .vscode/settings.json (JSONC), ignores keys naming files, and lets flags win", async () => {
+    const team = buildTeamSettings(path.join(fx.root, 'team')).dir;
+    const json = async (args: string[]) => {
+      const result = await run(['--week', '2026-W47', '--format', 'json', ...args], team);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, '');
+      const draft = JSON.parse(result.stdout);
+      return { draft, titles: draft.shipped.map((s: { title: string }) => s.title) as string[] };
+    };
+    const fromSettings = await json([]);
+    assert.deepEqual(fromSettings.draft.window, {
+      start: '2026-11-14T15:00:00.000Z', // Sunday 00:00 in Tokyo
+      end: '2026-11-21T15:00:00.000Z',
+      timeZone: 'Asia/Tokyo',
+    });
+    assert.deepEqual(fromSettings.titles, ['Tuesday feature', 'Saturday fix'], 'docs hidden by the settings');
+    const monday = await json(['--week-starts-on', 'monday', '--tz', 'UTC']);
+    assert.equal(monday.draft.window.start, '2026-11-16T00:00:00.000Z');
+    assert.equal(monday.draft.window.timeZone, 'UTC');
+    assert.deepEqual((await json(['--include-hidden'])).titles, ['Tuesday feature', 'Saturday fix', 'Sunday notes']);
+    assert.deepEqual((await json(['--hide', 'fix'])).titles, ['Tuesday feature'], '--hide adds to the settings');
+    assert.deepEqual((await json(['--bot', 'lovelace'])).titles, [], '--bot adds to the settings');
+
+    // The template and folder settings name files: never used from a repository's settings.
+    const markdown = await run(['--week', '2026-W47'], team);
+    assert.match(markdown.stdout, /^# Week 47 · Sun 15 – Sat 21 Nov 2026 · Asia\/Tokyo\n/);
+    assert.match(markdown.stdout, /- 2 commits outside your work days\./, 'Sunday and Saturday');
+    const weekend = await run(['--week', '2026-W47', '--work-days', 'sat,sun'], team);
+    assert.match(weekend.stdout, /- 1 commit outside your work days\./);
+
+    const template = path.join(fx.root, 'team.hbs');
+    fs.writeFileSync(template, '{{window.id}}:{{#each shipped}} {{title}};{{/each}}\n');
+    const templated = await run(['--week', '2026-W47', '--template', path.relative(team, template)], team);
+    assert.equal(templated.stdout, '2026-W47: Tuesday feature; Saturday fix;\n');
+    const missing = await run(['--week', '2026-W47', '--template', 'nope.hbs'], team);
+    assert.equal(missing.code, 0);
+    assert.match(
+      missing.stderr,
+      /^cadence draft: cannot read the template .*nope\.hbs — used the built-in layout instead\n$/,
+    );
+    assert.match(missing.stdout, /^# Week 47/);
+
+    const previous = path.join(fx.root, 'previous.md');
+    fs.writeFileSync(previous, '# Week 46\n\n## In progress / next week\n\n- Tuesday feature\n- Something else\n');
+    const planned = await run(['--week', '2026-W47', '--previous', path.relative(team, previous)], team);
+    assert.match(planned.stdout, /Planned last week: 1 of 2 shipped\./);
+    const noPrevious = await run(['--week', '2026-W47', '--previous', 'gone.md'], team);
+    assert.equal(noPrevious.code, 1);
+    assert.equal(noPrevious.stderr, `cadence draft: cannot read the previous update ${path.join(team, 'gone.md')}\n`);
+
+    // A broken settings file: one line, and the draft with the defaults.
+    fs.writeFileSync(path.join(team, '.vscode', 'settings.json'), '{ "cadence.weekly.weekStartsOn": ');
+    const broken = await run(['--week', '2026-W47', '--format', 'json', '--tz', 'UTC'], team);
+    assert.equal(broken.code, 0);
+    assert.match(
+      broken.stderr,
+      /^cadence draft: .*settings\.json is not a JSON object \(.*\); its settings were not used\n$/,
+    );
+    assert.equal(JSON.parse(broken.stdout).window.start, '2026-11-16T00:00:00.000Z');
+
+    for (const [args, pattern] of [
+      [['--week-starts-on', 'someday'], /--week-starts-on 'someday' is not a weekday/],
+      [['--work-days', 'mon,xyz'], /--work-days 'mon,xyz' is not a list of weekdays/],
+      [['--bot'], /--bot needs a value/],
+    ] as const) {
+      assert.throws(() => parseDraftArgs(args), pattern);
     }
   });
 

@@ -1,0 +1,92 @@
+// `cadence.weekly.*` as one typed record, normalized the same way whoever reads it: the extension
+// (VS Code's configuration) and the CLI (a repository's `.vscode/settings.json` plus flags). One
+// normalizer, so the same values give the same draft in both.
+import { DEFAULT_HIDDEN_TYPES } from './draft';
+import { DEFAULT_BOTS } from './identity';
+import { type Weekday, WEEKDAYS, type WeekdayName } from './window';
+
+/** The weekly settings after normalization (bad values fall back to the defaults). */
+export interface WeeklySettings {
+  /** Empty: the system's zone. */
+  timeZone: string;
+  weekStartsOn: Weekday;
+  workDays: Weekday[];
+  authorEmails: string[];
+  repos: string[];
+  repoSearchDepth: number;
+  hiddenTypes: string[];
+  bots: string[];
+  folder: string;
+  template: string;
+}
+
+/** Setting names (after `cadence.weekly.`) in the order package.json lists them. */
+export type WeeklySettingKey = keyof WeeklySettings;
+
+/**
+ * Keys the CLI takes from a repository's own `.vscode/settings.json`: none names a file, a folder or
+ * a program, so a cloned repository cannot make `cadence draft` read or write outside it.
+ */
+export const REPO_SAFE_KEYS: readonly WeeklySettingKey[] = [
+  'timeZone',
+  'weekStartsOn',
+  'workDays',
+  'bots',
+  'hiddenTypes',
+  'authorEmails',
+];
+
+export const DEFAULT_WORK_DAYS: readonly WeekdayName[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+
+/** A weekday from its setting spelling ("monday", any case), or undefined. */
+export function parseWeekday(name: unknown): Weekday | undefined {
+  const index = typeof name === 'string' ? WEEKDAYS.indexOf(name.trim().toLowerCase() as WeekdayName) : -1;
+  return index >= 0 ? (index as Weekday) : undefined;
+}
+
+/** Weekday names from a "mon,tue,wed" list (three-letter or full names); undefined if any is unknown. */
+export function parseWorkDays(list: string): Weekday[] | undefined {
+  const days: Weekday[] = [];
+  for (const part of list.split(',')) {
+    const word = part.trim().toLowerCase();
+    if (!word) continue;
+    const index = word.length >= 3 ? WEEKDAYS.findIndex((day) => day.startsWith(word)) : -1;
+    if (index < 0) return undefined;
+    if (!days.includes(index as Weekday)) days.push(index as Weekday);
+  }
+  return days.length > 0 ? days : undefined;
+}
+
+function strings(value: unknown, fallback: readonly string[]): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
+    : [...fallback];
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value.trim() : fallback;
+}
+
+/**
+ * Normalizes raw setting values (`get('weekStartsOn')` → whatever the source holds, or undefined).
+ * Wrong types and unknown day names fall back to the defaults, as VS Code itself does.
+ */
+export function normalizeWeeklySettings(get: (key: WeeklySettingKey) => unknown): WeeklySettings {
+  const depth = get('repoSearchDepth');
+  const workDays = strings(get('workDays'), DEFAULT_WORK_DAYS)
+    .map(parseWeekday)
+    .filter((day): day is Weekday => day !== undefined);
+  return {
+    timeZone: text(get('timeZone'), ''),
+    weekStartsOn: parseWeekday(get('weekStartsOn')) ?? 1,
+    workDays: workDays.length > 0 || Array.isArray(get('workDays')) ? workDays : [1, 2, 3, 4, 5],
+    authorEmails: strings(get('authorEmails'), []),
+    repos: strings(get('repos'), []),
+    repoSearchDepth:
+      typeof depth === 'number' && Number.isFinite(depth) ? Math.max(0, Math.min(6, Math.floor(depth))) : 2,
+    hiddenTypes: strings(get('hiddenTypes'), DEFAULT_HIDDEN_TYPES),
+    bots: strings(get('bots'), DEFAULT_BOTS),
+    folder: text(get('folder'), 'updates') || 'updates',
+    template: text(get('template'), ''),
+  };
+}

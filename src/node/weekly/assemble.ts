@@ -1,0 +1,158 @@
+// The weekly draft, assembled once for every caller: the extension's commands
+// (src/vscode/weekly/weeklyCommands.ts) and `cadence draft` (src/cli/draft.ts) both come here with
+// the same WeeklySettings, so the same settings give byte-identical drafts. What stays in the
+// callers is only how they learn their inputs (VS Code configuration and workspace folders vs
+// flags, a repository's .vscode/settings.json and the current folder) and how they show notices.
+//
+// Hooks for later features: evidence from other sources (GitHub PRs and reviews) belongs in
+// `buildDraft`'s input next to `focus`; "since my last update" is `resolveWindow`'s
+// `sinceLastUpdate` choice; anything shown to the user goes through `notices`.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/model';
+import { renderMarkdown, renderTemplate, TemplateError } from '../../core/weekly/render';
+import type { WeeklySettings } from '../../core/weekly/settings';
+import {
+  canonicalTimeZone,
+  isoWeekWindow,
+  rangeWindow,
+  sinceWindow,
+  type WeekOptions,
+  weekWindow,
+} from '../../core/weekly/window';
+import { type DraftRequest, draftFromRepos } from './draftRepos';
+import { lastUpdateEnd, previousUpdate } from './updates';
+
+/** Which window to draft: the command's quick pick and the CLI's flags both map onto these. */
+export type WindowChoice =
+  | { kind: 'thisWeek' }
+  | { kind: 'lastWeek' }
+  | { kind: 'sinceLastUpdate' }
+  | { kind: 'week'; id: string }
+  | { kind: 'range'; since: string; until: string };
+
+/**
+ * The week definition from the settings: `timeZone` (or the system's) as Intl spells it, so labels
+ * read the same for any spelling. Throws WindowError for an unknown zone.
+ */
+export function weekOptions(
+  settings: Pick<WeeklySettings, 'timeZone' | 'weekStartsOn'>,
+  systemZone: string,
+): WeekOptions {
+  return { timeZone: canonicalTimeZone(settings.timeZone || systemZone), weekStartsOn: settings.weekStartsOn };
+}
+
+/**
+ * The window for `choice`. `updatesFolder` (saved updates) serves "since my last update"; with none
+ * saved yet it falls back to this week and says so in `notice`. Throws WindowError for bad input.
+ */
+export async function resolveWindow(
+  choice: WindowChoice,
+  now: number,
+  week: WeekOptions,
+  updatesFolder: string | null,
+): Promise<{ window: TimeWindow; notice: string | null }> {
+  switch (choice.kind) {
+    case 'thisWeek':
+      return { window: weekWindow(now, week), notice: null };
+    case 'lastWeek':
+      return { window: weekWindow(now, week, -1), notice: null };
+    case 'week':
+      return { window: isoWeekWindow(choice.id, week), notice: null };
+    case 'range':
+      return { window: rangeWindow(choice.since, choice.until, week.timeZone), notice: null };
+    case 'sinceLastUpdate': {
+      const end = updatesFolder ? await lastUpdateEnd(updatesFolder, week) : null;
+      if (end === null) {
+        return {
+          window: weekWindow(now, week),
+          notice: `no saved update in ${updatesFolder ?? 'the updates folder'} yet — drafting this week instead. "Save Weekly Update" keeps one there`,
+        };
+      }
+      return { window: sinceWindow(end, now, week.timeZone), notice: null };
+    }
+  }
+}
+
+/** Everything one draft needs; both callers fill it from their own sources. */
+export interface AssembleRequest extends Pick<
+  DraftRequest,
+  'roots' | 'window' | 'now' | 'gitPath' | 'signal' | 'onProgress' | 'includeHidden'
+> {
+  settings: WeeklySettings;
+  /**
+   * Addresses given explicitly (`--author`): they replace `settings.authorEmails` and the
+   * repositories' own `user.email`. Empty or absent: the settings plus each `user.email`.
+   */
+  authors?: readonly string[];
+  /** Folder of saved updates (absolute), for last week's plan; null: none. */
+  updatesFolder: string | null;
+  /** Text of the previous update when the caller names one (`--previous FILE`); else the folder's newest. */
+  previousUpdate?: string | null;
+  /** The Handlebars template file (absolute); null: the built-in layout. */
+  templateFile: string | null;
+  /** The focus summary for the window, or null. */
+  focus: FocusSummary | null;
+}
+
+export interface AssembledDraft {
+  draft: WeeklyDraft;
+  /** The Markdown text: through the template when one is set and renders, else the built-in layout. */
+  markdown: string;
+  /** Whether `markdown` came from the user's template (then it is the user's text, not the model's). */
+  templated: boolean;
+  /** Lines for the user (each caller shows them its own way); the draft is complete regardless. */
+  notices: string[];
+}
+
+/** The saved-updates folder: `folder` (the setting) against `base` (the first folder or repository). */
+export function updatesFolderOf(settings: Pick<WeeklySettings, 'folder'>, base: string | undefined): string | null {
+  if (isAbsolute(settings.folder)) return settings.folder;
+  return base ? join(base, settings.folder) : null;
+}
+
+/** Reads the repositories and builds and renders the draft, the same way for every caller. */
+export async function assembleDraft(request: AssembleRequest): Promise<AssembledDraft> {
+  const { settings, window } = request;
+  const explicit = (request.authors ?? []).length > 0;
+  const week: WeekOptions = { timeZone: window.timeZone, weekStartsOn: settings.weekStartsOn };
+  const [previous, template] = await Promise.all([
+    request.previousUpdate !== undefined
+      ? request.previousUpdate
+      : request.updatesFolder
+        ? previousUpdate(request.updatesFolder, window, week)
+        : null,
+    request.templateFile ? readFile(request.templateFile, 'utf8').catch(() => null) : null,
+  ]);
+  const draft = await draftFromRepos({
+    roots: request.roots,
+    window,
+    now: request.now,
+    authors: explicit ? [...request.authors!] : settings.authorEmails,
+    includeRepoUserEmail: !explicit,
+    hiddenTypes: settings.hiddenTypes,
+    includeHidden: request.includeHidden,
+    bots: settings.bots,
+    workDays: settings.workDays,
+    focus: request.focus,
+    previousUpdate: previous,
+    gitPath: request.gitPath,
+    signal: request.signal,
+    onProgress: request.onProgress,
+  });
+  const notices: string[] = [];
+  let markdown: string | null = null;
+  if (request.templateFile) {
+    if (template === null) {
+      notices.push(`cannot read the template ${request.templateFile} — used the built-in layout instead`);
+    } else {
+      try {
+        markdown = renderTemplate(draft, template);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        notices.push(`${error.message} — used the built-in layout instead`);
+      }
+    }
+  }
+  return { draft, markdown: markdown ?? renderMarkdown(draft), templated: markdown !== null, notices };
+}
