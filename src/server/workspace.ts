@@ -74,12 +74,14 @@ export class DocsWorkspace {
   ) {
     this.index = new DocsIndex({ clock, runbookReviewDays: settings.runbookReviewDays });
     this.overlay = {
-      readFile: async (path) => this.open.get(path) ?? this.remember(path, await fs.readFile(path)),
-      readText: async (path, maxBytes) => {
+      readFile: async (path, root) => this.open.get(path) ?? this.remember(path, await fs.readFile(path, root)),
+      readText: async (path, maxBytes, root) => {
         const open = this.open.get(path);
         if (open !== undefined) return this.remember(path, open);
-        const read = await fs.readText(path, maxBytes);
-        return typeof read === 'string' ? this.remember(path, read) : read;
+        const read = await fs.readText(path, maxBytes, root);
+        if (typeof read === 'string') return this.remember(path, read);
+        if (read && 'text' in read) this.remember(path, read.text);
+        return read;
       },
       readDirectory: (path) => fs.readDirectory(path),
       stat: (path) => fs.stat(path),
@@ -164,8 +166,10 @@ export class DocsWorkspace {
   async text(path: string): Promise<string | undefined> {
     const known = this.open.get(path) ?? this.texts.get(path);
     if (known !== undefined) return known;
-    const read = await this.fs.readText(path, this.settings.maxFileKiB * 1024).catch(() => undefined);
-    return typeof read === 'string' ? read : undefined;
+    const read = await this.fs
+      .readText(path, this.settings.maxFileKiB * 1024, this.rootOf(path)?.root)
+      .catch(() => undefined);
+    return typeof read === 'string' ? read : read && 'text' in read ? read.text : undefined;
   }
 
   /** The text last seen for `path`, without reading (for diagnostics ranges). */

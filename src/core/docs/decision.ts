@@ -33,7 +33,7 @@ export function decisionFromSource(path: string, source: Source, folder: string,
   const { headings, lines, tableFields, raw } = outline(source.tokens);
   const front = source.frontMatter;
   const name = basename(path);
-  const problems: Problem[] = frontMatterProblem(path, front);
+  const problems: Problem[] = frontMatterProblem(path, source);
   const references: Reference[] = [];
 
   // Title and numbers.

@@ -3,15 +3,32 @@ import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } fro
 import { isSkippedDecisionFile, numberFromFileName } from './names';
 import type { Problem } from './types';
 
+/**
+ * What reading a record gave: its text (UTF-8); text decoded from another encoding (`encoding`
+ * names it); `{ size }` when it is over the limit (not read); `{ skipped }` when it is not a regular
+ * file (a FIFO, a device) or a link to something outside the workspace (never opened); undefined
+ * when nothing is there.
+ */
+export type ReadResult =
+  | string
+  | { text: string; encoding: string }
+  | { size: number }
+  | { skipped: 'not-a-file' | 'outside-workspace'; reason: string }
+  | undefined;
+
 /** What the index needs from a file system; implemented over Node fs and over VS Code's workspace.fs. */
 export interface DocsFileSystem {
-  /** UTF-8 text; throws when the file cannot be read. */
-  readFile(path: string): Promise<string>;
   /**
-   * UTF-8 text of a file no larger than `maxBytes`; `{ size }` when it is larger (not read), undefined
-   * when it does not exist. One open per file: the cold index must stay close to merely reading.
+   * UTF-8 text of a small file (a config file such as `.adr-dir`); throws when the file cannot be
+   * read, is not a regular file, is a link out of `root` or is too large.
    */
-  readText(path: string, maxBytes: number): Promise<string | { size: number } | undefined>;
+  readFile(path: string, root?: string): Promise<string>;
+  /**
+   * The text of a file no larger than `maxBytes` (the limit holds while reading, not only from its
+   * size). Only regular files are read; a symbolic link only when its target is inside `root` (the
+   * workspace folder). One open per file: the cold index must stay close to merely reading.
+   */
+  readText(path: string, maxBytes: number, root?: string): Promise<ReadResult>;
   /** Entries of a folder; symbolic links are reported as such and never followed into folders. */
   readDirectory(path: string): Promise<[name: string, type: EntryType][]>;
   /** undefined when nothing is there. */
@@ -206,23 +223,30 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       }
     }
   }
+  // The folders records may be read from: the root, and for the CLI the folder holding an
+  // `.adr-dir` found above it (adr-tools' own rule). A config file naming a folder outside them
+  // (`.adr-dir` with `..`) is reported, never followed: nothing is read or written out there.
+  const allowed = [root];
   if (options.searchUpward) {
     for (let dir = dirname(root); dir !== root && dir !== '/' && dir !== '.'; dir = dirname(dir)) {
       const candidate = joinPath(dir, '.adr-dir');
       if (await fs.stat(candidate)) {
         configs.push({ path: candidate, name: '.adr-dir' });
+        allowed.push(dir);
         break;
       }
     }
   }
   for (const config of configs) {
     try {
-      const text = await fs.readFile(config.path);
+      const within = allowed.find((folder) => isInside(folder, config.path)) ?? root;
+      const text = await fs.readFile(config.path, within);
       const { folders, log4brains } = configFolders(config.name, text);
       for (const folder of folders) {
         const path = joinPath(dirname(config.path), folder);
-        if (isInside(root, path) || isInside(path, root))
+        if (allowed.some((inside) => isInside(inside, path)))
           addFolder(result, path, CONFIG_FILES[config.name], log4brains);
+        else result.notes.push(outsideFolder(config, folder));
       }
     } catch (error) {
       result.notes.push({
@@ -248,6 +272,16 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   // A folder handed to the CLI that is itself a folder of numbered records.
   if (result.decisionFolders.length === 0 && hasNumberedRecords(root)) addFolder(result, root, 'root', false);
   return result;
+}
+
+function outsideFolder(config: { path: string; name: string }, folder: string): Problem {
+  return {
+    path: config.path,
+    line: 0,
+    code: 'outside-workspace',
+    severity: 'warning',
+    message: `${config.name} names ${JSON.stringify(folder)}, a folder outside the workspace folder: Cadence neither reads nor creates records there. Name a folder inside it.`,
+  };
 }
 
 /** True for "nothing there" errors (Node's ENOENT, VS Code's FileNotFound): a race, not a failure. */

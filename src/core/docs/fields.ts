@@ -1,6 +1,6 @@
 /** Reading fields ("Status: x", table cells, front matter values) and supersede links from lines. */
 import { dirname, joinPath } from './paths';
-import { type FrontMatter, type Source, lineText } from './source';
+import { type Source, lineText } from './source';
 import type { Problem, Reference, Span } from './types';
 
 export const FIELD_KEYS = new Map<string, string>([
@@ -129,9 +129,13 @@ export function cellSpan(source: Source, line: number, column: number): Span | u
   return b > a ? { start: start + a, end: start + b } : undefined;
 }
 
-export function frontMatterProblem(path: string, front: FrontMatter | undefined): Problem[] {
-  if (!front?.error) return [];
+/** Problems of the front matter and the text itself (invalid YAML, unclosed, duplicate keys). */
+export function frontMatterProblem(path: string, source: Source): Problem[] {
+  const front = source.frontMatter;
+  const notes: Problem[] = source.notes.map((note) => ({ path, ...note }));
+  if (!front?.error) return notes;
   return [
+    ...notes,
     {
       path,
       line: front.error.line,

@@ -79,6 +79,11 @@ export class DocsIndex {
     this.notes.set(problem.path, problem);
   }
 
+  /** Adds a problem about how a file was read (not UTF-8) to the record or runbook parsed from it. */
+  addReadNote(problem: Problem): void {
+    this.notes.set(problem.path, problem);
+  }
+
   remove(path: string): void {
     const decision = this.decisionsByPath.get(path);
     if (decision) {

@@ -30,12 +30,22 @@ export async function indexFile(
     return;
   }
   try {
-    const read = await fs.readText(path, maxFileBytes);
+    const read = await fs.readText(path, maxFileBytes, discovery.root);
     if (read === undefined) {
       index.remove(path);
       return;
     }
-    if (typeof read !== 'string') {
+    if (typeof read === 'object' && 'skipped' in read) {
+      index.setNote({
+        path,
+        line: 0,
+        code: read.skipped,
+        severity: 'warning',
+        message: `Skipped: ${read.reason}. Cadence reads only regular files inside the workspace.`,
+      });
+      return;
+    }
+    if (typeof read === 'object' && 'size' in read) {
       index.setNote({
         path,
         line: 0,
@@ -45,7 +55,7 @@ export async function indexFile(
       });
       return;
     }
-    const text = read;
+    const text = typeof read === 'string' ? read : read.text;
     if (text.slice(0, 8000).includes('\u0000')) {
       index.setNote({
         path,
@@ -58,6 +68,15 @@ export async function indexFile(
     }
     if (kind.kind === 'decision') index.setDecision(path, text, kind.folder, kind.log4brains);
     else index.setRunbook(path, text, kind.folder);
+    if (typeof read === 'object') {
+      index.addReadNote({
+        path,
+        line: 0,
+        code: 'not-utf8',
+        severity: 'warning',
+        message: `This file is not UTF-8; it was read as ${read.encoding}. Save it as UTF-8 so every editor shows the same text.`,
+      });
+    }
   } catch (error) {
     index.setNote({
       path,

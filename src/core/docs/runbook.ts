@@ -18,7 +18,7 @@ export function parseRunbook(path: string, text: string, folder: string): Runboo
   const reviewed = fields?.get('last_reviewed_on') ?? fields?.get('last-reviewed-on') ?? fields?.get('last_reviewed');
   const reviewedText = asText(reviewed?.value);
   const lastReviewedOn = reviewedText ? parseDate(reviewedText) : undefined;
-  const problems = frontMatterProblem(path, front);
+  const problems = frontMatterProblem(path, source);
   if (reviewed && reviewedText && !lastReviewedOn) {
     problems.push({
       path,

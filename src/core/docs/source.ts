@@ -1,7 +1,24 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { isMap, isScalar, parseDocument } from 'yaml';
-import type { Span } from './types';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import type { ProblemCode, Severity, Span } from './types';
+
+/** Front matter larger than this is not parsed (real front matter is a few hundred bytes). */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+/** Aliases a front matter may expand (`yaml`'s default is 100; fields are a handful of scalars). */
+const MAX_ALIAS_COUNT = 20;
+/** YAML nodes a front matter may hold; past it, nothing is converted (a bound on memory). */
+const MAX_FRONT_MATTER_NODES = 2_000;
+/** Nesting depth of collections a front matter may have. */
+const MAX_FRONT_MATTER_DEPTH = 16;
+
+/** A problem found while reading the text itself (front matter), before any format is applied. */
+export interface SourceNote {
+  code: ProblemCode;
+  severity: Severity;
+  line: number;
+  message: string;
+}
 
 /** A file's text with what every parser needs: line offsets, front matter, Markdown tokens. */
 export interface Source {
@@ -15,6 +32,8 @@ export interface Source {
   frontMatter?: FrontMatter;
   /** Markdown tokens of the body; their `map` lines are already shifted to file lines. */
   tokens: Token[];
+  /** Problems of the text itself: unclosed front matter, duplicate keys. */
+  notes: SourceNote[];
 }
 
 export interface FrontMatterField {
@@ -103,7 +122,13 @@ function isFence(line: string): boolean {
   return line.trimEnd() === '---';
 }
 
-/** Reads front matter (`---` … `---`/`...` at the very top) with `yaml`, keeping value offsets. */
+/**
+ * Reads front matter (`---` … `---`/`...` at the very top) with `yaml`, keeping value offsets.
+ * Every repository is untrusted input, so the parse is bounded: the text's size, `stringKeys`
+ * (a collection used as a key is an error, never stringified), the node count and depth, and
+ * `maxAliasCount`. A YAML error stops the conversion of collections: only plain scalars are read
+ * from a document with errors (converting an erroneous nest of 500 `{` costs gigabytes).
+ */
 function readFrontMatter(source: Source): FrontMatter | undefined {
   const firstLine = lineText(source, 0).replace(/^\uFEFF/, '');
   if (!isFence(firstLine)) return undefined;
@@ -115,13 +140,40 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
       break;
     }
   }
-  if (endLine < 0) return undefined;
+  if (endLine < 0) {
+    source.notes.push({
+      code: 'unclosed-front-matter',
+      severity: 'warning',
+      line: 0,
+      message: 'Front matter opened on the first line is never closed (no second `---` line); its fields are not read.',
+    });
+    return undefined;
+  }
   const yamlStart = source.lineStarts[1];
   const endOffset = source.lineStarts[endLine];
-  const yamlText = source.text.slice(yamlStart, endOffset);
   const fields = new Map<string, FrontMatterField>();
   const front: FrontMatter = { startLine: 0, endLine, endOffset, fields };
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false, strict: false });
+  if (endOffset - yamlStart > MAX_FRONT_MATTER_BYTES) {
+    front.error = { message: `it is over ${MAX_FRONT_MATTER_BYTES / 1024} KiB, so it was not read`, line: 1 };
+    return front;
+  }
+  const yamlText = source.text.slice(yamlStart, endOffset);
+  const nesting = tooDeep(yamlText);
+  if (nesting !== undefined) {
+    front.error = {
+      message: 'it nests too deeply or holds too many values to be front matter',
+      line: lineAt(source, yamlStart + nesting),
+    };
+    return front;
+  }
+  const doc = parseDocument(yamlText, {
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: false,
+    stringKeys: true,
+    merge: false,
+    schema: 'core',
+  });
   const error = doc.errors[0];
   if (error) {
     front.error = { message: error.message.split('\n')[0], line: lineAt(source, yamlStart + error.pos[0]) };
@@ -130,32 +182,111 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
     // Text but no `key: value` pairs: no field can be read, and no key can be added safely.
     front.error = { message: 'it is not a list of key: value fields', line: 1 };
   }
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value).trim().toLowerCase() : undefined;
-      if (!key || fields.has(key)) continue;
-      const node = pair.value;
-      let value: unknown;
-      try {
-        value = node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
-      } catch {
-        value = undefined;
-      }
-      const range = node && typeof node === 'object' && 'range' in node ? (node.range as number[] | null) : null;
-      const keyRange = isScalar(pair.key) ? pair.key.range : null;
-      let span = range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : undefined;
-      // A block value (`status: >`, a list) ends after its line break: keep the break out of the span.
-      if (span) {
-        let end = span.end;
-        while (end > span.start && /\s/.test(source.text[end - 1])) end--;
-        span = { start: span.start, end };
-      }
-      const keySpan = keyRange ? { start: yamlStart + keyRange[0], end: yamlStart + keyRange[1] } : undefined;
-      const line = lineAt(source, span?.start ?? yamlStart + (keyRange?.[0] ?? 0));
-      fields.set(key, { value, span, keySpan, line });
+  if (!front.error && !withinBounds(doc)) {
+    front.error = { message: 'it nests too deeply or holds too many values to be front matter', line: 1 };
+  }
+  if (!isMap(doc.contents)) return front;
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value).trim().toLowerCase() : undefined;
+    if (!key) continue;
+    const node = pair.value;
+    const keyRange = isScalar(pair.key) ? pair.key.range : null;
+    const keySpan = keyRange ? { start: yamlStart + keyRange[0], end: yamlStart + keyRange[1] } : undefined;
+    const seen = fields.get(key);
+    if (seen) {
+      const line = keySpan ? lineAt(source, keySpan.start) : seen.line;
+      source.notes.push({
+        code: 'duplicate-key',
+        severity: 'warning',
+        line,
+        message: `\`${key}\` is set twice in the front matter (lines ${seen.line + 1} and ${line + 1}); the first is used.`,
+      });
+      continue;
     }
+    // With errors, only plain scalars are converted; collections and aliases are left out.
+    if (front.error && node !== null && !isScalar(node)) continue;
+    let value: unknown;
+    try {
+      value = isScalar(node) ? node.value : node ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node;
+    } catch (conversion) {
+      value = undefined;
+      front.error ??= {
+        message: conversion instanceof Error ? conversion.message.split('\n')[0] : String(conversion),
+        line: lineAt(source, yamlStart + (keyRange?.[0] ?? 0)),
+      };
+    }
+    const range = node && typeof node === 'object' && 'range' in node ? (node.range as number[] | null) : null;
+    let span = range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : undefined;
+    // A block value (`status: >`, a list) ends after its line break: keep the break out of the span.
+    if (span) {
+      let end = span.end;
+      while (end > span.start && /\s/.test(source.text[end - 1])) end--;
+      span = { start: span.start, end };
+    }
+    const line = lineAt(source, span?.start ?? yamlStart + (keyRange?.[0] ?? 0));
+    fields.set(key, { value, span, keySpan, line });
   }
   return front;
+}
+
+/**
+ * The offset where `yaml` text nests flow collections (`{`, `[`) or block indicators (`? `, `- `)
+ * deeper than front matter ever does, or undefined. A linear scan before parsing: `yaml`'s parser
+ * spends milliseconds per unclosed bracket (an error object each), so 600 of them cost a second.
+ */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  let lineIndicators = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      // Quotes end with the line for this scan: a stray `"` inside plain text must not hide the rest.
+      atLineStart = true;
+      lineIndicators = 0;
+      quote = '';
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      atLineStart = false;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_FRONT_MATTER_DEPTH) return i;
+    } else if (c === '}' || c === ']') {
+      depth = Math.max(0, depth - 1);
+    } else if (atLineStart && (c === '?' || c === '-' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      if (++lineIndicators > MAX_FRONT_MATTER_DEPTH) return i;
+    } else if (c !== ' ' && c !== '\t') {
+      atLineStart = false;
+    }
+  }
+  return undefined;
+}
+
+/** True when the document's node tree is small and shallow enough to convert. */
+function withinBounds(doc: ReturnType<typeof parseDocument>): boolean {
+  let nodes = 0;
+  let ok = true;
+  visit(doc, (_key, _node, path) => {
+    if (++nodes > MAX_FRONT_MATTER_NODES || path.length > MAX_FRONT_MATTER_DEPTH * 2 + 2) {
+      ok = false;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return ok;
 }
 
 /** Builds a Source; never throws for any string. */
@@ -166,6 +297,7 @@ export function readSource(text: string): Source {
     contentStart: text.startsWith('\uFEFF') ? 1 : 0,
     lineStarts: lineStartsOf(text),
     tokens: [],
+    notes: [],
   };
   source.frontMatter = readFrontMatter(source);
   const bodyLine = source.frontMatter ? source.frontMatter.endLine + 1 : 0;

@@ -27,7 +27,12 @@ export type ProblemCode =
   | 'unreadable-folder'
   | 'discovery-truncated'
   | 'invalid-review-date'
-  | 'invalid-review-period';
+  | 'invalid-review-period'
+  | 'unclosed-front-matter'
+  | 'duplicate-key'
+  | 'not-a-file'
+  | 'outside-workspace'
+  | 'not-utf8';
 
 /** One finding about one file, located on a 0-based line. */
 export interface Problem {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/docs/edits';
-import { basename, dirname, joinPath, relativePath } from '../../core/docs/paths';
+import { basename, dirname, isInside, joinPath, relativePath } from '../../core/docs/paths';
 import { STATUS_LABELS, statusDisplay } from '../../core/docs/status';
 import type { Decision, DecisionFormat } from '../../core/docs/types';
+import { isInsideRoots } from '../../node/docs/containment';
 import { fileNamesOnBranches } from '../../node/docs/git';
 import { Commands } from '../../shared/ids';
 import { type DecisionNode, type DecisionsTreeProvider, decisionLabel, parseFilter } from './decisionsTree';
@@ -182,6 +183,17 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
   ): Promise<vscode.Uri> => {
     const { newFileName, newRecordText, nextNumber } = await loadEdits();
     const folderUri = service.uri(folder);
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === folderUri.scheme);
+    const local = folderUri.scheme === 'file';
+    if (
+      !(local
+        ? isInsideRoots(
+            roots.map((r) => r.uri.fsPath),
+            folderUri.fsPath,
+          )
+        : roots.some((r) => isInside(r.uri.path, folder)))
+    )
+      throw new Error(`${folder} is outside the workspace folders; records are only created inside them.`);
     const names = await namesInFolder(folderUri);
     for (const d of service.index.decisions()) if (d.folder === folder) names.push(basename(d.path));
     const number = nextNumber(names);
