@@ -1,9 +1,9 @@
-// Four bundles: the extension (loaded by VS Code), the language server (spawned by the extension or
-// run over stdio by any LSP editor), its client (loaded when the first Markdown file opens) and the
+// The bundles: the extension (loaded by VS Code) and its lazy chunks (scripts/lazyChunks.mjs), the
+// language server (spawned by the extension or run over stdio by any LSP editor), its client (loaded when the first Markdown file opens) and the
 // `cadence` CLI. Production builds are minified without source maps; development builds keep source
 // maps so stack traces point at the TypeScript.
 import * as esbuild from 'esbuild';
-import { resolve } from 'node:path';
+import { lazyChunks, lazyChunksPlugin } from './scripts/lazyChunks.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,30 +22,6 @@ const common = {
   // give it the bundle's own file URL.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
-
-/**
- * Parts of the extension that load on first use, each built as its own file next to
- * dist/extension.js. A dynamic `import()` of one of these modules stays a runtime `require` of the
- * chunk instead of being inlined, which keeps the activation bundle small (bench/README.md).
- */
-const lazyChunks = {
-  'src/vscode/weekly/weeklyCommands.ts': 'weekly.js',
-  'src/vscode/docs/docsCore.ts': 'docs-core.js',
-};
-
-/** @type {import('esbuild').Plugin} */
-const lazyChunksPlugin = {
-  name: 'lazy-chunks',
-  setup(build) {
-    const byPath = new Map(Object.entries(lazyChunks).map(([source, chunk]) => [resolve(source), chunk]));
-    build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const target = resolve(args.resolveDir, args.path);
-      const chunk = byPath.get(target) ?? byPath.get(`${target}.ts`);
-      return chunk ? { path: `./${chunk}`, external: true } : undefined;
-    });
-  },
 };
 
 const bundles = [

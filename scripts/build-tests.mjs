@@ -37,7 +37,7 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+  external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'esbuild'],
   sourcemap: 'inline',
   sourcesContent: false,
   logLevel: 'warning',

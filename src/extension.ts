@@ -5,6 +5,7 @@ import { focusSummaryFor } from './node/focus/historyFile';
 import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { registerLog } from './vscode/log';
+import { registerSlack, type SlackFeatureApi } from './vscode/slack/registerSlack';
 import { registerWeekly } from './vscode/weekly/registerWeekly';
 
 /** What `activate` returns: read by the tests and the activation benchmark. */
@@ -15,17 +16,20 @@ export interface CadenceApi {
   focus: FocusApi;
   /** Decision records and runbooks (tree contents for tests). */
   docs: DocsApi;
+  /** Slack connection (tests connect without the input box). */
+  slack: SlackFeatureApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
   const log = registerLog(context);
   const docs = registerDocs(context, { log });
-  const focus = registerFocus(context, { log });
+  const slack = registerSlack(context, { log });
+  const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
   registerWeekly(context, { log, focus: (window) => focusSummaryFor(focus.historyFile, window) });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, focus, docs };
+  return { activationMs, focus, docs, slack: slack.api };
 }
 
 export function deactivate(): void {

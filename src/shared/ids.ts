@@ -30,6 +30,9 @@ export const Commands = {
   docsReveal: 'cadence.docs.reveal',
   docsToggleGrouping: 'cadence.docs.toggleGrouping',
   docsOpen: 'cadence.docs.open',
+  slackConnect: 'cadence.slack.connect',
+  slackDisconnect: 'cadence.slack.disconnect',
+  slackPostWeekly: 'cadence.slack.postWeekly',
 } as const;
 
 export const Views = {
@@ -46,3 +49,8 @@ export const FOCUS_STATUS_ITEM = { id: 'cadence.focus', name: 'Cadence Focus' } 
 export const FOCUS_CONTEXT = { phase: 'cadence.focus.phase', onBreak: 'cadence.focus.onBreak' } as const;
 /** The Focus History webview panel type. */
 export const FOCUS_HISTORY_VIEW = 'cadence.focus.history';
+
+/** Where Slack credentials live: VS Code's SecretStorage (never settings, logs or drafts). */
+export const SLACK_SECRETS = { token: 'cadence.slack.token', webhookUrl: 'cadence.slack.webhookUrl' } as const;
+/** The channel last posted to, per workspace (workspaceState). */
+export const SLACK_LAST_CHANNEL_KEY = 'cadence.slack.lastChannel';

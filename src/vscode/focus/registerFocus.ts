@@ -38,9 +38,17 @@ export interface FocusApi {
   settled(): Promise<void>;
 }
 
+/** The Slack side of focus blocks (src/node/slack/focusSlack.ts): told of every change. */
+export interface FocusSideEffect {
+  reconcile(): Promise<void>;
+  dispose(): void;
+}
+
 interface Deps {
   log: vscode.LogOutputChannel;
   clock?: Clock;
+  /** Builds an effect that follows the shared record (Slack); one per focus session. */
+  effects?: (session: FocusSession) => FocusSideEffect;
 }
 
 class FocusFeature implements vscode.Disposable {
@@ -59,7 +67,15 @@ class FocusFeature implements vscode.Disposable {
   /** Settles once leadership was given up on dispose (best effort). */
   released: Promise<void> = Promise.resolve();
 
-  constructor(store: SharedFile<SharedFocus>, historyFile: string, log: vscode.LogOutputChannel, clock: Clock) {
+  private readonly followers: FocusSideEffect[];
+
+  constructor(
+    store: SharedFile<SharedFocus>,
+    historyFile: string,
+    log: vscode.LogOutputChannel,
+    clock: Clock,
+    effects?: (session: FocusSession) => FocusSideEffect,
+  ) {
     const windowId = `${vscode.env.sessionId.slice(0, 8)}-${process.pid}-${randomId(6)}`;
     this.session = new FocusSession(store, windowId, log, clock);
     const settings = () => this.settings;
@@ -77,6 +93,11 @@ class FocusFeature implements vscode.Disposable {
       () => this.tick(),
     );
     this.session.onChange((shared) => this.statusBar.render(shared.timer));
+    // Remote effects (Slack) follow every change: set, update, undo (each decides whether it leads).
+    this.followers = effects ? [effects(this.session)] : [];
+    this.session.onChange(() => {
+      for (const follower of this.followers) void this.session.track(follower.reconcile(), 'Slack');
+    });
     this.disposables.push(
       this.statusBar,
       this.history,
@@ -162,6 +183,7 @@ class FocusFeature implements vscode.Disposable {
     this.session.disposed = true;
     this.statusBar.stop();
     this.effects.dispose();
+    for (const follower of this.followers) follower.dispose();
     this.stopWatching();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     // Best effort: another window takes the lead now instead of after the heartbeat's TTL.
@@ -182,7 +204,7 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
     onDamaged: (copy) => deps.log.warn(`Focus: ${stateFile} was damaged; kept a copy as ${copy}`),
   });
   const clock = deps.clock ?? systemClock;
-  let feature = new FocusFeature(store, historyFile, deps.log, clock);
+  let feature = new FocusFeature(store, historyFile, deps.log, clock, deps.effects);
   context.subscriptions.push({ dispose: () => feature.dispose() });
   return {
     stateFile,
@@ -194,7 +216,7 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
       await feature.settled();
       feature.dispose();
       await feature.released;
-      feature = new FocusFeature(store, historyFile, deps.log, clock);
+      feature = new FocusFeature(store, historyFile, deps.log, clock, deps.effects);
       await feature.ready;
     },
     settled: () => feature.settled(),

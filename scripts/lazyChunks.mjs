@@ -1,0 +1,28 @@
+// The lazy chunks of the extension bundle, shared by esbuild.config.mjs and the bundle test.
+import { resolve } from 'node:path';
+
+/**
+ * Parts of the extension that load on first use, each built as its own file next to
+ * dist/extension.js. A dynamic `import()` of one of these modules stays a runtime `require` of the
+ * chunk instead of being inlined, which keeps the activation bundle small (bench/README.md).
+ */
+export const lazyChunks = {
+  'src/vscode/weekly/weeklyCommands.ts': 'weekly.js',
+  'src/vscode/docs/docsCore.ts': 'docs-core.js',
+  // Slack's client (@slack/web-api) and the Slack commands: loaded on the first Slack call.
+  'src/vscode/slack/slackCommands.ts': 'slack.js',
+};
+
+/** @type {import('esbuild').Plugin} */
+export const lazyChunksPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    const byPath = new Map(Object.entries(lazyChunks).map(([source, chunk]) => [resolve(source), chunk]));
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = resolve(args.resolveDir, args.path);
+      const chunk = byPath.get(target) ?? byPath.get(`${target}.ts`);
+      return chunk ? { path: `./${chunk}`, external: true } : undefined;
+    });
+  },
+};

@@ -1,0 +1,39 @@
+// The activation bundle stays small: heavy libraries live in lazy chunks (scripts/lazyChunks.mjs).
+// Builds the extension the way esbuild.config.mjs does, in memory, and reads which files went in.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { lazyChunksPlugin } from '../../../scripts/lazyChunks.mjs';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+
+async function inputsOf(entry: string): Promise<string[]> {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [lazyChunksPlugin],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    outfile: 'dist/bundle-check.js',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('bundles', function () {
+  this.timeout(60_000);
+
+  it('dist/extension.js holds no Slack client: @slack/web-api is in the slack.js chunk', async () => {
+    const extension = await inputsOf('src/extension.ts');
+    assert.deepEqual(
+      extension.filter((file) => file.includes('node_modules/@slack/') || file.includes('src/node/slack/client')),
+      [],
+    );
+    const chunk = await inputsOf('src/vscode/slack/slackCommands.ts');
+    assert.ok(chunk.some((file) => file.includes('node_modules/@slack/web-api/')));
+  });
+});
