@@ -42,13 +42,19 @@ describe('Slack in a real VS Code', () => {
   it('a focus block snoozes Slack and sets the status; stop restores the user’s own status', async () => {
     server.status = { status_text: 'Reviewing PRs', status_emoji: ':eyes:', status_expiration: 0 };
     await vscode.commands.executeCommand(Commands.focusStart, { minutes: 25, ask: false });
-    await waitFor(() => server.snooze && /^Focusing until /.test(server.currentStatus().status_text), 'snooze and status');
+    await waitFor(
+      () => server.snooze && /^Focusing until /.test(server.currentStatus().status_text),
+      'snooze and status',
+    );
     assert.equal(server.currentStatus().status_emoji, ':headphones:');
     const endsAt = (await api.focus.read()).timer.endsAt!;
     assert.equal(server.currentStatus().status_expiration, Math.ceil(endsAt / 1000));
 
     await vscode.commands.executeCommand(Commands.focusStop);
-    await waitFor(() => !server.snooze && server.currentStatus().status_text === 'Reviewing PRs', 'the status restored');
+    await waitFor(
+      () => !server.snooze && server.currentStatus().status_text === 'Reviewing PRs',
+      'the status restored',
+    );
     assert.equal(server.currentStatus().status_emoji, ':eyes:');
     await api.focus.settled();
     const entry = (await api.focus.read()).journal.find((e) => e.kind === 'slack');
