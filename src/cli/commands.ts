@@ -1,5 +1,6 @@
 import { docsCommand } from './docs';
 import { draftCommand } from './draft';
+import { dutyCommand } from './duty';
 import { focusCommand } from './focus';
 import type { Subcommand } from './io';
 
@@ -7,5 +8,6 @@ import type { Subcommand } from './io';
 export const subcommands: Record<string, Subcommand> = {
   draft: draftCommand,
   docs: docsCommand(),
+  duty: dutyCommand(),
   focus: focusCommand,
 };

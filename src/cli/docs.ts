@@ -5,13 +5,16 @@ import { isInside, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { writeCiFormat } from './annotations';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
-const HELP = `Usage: cadence docs [PATH]... [--format text|json] [--strict]
+const HELP = `Usage: cadence docs [PATH]... [--format text|json|github|sarif] [--strict]
 
 Lists the decision records, runbooks and problems under each PATH (default: the current folder).
   --format json  machine-readable output; paths are relative to PATH (to the current folder when
                  several PATHs are given); problem lines are 1-based
+  --format github  GitHub Actions annotations, one per problem, nothing else on stdout
+  --format sarif   SARIF 2.1.0, for code scanning
   --strict       exit 1 when any warning or error is found (for CI)
   --no-git       do not read runbooks' last change from git
 Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.
@@ -23,7 +26,7 @@ function toPosix(file: string): string {
 
 interface Options {
   paths: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github' | 'sarif';
   strict: boolean;
   git: boolean;
 }
@@ -37,8 +40,8 @@ function parseArgs(args: string[]): Options | 'help' {
     else if (arg === '--no-git') options.git = false;
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value !== 'text' && value !== 'json')
-        throw new UsageError(`--format must be text or json, not '${value ?? ''}'`);
+      if (value !== 'text' && value !== 'json' && value !== 'github' && value !== 'sarif')
+        throw new UsageError(`--format must be text, json, github or sarif, not '${value ?? ''}'`);
       options.format = value;
     } else if (arg.startsWith('-') && arg !== '-')
       throw new UsageError(`unknown option '${arg}' (see 'cadence docs --help')`);
@@ -163,8 +166,18 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
           .filter((p) => keep(p.path))
           .map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
       };
+      const findings = index
+        .problems()
+        .filter((p) => keep(p.path))
+        .map((p) => ({
+          path: rel(p.path),
+          line: p.line + 1,
+          severity: p.severity,
+          ruleId: p.code,
+          message: p.message,
+        }));
       if (options.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-      else io.stdout.write(renderText(json));
+      else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json));
       if (unlisted.length > 0) {
         // The listing above is incomplete: a failure to read, not a result.
         io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);

@@ -1,0 +1,157 @@
+// `cadence duty` and the CI formats of `cadence docs`/`cadence duty`, over the repository built by
+// test/fixtures/duty.mjs. SARIF is validated against the 2.1.0 JSON schema shipped by an npm package.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { docsCommand } from '../../../src/cli/docs';
+import { type DutyJson, dutyCommand } from '../../../src/cli/duty';
+import { buildDutyRepo, NOW } from '../../fixtures/duty.mjs';
+import { capture } from '../cliIo';
+
+const clock = { now: () => Date.parse(NOW) };
+const schemaPath = path.resolve(
+  __dirname,
+  '../../../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+);
+
+describe('cadence duty', () => {
+  let root: string;
+  const duty = dutyCommand(clock, 'UTC');
+
+  before(function () {
+    this.timeout(60_000);
+    root = buildDutyRepo(path.join(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-duty-'))), 'r'));
+  });
+
+  it('prints the JSON contract: who is on duty, the period and the items', async () => {
+    const { out, io } = capture(root);
+    assert.equal(await duty.run(['--format', 'json'], io), 0, out.stderr);
+    const json = JSON.parse(out.stdout) as DutyJson;
+    assert.deepEqual(Object.keys(json), ['onDuty', 'period', 'items']);
+    // Two-week sprints from Mon 29 Dec 2025 in Berlin: the 24th sprint (16–29 Nov) is Linus's.
+    assert.equal(json.onDuty, 'linus@example.com');
+    assert.deepEqual(json.period, { start: '2026-11-16', end: '2026-11-29' });
+    const deploy = json.items.find((i) => i.target === 'scripts/deploy.sh');
+    assert.deepEqual(deploy, {
+      kind: 'broken-path',
+      code: null,
+      path: 'README.md',
+      line: 4,
+      message: 'This doc names `scripts/deploy.sh`, which is gone: it was renamed to `scripts/release-deploy.sh`.',
+      target: 'scripts/deploy.sh',
+      renamedTo: 'scripts/release-deploy.sh',
+      commits: null,
+    });
+    const drift = json.items.find((i) => i.kind === 'drift');
+    assert.equal(drift?.path, 'docs/runbooks/payments.md');
+    assert.equal(drift?.line, null);
+    assert.equal(drift?.commits, 6);
+    assert.deepEqual([...new Set(json.items.map((i) => i.kind))].sort(), [
+      'broken-path',
+      'drift',
+      'guide-stale',
+      'proposed-stale',
+      'stale-runbook',
+    ]);
+  });
+
+  it('gives paths relative to PATH, targets included', async () => {
+    const { out, io } = capture(root);
+    await duty.run(['docs', '--format=json'], io);
+    const json = JSON.parse(out.stdout) as DutyJson;
+    const tax = json.items.find((i) => i.target === '../src/billing/tax.ts');
+    assert.equal(tax?.path, 'decisions/0001-use-postgres.md');
+    assert.equal(tax?.renamedTo, '../src/tax/tax.ts');
+  });
+
+  it('exits 1 with --strict when anything is listed, 2 on usage, 1 when PATH cannot be read', async () => {
+    assert.equal(await duty.run(['--strict', '--format', 'json'], capture(root).io), 1);
+    const usage = capture(root);
+    await assert.rejects(duty.run(['--format', 'xml'], usage.io), /--format must be text, json, github or sarif/);
+    await assert.rejects(duty.run(['--author', 'nobody'], usage.io), /--author must be an e-mail/);
+    const missing = capture(root);
+    assert.equal(await duty.run(['does-not-exist'], missing.io), 1);
+    assert.match(missing.out.stderr, /cannot read .*does-not-exist/);
+  });
+
+  it('says whose turn it is in text, addressing --author', async () => {
+    const { out, io } = capture(root);
+    await duty.run(['--author', 'Linus@example.com'], io);
+    assert.match(out.stdout, /^Docs duty this sprint: linus@example\.com \(2026-11-16 – 2026-11-29\) — you\n/);
+  });
+
+  it('without a team file nobody is on duty and everything else works', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-duty-noteam-'));
+    fs.cpSync(root, copy, { recursive: true });
+    fs.rmSync(path.join(copy, '.cadence'), { recursive: true });
+    const { out, io } = capture(copy);
+    assert.equal(await duty.run(['--format', 'json'], io), 0);
+    const json = JSON.parse(out.stdout) as DutyJson;
+    assert.equal(json.onDuty, null);
+    assert.equal(json.period, null);
+    assert.ok(json.items.length > 5);
+  });
+
+  it('a broken team file is one line on stderr and exit 1, the list still printed', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-duty-badteam-'));
+    fs.cpSync(root, copy, { recursive: true });
+    fs.writeFileSync(path.join(copy, '.cadence', 'team.yml'), 'people: [\n');
+    const { out, io } = capture(copy);
+    assert.equal(await duty.run([], io), 1);
+    assert.match(out.stdout, /Nobody is on duty: \.cadence\/team\.yml has problems\./);
+    assert.match(out.stderr, /team\.yml: \.cadence\/team\.yml is not valid YAML/);
+    assert.equal(out.stderr.trim().split('\n').length, 1);
+  });
+
+  it('--format github prints one workflow command per item and nothing else', async () => {
+    const json = capture(root);
+    await duty.run(['--format', 'json'], json.io);
+    const count = (JSON.parse(json.out.stdout) as DutyJson).items.length;
+    const { out, io } = capture(root);
+    await duty.run(['--format', 'github'], io);
+    const lines = out.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, count);
+    for (const line of lines)
+      assert.match(line, /^::(error|warning|notice) file=[^,]+,line=\d+,title=cadence [a-z-]+::\S/);
+    assert.ok(
+      lines.includes(
+        '::warning file=README.md,line=4,title=cadence broken-path::This doc names `scripts/deploy.sh`, which is gone: it was renamed to `scripts/release-deploy.sh`.',
+      ),
+    );
+  });
+
+  it('--format sarif is valid SARIF 2.1.0 (for duty and docs)', async () => {
+    const ajv = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as object);
+    for (const [command, args] of [
+      [duty, ['--format', 'sarif']],
+      [docsCommand(clock), ['--format', 'sarif', '--no-git']],
+    ] as const) {
+      const { out, io } = capture(root);
+      await command.run([...args], io);
+      const log = JSON.parse(out.stdout) as { runs: { results: { ruleId: string; locations: unknown[] }[] }[] };
+      assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+      assert.ok(log.runs[0].results.length > 0);
+    }
+    // The schema check is real: a wrong level fails.
+    assert.equal(
+      validate({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ level: 'bad', message: { text: 'm' } }] }],
+      }),
+      false,
+    );
+  });
+
+  it('cadence docs --format github annotates each problem with its file and line', async () => {
+    const { out, io } = capture(root);
+    await docsCommand(clock).run(['--format', 'github', '--strict'], io);
+    assert.match(
+      out.stdout,
+      /^::warning file=docs\/runbooks\/payments\.md,line=4,title=cadence stale-runbook::This runbook was due for review on 2026-04-10/m,
+    );
+    assert.ok(out.stdout.split('\n').every((l) => l === '' || l.startsWith('::')));
+  });
+});
