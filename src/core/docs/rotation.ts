@@ -1,6 +1,6 @@
 /**
  * Whose turn it is: the documentation-duty rotation from the committed team file
- * (`.cadence/team.yml`, ADR 8). Weeks start on the file's `weekStartsOn` (default Monday) in its
+ * (`.cadence/team.yml`, ADR 9). Weeks start on the file's `weekStartsOn` (default Monday) in its
  * `timeZone` (default the user's); a period is one week or a sprint of `sprintWeeks` weeks, counted
  * from `duty.start`. Pure: the clock and the user's zone come in.
  */

@@ -61,7 +61,7 @@ describe('cadence docs', () => {
     assert.match(missing.out.stderr, /^cadence docs: cannot read .*does-not-exist: no such file or folder\n$/);
     const usage = capture();
     assert.equal(await runCli(['docs', '--format', 'xml'], usage.io), 2);
-    assert.equal(usage.out.stderr, "cadence docs: --format must be text or json, not 'xml'\n");
+    assert.equal(usage.out.stderr, "cadence docs: --format must be text, json, github or sarif, not 'xml'\n");
     assert.equal(await runCli(['docs', '--frobnicate'], capture().io), 2);
   });
 
