@@ -1,9 +1,16 @@
 // Lint rules that carry the architecture: src/core is pure (no vscode, no Node I/O), promises are
-// never dropped by accident (write `void promise` when fire-and-forget is meant).
+// never dropped by accident (write `void promise` when fire-and-forget is meant), and only
+// src/node/git.ts starts processes.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const noVscode = { name: 'vscode', message: 'Only src/vscode talks to the editor.' };
+// Git (the only program Cadence starts) runs through src/node/git.ts: argument arrays, hardening, timeout.
+const oneGitRunner = ['child_process', 'node:child_process'].map((name) => ({
+  name,
+  message: 'Run git through src/node/git.ts (hardened, argument arrays, a timeout).',
+}));
 const nodeIo = ['fs', 'fs/promises', 'child_process', 'path', 'os', 'net', 'http', 'https', 'worker_threads'];
 
 export default tseslint.config(
@@ -51,12 +58,13 @@ export default tseslint.config(
   },
   {
     files: ['src/node/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'vscode', message: 'Only src/vscode talks to the editor.' }] },
-      ],
-    },
+    ignores: ['src/node/git.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, ...oneGitRunner] }] },
+  },
+  { files: ['src/node/git.ts'], rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] } },
+  {
+    files: ['src/vscode/**/*.ts', 'src/shared/**/*.ts', 'src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: oneGitRunner }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

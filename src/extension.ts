@@ -2,8 +2,10 @@
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
 import { focusSummaryFor } from './node/focus/historyFile';
+import { useGitPath } from './node/git';
 import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
+import { vscodeGitPath } from './vscode/gitPath';
 import { registerLog } from './vscode/log';
 import { registerSlack, type SlackFeatureApi } from './vscode/slack/registerSlack';
 import { registerWeekly } from './vscode/weekly/registerWeekly';
@@ -22,6 +24,7 @@ export interface CadenceApi {
 
 export function activate(context: vscode.ExtensionContext): CadenceApi {
   const started = performance.now();
+  useGitPath(vscodeGitPath);
   const log = registerLog(context);
   const docs = registerDocs(context, { log });
   const slack = registerSlack(context, { log });

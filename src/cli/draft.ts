@@ -19,7 +19,8 @@ import {
 } from '../node/weekly/assemble';
 import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
 import { defaultHistoryFile } from './focus';
-import { openRepo, WeeklyGitError } from '../node/weekly/git';
+import { GitError } from '../node/git';
+import { openRepo } from '../node/weekly/git';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
 export const DRAFT_USAGE = `Usage: cadence draft [--repo PATH]... [--author EMAIL]...
@@ -268,7 +269,7 @@ export async function runDraft(
       gitPath: deps.gitPath,
     });
   } catch (error) {
-    if (error instanceof WeeklyGitError) return fail(error.message);
+    if (error instanceof GitError) return fail(error.message);
     throw error;
   }
   const { draft } = assembled;

@@ -42,7 +42,10 @@ function makeWorkspace() {
 export async function runIntegration({ grep, testsEntry, onLine, quiet = false } = {}) {
   const workspace = makeWorkspace();
   const dirs = makeRunDirs('cadence-it-');
-  writeUserSettings(dirs.userData);
+  // VS Code's own git extension runs git in the workspace whenever a file changes (status,
+  // check-ignore): off, so the tests see only Cadence's git (test/integration/hostileRepo.test.ts
+  // counts every program a repository's config makes git run), as in the Electron runner.
+  writeUserSettings(dirs.userData, { 'git.enabled': false });
   let server;
   let browser;
   try {

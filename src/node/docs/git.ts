@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import * as path from 'node:path';
+import { gitOrUndefined, LOG_HARDENING } from '../git';
 
-/**
- * Every git call: names unquoted (`core.quotePath=false`: "0042-décision.md", not "0042-d\303\251…")
- * and paths taken literally (a folder named `[draft]` or `*` is not a glob).
- */
-const BASE_ARGS = ['-c', 'core.quotePath=false', '--literal-pathspecs'];
+/** Paths taken literally: a folder named `[draft]` or `*` is not a glob. */
+const BASE_ARGS = ['--literal-pathspecs'];
 
-/** Runs git with an argument array (never a shell); resolves undefined when git is missing or fails. */
+/** Runs git (see ../git.ts); resolves undefined when git is missing or fails. */
 function git(cwd: string, args: string[], input?: string, maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const child = execFile('git', [...BASE_ARGS, ...args], { cwd, maxBuffer, windowsHide: true }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
-    if (input !== undefined) {
-      child.stdin?.on('error', () => undefined); // git exited early: the callback reports it
-      child.stdin?.end(input);
-    }
-  });
+  return gitOrUndefined([...BASE_ARGS, ...args], cwd, { input, maxBuffer, timeoutMs: 30_000 });
 }
 
 /** The real path of `p` (symlinks resolved, as git reports its top level), or `p` when it cannot be resolved. */
@@ -123,6 +112,7 @@ export async function lastChangeDates(
   };
   const out = await git(root, [
     'log',
+    ...LOG_HARDENING,
     `-n${maxCommits}`,
     '--format=%x1e%cI',
     '--name-only',

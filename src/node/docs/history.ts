@@ -1,14 +1,13 @@
 // Git evidence for the documentation duty, for the WHOLE repository in a fixed number of git calls
 // (never one per doc): `rev-parse`, one streamed `git log --name-only` (last changes and drift
 // counts) and one `git log -M --name-status --diff-filter=RD` since the oldest doc's last change
-// (renames and deletions). Always execFile/spawn with argument arrays, never a shell.
-import { execFile, spawn } from 'node:child_process';
+// (renames and deletions). Git runs through ../git.ts (argument arrays, hardened, a timeout).
 import { createInterface } from 'node:readline';
 import { DriftCounter, type HistoryEvidence, RenameIndex } from '../../core/docs/history';
-import { CONFIG_OVERRIDES, LOG_HARDENING, gitEnv } from '../weekly/exec';
+import { gitOrUndefined, LOG_HARDENING, spawnGit } from '../git';
 
-/** Settings that keep a hostile repository's config from running programs or changing the output. */
-const HARDENING = [...CONFIG_OVERRIDES, '-c', 'core.fsmonitor=false', '-c', 'diff.external=', '--literal-pathspecs'];
+/** Paths taken literally: a folder named `[draft]` or `*` is not a glob. */
+const LITERAL = ['--literal-pathspecs'];
 
 export interface DocsHistory {
   history: HistoryEvidence;
@@ -21,19 +20,12 @@ export interface HistoryOptions {
   gitPath?: string;
 }
 
-function run(root: string, args: string[], gitPath: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile(
-      gitPath,
-      [...HARDENING, ...args],
-      { cwd: root, env: gitEnv(), maxBuffer: 256 * 1024 * 1024, windowsHide: true },
-      (error, stdout) => resolve(error ? undefined : stdout),
-    );
-  });
+function run(root: string, args: string[], gitPath: string | undefined): Promise<string | undefined> {
+  return gitOrUndefined([...LITERAL, ...args], root, { gitPath, maxBuffer: 256 * 1024 * 1024 });
 }
 
 /** The top level of the work tree containing `dir`, or undefined (no git, not a repository). */
-export async function gitTopLevel(dir: string, gitPath = 'git'): Promise<string | undefined> {
+export async function gitTopLevel(dir: string, gitPath?: string): Promise<string | undefined> {
   return (await run(dir, ['rev-parse', '--show-toplevel'], gitPath))?.split('\n')[0] || undefined;
 }
 
@@ -41,13 +33,19 @@ export async function gitTopLevel(dir: string, gitPath = 'git'): Promise<string 
  * Streams `git log --name-only` newest first into the drift counter, stopping as soon as every doc's
  * own last commit has been seen (older commits cannot change a count) or at `maxCommits`.
  */
-function streamDrift(root: string, counter: DriftCounter, maxCommits: number, gitPath: string): Promise<boolean> {
+function streamDrift(
+  root: string,
+  counter: DriftCounter,
+  maxCommits: number,
+  gitPath: string | undefined,
+): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(
-      gitPath,
-      [...HARDENING, 'log', ...LOG_HARDENING, `-n${maxCommits}`, '--format=%x1e%ct', '--name-only', '--no-renames'],
-      { cwd: root, env: gitEnv(), windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] },
+    const child = spawnGit(
+      [...LITERAL, 'log', ...LOG_HARDENING, `-n${maxCommits}`, '--format=%x1e%ct', '--name-only', '--no-renames'],
+      root,
+      { gitPath },
     );
+    child.stdin.end();
     let time: number | undefined;
     let files: string[] = [];
     let commits = 0;
@@ -106,7 +104,7 @@ export async function readDocsHistory(
   refs: ReadonlyMap<string, readonly string[]>,
   options: HistoryOptions = {},
 ): Promise<DocsHistory | undefined> {
-  const gitPath = options.gitPath ?? 'git';
+  const { gitPath } = options;
   const counter = new DriftCounter(docs, refs);
   const ok = await streamDrift(root, counter, options.maxCommits ?? 100_000, gitPath);
   if (!ok) return undefined;
@@ -116,7 +114,7 @@ export async function readDocsHistory(
   const since = Number.isFinite(oldest) ? [`--since=${new Date(oldest).toISOString()}`] : [];
   const out = await run(
     root,
-    ['log', ...LOG_HARDENING, '--no-textconv', '-M', '--name-status', '--diff-filter=RD', '--format=%x1e%ct', ...since],
+    ['log', ...LOG_HARDENING, '-M', '--name-status', '--diff-filter=RD', '--format=%x1e%ct', ...since],
     gitPath,
   );
   return { history, renames: parseRenames(out ?? '') };

@@ -1,14 +1,10 @@
 // What a focus block was about: the branch at its start and end, and the commits the user authored
 // during it. Git runs with argument arrays (never a shell); any failure (no git, not a repository,
 // detached HEAD) yields "unknown", silently: history is recorded either way.
-import { execFile } from 'node:child_process';
+import { gitOrUndefined, LOG_HARDENING } from '../git';
 
-function git(cwd: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 5_000, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout) =>
-      resolve(error ? undefined : stdout.trim()),
-    );
-  });
+async function git(cwd: string, args: string[]): Promise<string | undefined> {
+  return (await gitOrUndefined(args, cwd, { timeoutMs: 5_000, maxBuffer: 1024 * 1024 }))?.trim();
 }
 
 /** The checked-out branch, or undefined (not a repository, detached HEAD, no git). */
@@ -31,6 +27,7 @@ export async function commitsBetween(cwd: string, start: number, end: number): P
   const since = Math.floor(start / 1000) - 1;
   const out = await git(cwd, [
     'log',
+    ...LOG_HARDENING,
     '--all',
     `--author=<${escapeRegExp(email)}>`,
     `--since=@${since}`,

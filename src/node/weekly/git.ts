@@ -1,12 +1,13 @@
 // Reads one repository for the weekly draft. Per draft and repo: ONE `git log` (a committer-date
 // superset of the window; the core decides by author date), plus cheap plumbing calls run in parallel
 // with it, plus one `git log -p | git patch-id --stable` pipe for the few commits that might be
-// duplicates. Running git lives in exec.ts, parsing in gitParse.ts, patch ids in patchIds.ts.
+// duplicates. Running git lives in ../git.ts, parsing in gitParse.ts, patch ids in patchIds.ts.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
 import type { BranchInfo, RepoSnapshot } from '../../core/weekly/model';
-import { git, type GitOptions, LOG_HARDENING, WeeklyGitError } from './exec';
+import { filterOverrides, git, GitError, LOG_HARDENING } from '../git';
+import { decode } from './decode';
 import {
   type Config,
   LOG_FORMAT,
@@ -19,17 +20,19 @@ import {
   type Status,
 } from './gitParse';
 import { duplicateCandidates, patchIds } from './patchIds';
+import type { WeeklyGitOptions as GitOptions } from './openRepo';
 import { type GitDirs, gitDirs, readRefs } from './refs';
 
+export { git, GitError } from '../git';
 export { decode } from './decode';
-export { git, type GitOptions, openRepo, WeeklyGitError } from './exec';
+export { openRepo, type WeeklyGitOptions as GitOptions } from './openRepo';
 export { parseLog, parseRefs, parseStatus } from './gitParse';
 export { duplicateCandidates, patchIds } from './patchIds';
 
 async function quiet(promise: Promise<Buffer>): Promise<Buffer> {
   // `git config --get-regexp` exits 1 when nothing matches: that is "no config", not a failure.
   return promise.catch((error: unknown) => {
-    if (error instanceof WeeklyGitError && error.kind === 'git-failed') return Buffer.alloc(0);
+    if (error instanceof GitError && error.kind === 'git-failed') return Buffer.alloc(0);
     throw error;
   });
 }
@@ -69,17 +72,21 @@ export async function isShallow(root: string, known?: Promise<GitDirs | null>): 
   return (await exists(join(dirs.commonDir, 'shallow'))) || (await exists(join(dirs.gitDir, 'shallow')));
 }
 
+interface RepoConfig extends Config {
+  /** `-c` pairs emptying every configured filter driver (see filterOverrides). */
+  noFilters: string[];
+}
 interface ConfigCacheEntry {
   key: string;
-  config: Config;
+  config: RepoConfig;
 }
 const configCache = new Map<string, ConfigCacheEntry>();
 
 /**
- * `user.email` and remote URLs. `git config` runs once per repository while the repository's and
+ * `user.email`, remote URLs and filter drivers. `git config` runs once per repository while the repository's and
  * the user's config files keep their modification times (the extension host lives for days).
  */
-async function readConfig(root: string, options: GitOptions, known: Promise<GitDirs | null>): Promise<Config> {
+async function readConfig(root: string, options: GitOptions, known: Promise<GitDirs | null>): Promise<RepoConfig> {
   const dirs = await known;
   const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
   const files = [
@@ -102,9 +109,10 @@ async function readConfig(root: string, options: GitOptions, known: Promise<GitD
   const key = `${options.gitPath}|${stamps.join('|')}`;
   const cached = configCache.get(root);
   if (cached && cached.key === key) return cached.config;
-  const config = parseConfig(
-    await quiet(git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url)$'], root, options)),
+  const bytes = await quiet(
+    git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url|filter\\..*)$'], root, options),
   );
+  const config = { ...parseConfig(bytes), noFilters: filterOverrides(decode(bytes)) };
   configCache.set(root, { key, config });
   return config;
 }
@@ -158,10 +166,18 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
   const branches = readBranches(root, options, dirs);
   // Everything below runs in parallel: one `git log` (once the refs are read from the git dir, which
   // costs less than starting a process), `git status`, and reads of the git dir.
+  const repoConfig = readConfig(root, options, dirs);
   const [config, statusBytes, refs, logBytes, shallow, mailmap] = await Promise.all([
-    readConfig(root, options, dirs),
-    // --no-optional-locks: never hold index.lock while the user (or VS Code's git) works.
-    git(['--no-optional-locks', 'status', '--porcelain=v2', '--branch', '--show-stash', '-z'], root, options),
+    repoConfig,
+    // Status compares changed files through the repository's clean filters: empty them, so it
+    // runs no program (a racily-clean filtered file may count as changed). Submodules: only
+    // their commit is compared (a status inside each would read that submodule's config).
+    repoConfig.then(({ noFilters }) =>
+      git(['status', '--porcelain=v2', '--branch', '--show-stash', '--ignore-submodules=dirty', '-z'], root, {
+        ...options,
+        config: noFilters,
+      }),
+    ),
     branches,
     branches.then(async (known) => {
       const originTip = known.originHead?.tip ?? null;
@@ -169,7 +185,7 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
         return await git(logArgs(originTip, true), root, options);
       } catch (error) {
         // An empty repository has no HEAD to name: then ask for branches only (there are none).
-        if (error instanceof WeeklyGitError && error.kind === 'git-failed')
+        if (error instanceof GitError && error.kind === 'git-failed')
           return git(logArgs(originTip, false), root, options);
         throw error;
       }

@@ -1,10 +1,10 @@
 // Patch ids for the few commits that might be copies of each other (cherry-picks, rebases): one
 // `git log -p | git patch-id --stable` pipe per repository.
-import { spawn } from 'node:child_process';
 import { normalizedSubject } from '../../core/weekly/classify';
 import type { RawCommit } from '../../core/weekly/model';
+import { LOG_HARDENING, spawnGit } from '../git';
 import { decode } from './decode';
-import { CONFIG_OVERRIDES, gitEnv, type GitOptions, LOG_HARDENING } from './exec';
+import type { WeeklyGitOptions as GitOptions } from './openRepo';
 
 /**
  * Commits whose (normalized) subject occurs more than once among those `relevant` says the draft can
@@ -29,18 +29,12 @@ export function duplicateCandidates(
 export function patchIds(root: string, shas: readonly string[], options: GitOptions): Promise<Record<string, string>> {
   if (shas.length === 0) return Promise.resolve({});
   return new Promise((resolve, reject) => {
-    const env = gitEnv();
-    const log = spawn(
-      options.gitPath,
-      [...CONFIG_OVERRIDES, 'log', '--no-walk=unsorted', '--stdin', '-p', ...LOG_HARDENING, '--format=commit %H'],
-      { cwd: root, env, signal: options.signal, stdio: ['pipe', 'pipe', 'ignore'] },
+    const log = spawnGit(
+      ['log', '--no-walk=unsorted', '--stdin', '-p', ...LOG_HARDENING, '--format=commit %H'],
+      root,
+      options,
     );
-    const patchId = spawn(options.gitPath, [...CONFIG_OVERRIDES, 'patch-id', '--stable'], {
-      cwd: root,
-      env,
-      signal: options.signal,
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
+    const patchId = spawnGit(['patch-id', '--stable'], root, options);
     log.on('error', reject);
     patchId.on('error', reject);
     // patch-id may finish reading before log is done writing in odd cases; a closed pipe is not an error.

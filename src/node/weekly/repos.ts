@@ -2,7 +2,8 @@
 // to a depth (skipping node_modules, .git and hidden folders), and configured extra paths.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { type GitOptions, openRepo, WeeklyGitError } from './git';
+import { GitError } from '../git';
+import { openRepo, type WeeklyGitOptions as GitOptions } from './openRepo';
 
 const SKIP = new Set(['node_modules', '.git', 'bower_components', 'vendor', 'dist', 'out', 'target']);
 
@@ -58,8 +59,8 @@ export async function discoverRepos(
         roots.push(root);
       }
     } catch (error) {
-      if (error instanceof WeeklyGitError && error.kind === 'git-missing') throw error;
-      if (required || error instanceof WeeklyGitError) skipped.push(path);
+      if (error instanceof GitError && error.kind === 'git-missing') throw error;
+      if (required || error instanceof GitError) skipped.push(path);
     }
   };
   for (const folder of folders) {

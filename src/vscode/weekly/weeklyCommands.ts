@@ -12,7 +12,8 @@ import {
   weekOptions,
   type WindowChoice,
 } from '../../node/weekly/assemble';
-import { WeeklyGitError } from '../../node/weekly/git';
+import { GitError } from '../../node/git';
+import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
 import { saveUpdate } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
@@ -47,23 +48,6 @@ function workspaceRoot(): string | undefined {
 
 function updatesFolder(settings: WeeklySettings): string | undefined {
   return updatesFolderOf(settings, workspaceRoot()) ?? undefined;
-}
-
-/** The git executable VS Code's git extension uses, without activating that extension ourselves. */
-function gitPath(): string {
-  type GitExtension = { getAPI(version: 1): { git: { path: string } } };
-  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
-  if (extension?.isActive) {
-    try {
-      const found = extension.exports.getAPI(1).git.path;
-      if (found) return found;
-    } catch {
-      // The git extension is disabled or not ready: fall back to the setting or PATH.
-    }
-  }
-  const configured = vscode.workspace.getConfiguration('git').get<string | string[]>('path');
-  const first = Array.isArray(configured) ? configured[0] : configured;
-  return first || 'git';
 }
 
 function untrusted(): boolean {
@@ -114,7 +98,7 @@ export async function draftWeekly(
     .filter((f) => f.uri.scheme === 'file')
     .map((f) => f.uri.fsPath);
   const extra = settings.repos.map((repo) => (path.isAbsolute(repo) || !root ? repo : path.join(root, repo)));
-  const git = gitPath();
+  const git = vscodeGitPath();
   const started = Date.now();
 
   let assembled;
@@ -168,7 +152,7 @@ export async function draftWeekly(
     );
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') return undefined; // cancelled: nothing to say
-    if (error instanceof WeeklyGitError) {
+    if (error instanceof GitError) {
       void vscode.window.showErrorMessage(`Cadence: ${error.message}.`);
       return undefined;
     }

@@ -7,7 +7,7 @@ import type { WeeklyDraft } from '../../../src/core/weekly/model';
 import { renderMarkdown } from '../../../src/core/weekly/render';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
-import { decode, parseStatus, snapshotRepo, WeeklyGitError } from '../../../src/node/weekly/git';
+import { decode, parseStatus, snapshotRepo, GitError } from '../../../src/node/weekly/git';
 import { discoverRepos } from '../../../src/node/weekly/repos';
 import { lastUpdateEnd, previousUpdate, saveUpdate } from '../../../src/node/weekly/updates';
 import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
@@ -190,12 +190,11 @@ describe('weekly draft over scripted git histories', function () {
   it('says "not a git repository" and "git not found" in one line', async () => {
     await assert.rejects(
       snapshotRepo(fx.notRepo, { gitPath: 'git', since: 0, recentSince: 0 }),
-      (e: Error) =>
-        e instanceof WeeklyGitError && e.kind === 'not-a-repo' && /is not a git repository$/.test(e.message),
+      (e: Error) => e instanceof GitError && e.kind === 'not-a-repo' && /is not a git repository$/.test(e.message),
     );
     await assert.rejects(
       snapshotRepo(fx.main, { gitPath: path.join(fx.root, 'no-git'), since: 0, recentSince: 0 }),
-      (e: Error) => e instanceof WeeklyGitError && e.kind === 'git-missing' && /git was not found/.test(e.message),
+      (e: Error) => e instanceof GitError && e.kind === 'git-missing' && /git was not found/.test(e.message),
     );
   });
 
