@@ -45,7 +45,7 @@ describe('a hostile repository runs nothing', function () {
     const { out, io } = capture(fx.dir);
     const code = await runCli(['draft', '--week', '2026-W47', '--tz', 'Europe/Berlin', '--format', 'markdown'], io);
     assert.equal(code, 0, out.stderr);
-    assert.match(out.stdout, /2 uncommitted changes/);
+    assert.match(out.stdout, /3 uncommitted changes/);
     assert.equal(out.stdout.match(/^- Add billing/gm)?.length, 1, 'the cherry-pick is folded by patch id');
     noMarkers();
   });
@@ -53,7 +53,7 @@ describe('a hostile repository runs nothing', function () {
   it('the weekly snapshot gets patch ids and the status without filters or fsmonitor', async () => {
     const snapshot = await snapshotRepo(fx.dir, { since: 0, recentSince: 0 });
     assert.equal(Object.keys(snapshot.patchIds).length, 2);
-    assert.equal(snapshot.uncommitted, 2);
+    assert.equal(snapshot.uncommitted, 3);
     assert.equal(snapshot.currentBranch, 'main');
     noMarkers();
   });
