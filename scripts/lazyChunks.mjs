@@ -11,6 +11,8 @@ export const lazyChunks = {
   'src/vscode/docs/docsCore.ts': 'docs-core.js',
   // Slack's client (@slack/web-api) and the Slack commands: loaded on the first Slack call.
   'src/vscode/slack/slackCommands.ts': 'slack.js',
+  // Octokit (GitHub evidence for the weekly draft): loaded when a draft asks GitHub.
+  'src/node/github/client.ts': 'github.js',
 };
 
 /** @type {import('esbuild').Plugin} */

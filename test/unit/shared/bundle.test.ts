@@ -36,4 +36,12 @@ describe('bundles', function () {
     const chunk = await inputsOf('src/vscode/slack/slackCommands.ts');
     assert.ok(chunk.some((file) => file.includes('node_modules/@slack/web-api/')));
   });
+
+  it('dist/extension.js and the weekly chunk hold no Octokit: it is in the github.js chunk', async () => {
+    const octokit = (file: string) => /node_modules\/(@octokit|bottleneck)\//.test(file);
+    assert.deepEqual((await inputsOf('src/extension.ts')).filter(octokit), []);
+    assert.deepEqual((await inputsOf('src/vscode/weekly/weeklyCommands.ts')).filter(octokit), []);
+    const chunk = await inputsOf('src/node/github/client.ts');
+    assert.ok(chunk.some((file) => file.includes('node_modules/@octokit/rest/')));
+  });
 });
