@@ -202,6 +202,9 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     notes,
     lastWeek: input.previousUpdate ? comparePlan(input.previousUpdate, shipped) : null,
     offDays,
+    github: { status: 'off', user: null, message: null },
+    reviews: [],
+    issuesClosed: [],
   };
   draft.summary = summarize(draft, now);
   return draft;

@@ -48,6 +48,8 @@ export interface RepoSnapshot {
   mailmap: string | null;
   /** Web URL of the main remote (`https://github.com/o/r`), when there is one. */
   webUrl: string | null;
+  /** URLs of the `origin` and `upstream` remotes (a fork has both), origin first; else the first remote. */
+  remoteUrls?: string[];
   /** Default branch name (`main`), or null when it cannot be told. */
   defaultBranch: string | null;
   /** Tip of the default branch as published (`origin/HEAD`'s target) or local; null if unknown. */
@@ -100,6 +102,12 @@ export interface ShippedItem {
   /** A revert of a change outside the window. */
   revert: boolean;
   authorDate: number;
+  /** A merged GitHub PR: `owner/name#12`. */
+  ref?: string;
+  /** When the PR was merged (epoch ms). */
+  mergedAt?: number;
+  /** Issues the PR closed in the window (`owner/name#88`). */
+  closes?: string[];
 }
 
 /**
@@ -107,19 +115,70 @@ export interface ShippedItem {
  * its published copy (origin/HEAD) does not have yet.
  */
 export interface InProgressItem {
-  kind: 'branch' | 'current' | 'detached' | 'uncommitted' | 'stash' | 'unpushed';
+  kind:
+    | 'branch'
+    | 'current'
+    | 'detached'
+    | 'uncommitted'
+    | 'stash'
+    | 'unpushed'
+    | 'pr'
+    | 'draft-pr'
+    | 'review-request'
+    | 'issue';
   title: string;
   repo: string;
   branch: string | null;
   commits: string[];
   url: string | null;
+  /** GitHub items: `owner/name#12`. */
+  ref?: string;
+  /** Assigned issues: their milestone, if any. */
+  milestone?: { title: string; dueOn: string | null } | null;
 }
+
+/** Why GitHub suggests a blocker (kebab-case, like the project's problem codes). */
+export type BlockerReason =
+  'changes-requested' | 'failing-check' | 'merge-conflict' | 'no-reviewer' | 'blocked-label' | 'waiting-on-pr';
 
 /** A suggested blocker: the user confirms or deletes it. */
 export interface BlockerItem {
   title: string;
   repo: string;
   evidence: string;
+  /** From GitHub: the PR, its page and why it looks blocked. */
+  ref?: string;
+  url?: string;
+  reason?: BlockerReason;
+}
+
+/** A PR of someone else that the user reviewed in the window. */
+export interface ReviewItem {
+  ref: string;
+  title: string;
+  author: string;
+  url: string;
+  /** Every review the user submitted on it in the window, in order. */
+  states: string[];
+  /** ISO time of the last of them. */
+  submittedAt: string;
+}
+
+/** An issue closed by one of the user's PRs merged in the window. */
+export interface ClosedIssue {
+  ref: string;
+  title: string;
+  url: string;
+  closedAt: string;
+  /** The PR that closed it: `owner/name#12`. */
+  by: string;
+}
+
+/** Whether GitHub evidence is in the draft, and if not, why. */
+export interface GithubStatus {
+  status: 'ok' | 'off' | 'signed-out' | 'unauthorized' | 'rate-limited' | 'offline' | 'error';
+  user: string | null;
+  message: string | null;
 }
 
 /** Last week's "next" bullets and whether each shipped this week. */
@@ -154,4 +213,8 @@ export interface WeeklyDraft {
   lastWeek: PlanCheck[] | null;
   /** Changes authored outside the configured work days. */
   offDays: number;
+  /** GitHub: whether it was used; reviews given and issues closed (empty without GitHub). */
+  github: GithubStatus;
+  reviews: ReviewItem[];
+  issuesClosed: ClosedIssue[];
 }

@@ -2,6 +2,7 @@
 // then hand everything to the pure draft builder.
 import { buildDraft, type DraftInput, RECENT_DAYS } from '../../core/weekly/draft';
 import type { RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
+import { addGithub, type GithubDraftOptions } from '../github/draftGithub';
 import { type GitOptions, snapshotRepo } from './git';
 import { repoNames } from './repos';
 
@@ -14,6 +15,8 @@ export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
   roots: string[];
   /** Called after each repository is read. */
   onProgress?: (done: number, total: number, name: string) => void;
+  /** Also read the week from GitHub (a failure leaves the local draft and one line). */
+  github?: Omit<GithubDraftOptions, 'now' | 'hiddenTypes' | 'includeHidden' | 'signal'>;
 }
 
 /**
@@ -50,5 +53,13 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.roots.length) }, worker));
-  return buildDraft({ ...request, repos: snapshots });
+  const draft = buildDraft({ ...request, repos: snapshots });
+  if (!request.github) return draft;
+  return addGithub(draft, snapshots, {
+    ...request.github,
+    now: request.now,
+    hiddenTypes: request.hiddenTypes,
+    includeHidden: request.includeHidden,
+    signal: request.signal,
+  });
 }

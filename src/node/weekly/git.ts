@@ -252,6 +252,9 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     userEmail: config.userEmail,
     mailmap,
     webUrl: remote ? webUrlFromRemote(remote) : null,
+    remoteUrls: [config.remotes.get('origin'), config.remotes.get('upstream')]
+      .filter((url): url is string => !!url)
+      .concat(remote && !config.remotes.has('origin') && !config.remotes.has('upstream') ? [remote] : []),
     defaultBranch: defaultBranch.name,
     defaultTip: defaultBranch.tip,
     currentBranch: status.branch,
