@@ -4,6 +4,7 @@
 // git missing), each with one line on stderr.
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DEFAULT_API_URL, parseRepoName } from '../core/weekly/github';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
 import { shareable } from '../core/weekly/share';
 import { normalizeWeeklySettings, parseWeekday, parseWorkDays, type WeeklySettings } from '../core/weekly/settings';
@@ -28,6 +29,8 @@ export const DRAFT_USAGE = `Usage: cadence draft [--repo PATH]... [--author EMAI
                      [--tz Europe/Berlin] [--format markdown|slack|text|json] [--include-hidden]
                      [--week-starts-on DAY] [--work-days mon,tue,wed,thu,fri] [--bot MARKER]...
                      [--hide TYPE]... [--template FILE] [--previous FILE]
+                     [--github | --no-github] [--github-url URL] [--github-repo OWNER/NAME]...
+                     [--github-user LOGIN]
 
 Drafts this week's update from local git: shipped changes, in progress / next week, blockers.
 Inside a repository, its .vscode/settings.json cadence.weekly.* values (time zone, week start,
@@ -48,6 +51,13 @@ work days, bots, hidden types, author e-mails) apply as in the extension; flags 
   --template FILE   render the Markdown through this Handlebars template
   --previous FILE   the previous update, for last week's plan (default: the newest saved one in
                     the first repository's updates/ folder)
+  --github          add GitHub evidence (merged PRs, reviews, issues, open PRs, blockers);
+                    the default when GH_TOKEN or GITHUB_TOKEN is set; without one, an error
+  --no-github       local git only, even with a token
+  --github-url URL  the GitHub API (default https://api.github.com; Enterprise
+                    https://HOST/api/v3); the token is sent only there
+  --github-repo R   also check this repository, OWNER/NAME (repeatable)
+  --github-user L   the person, where the token cannot read /user (a GitHub Actions token)
 `;
 
 interface DraftArgs {
@@ -67,6 +77,11 @@ interface DraftArgs {
   template: string | null;
   previous: string | null;
   help: boolean;
+  /** true: --github, false: --no-github, null: use GitHub when a token is set. */
+  github: boolean | null;
+  githubUrl: string | null;
+  githubRepos: string[];
+  githubUser: string | null;
 }
 
 /** Parses `cadence draft` arguments; throws UsageError with one line. */
@@ -88,6 +103,10 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
     template: null,
     previous: null,
     help: false,
+    github: null,
+    githubUrl: null,
+    githubRepos: [],
+    githubUser: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -164,6 +183,29 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
       case '--previous':
         args.previous = value();
         break;
+      case '--github':
+      case '--no-github':
+        if (args.github !== null && args.github !== (flag === '--github'))
+          throw new UsageError('use only one of --github and --no-github');
+        args.github = flag === '--github';
+        break;
+      case '--github-url':
+        args.githubUrl = githubUrlArg(value());
+        break;
+      case '--github-repo': {
+        const repo = value();
+        const name = parseRepoName(repo);
+        if (!name) throw new UsageError(`--github-repo '${repo}' is not OWNER/NAME`);
+        args.githubRepos.push(name);
+        break;
+      }
+      case '--github-user': {
+        const login = value().trim().replace(/^@/, '');
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login))
+          throw new UsageError(`--github-user '${login}' is not a GitHub login`);
+        args.githubUser = login;
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;
@@ -179,12 +221,37 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
 }
 
 /** What the CLI takes from the outside world; tests pass a fixed clock and a fake git path. */
+/** `--github-url`: https, or http only to this machine (a local test server); never a token in clear. */
+function githubUrlArg(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--github-url '${text}' is not a URL`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new UsageError(`--github-url '${text}' must be https (http only for 127.0.0.1)`);
+  if (url.username || url.password || url.search)
+    throw new UsageError(`--github-url '${text}' must not carry credentials or a query`);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** The token for GitHub: GH_TOKEN, else GITHUB_TOKEN (as the gh CLI reads them). */
+export function githubToken(env: Readonly<Record<string, string | undefined>>): string | null {
+  return env.GH_TOKEN?.trim() || env.GITHUB_TOKEN?.trim() || null;
+}
+
 export interface DraftDeps {
   now(): number;
   gitPath: string;
   systemTimeZone(): string;
   /** The focus history the extension records (see `cadence focus`); may not exist. */
   focusHistoryFile(): string;
+  /** Environment variables (GH_TOKEN, GITHUB_TOKEN); default: the process's. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Shorter waits between GitHub retries (tests). */
+  githubRetryUnitMs?: number;
 }
 
 export const defaultDraftDeps: DraftDeps = {
@@ -224,6 +291,10 @@ export async function runDraft(
     io.stdout.write(DRAFT_USAGE);
     return 0;
   }
+  const token = githubToken(deps.env ?? process.env);
+  if (args.github === true && !token)
+    throw new UsageError('--github needs a token in GH_TOKEN or GITHUB_TOKEN (or drop --github)');
+  const useGithub = token !== null && args.github !== false;
   const now = deps.now();
   const fail = (message: string) => {
     io.stderr.write(`cadence draft: ${message}\n`);
@@ -267,6 +338,17 @@ export async function runDraft(
       templateFile: args.template !== null ? resolve(io.cwd, args.template) : null,
       focus: await focusSummaryFor(deps.focusHistoryFile(), window),
       gitPath: deps.gitPath,
+      github:
+        useGithub && token
+          ? {
+              token,
+              apiUrl: args.githubUrl ?? DEFAULT_API_URL,
+              login: args.githubUser,
+              repos: args.githubRepos,
+              retryUnitMs: deps.githubRetryUnitMs,
+              mergeableDelayMs: deps.githubRetryUnitMs,
+            }
+          : undefined,
     });
   } catch (error) {
     if (error instanceof GitError) return fail(error.message);

@@ -214,7 +214,9 @@ export function applyGithub(draft: WeeklyDraft, evidence: GithubEvidence, option
   // ---- Next week: open PRs (absorbing their local branch), review requests, assigned issues. ----
   let inProgress = [...draft.inProgress];
   const githubProgress: InProgressItem[] = [];
-  const open = evidence.open.filter((item) => item.pull.author.toLowerCase() === login);
+  const open = evidence.open
+    .filter((item) => item.pull.author.toLowerCase() === login)
+    .sort((a, b) => a.pull.repo.localeCompare(b.pull.repo) || a.pull.number - b.pull.number);
   for (const item of open) {
     const { pull } = item;
     const local = repoName(pull.repo);

@@ -83,8 +83,22 @@ function inline(text: string, style: Style): string {
   return style.text(text).replace(/`([^`]+)`/g, (_, code: string) => style.code(code));
 }
 
+/** "#12" in a repository of the draft, "owner/name#12" elsewhere. */
+function githubRef(ref: string, repo: string, draft: WeeklyDraft): string {
+  return draft.repos.some((r) => r.name === repo) ? ref.slice(ref.lastIndexOf('#')) : ref;
+}
+
+/** The line at the top of a draft that GitHub could not add to (or that misses a repository). */
+export function githubLine(draft: WeeklyDraft): string | null {
+  const { status, message } = draft.github;
+  if (!message || status === 'off') return null;
+  if (status === 'ok') return `GitHub: ${message}`;
+  return `GitHub left out: ${message} — this draft is from local git only.`;
+}
+
 /** "#12" (GitHub, Bitbucket), "!12" (a GitLab merge request), else the short sha. */
 function reference(item: ShippedItem, draft: WeeklyDraft): string {
+  if (item.ref) return githubRef(item.ref, item.repo, draft);
   if (item.pr === null) return item.sha.slice(0, 7);
   const web = draft.repos.find((repo) => repo.name === item.repo)?.webUrl ?? null;
   return `${forgeOf(web) === 'gitlab' ? '!' : '#'}${item.pr}`;
@@ -102,7 +116,50 @@ function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): strin
   return `${style.bullet}${scope}${inline(item.title, style)}${suffix} · ${style.link(reference(item, draft), item.url)}`;
 }
 
+const STATE_WORDS: Record<string, string> = {
+  APPROVED: 'approved',
+  CHANGES_REQUESTED: 'changes requested',
+  COMMENTED: 'commented',
+  DISMISSED: 'dismissed',
+};
+
+/** "Reviewed 3 PRs: #50 Faster builds (@bob, approved), …" */
+function reviewsLine(draft: WeeklyDraft, style: Style): string | null {
+  if (draft.reviews.length === 0) return null;
+  const items = draft.reviews.map((review) => {
+    const repo = review.ref.slice(0, review.ref.lastIndexOf('#'));
+    const local = draft.repos.find((r) => r.webUrl && r.webUrl.toLowerCase().endsWith(`/${repo.toLowerCase()}`));
+    const ref = local ? review.ref.slice(review.ref.lastIndexOf('#')) : review.ref;
+    const last = review.states[review.states.length - 1];
+    return `${style.link(ref, review.url)} ${style.text(review.title)} ${style.italic(style.text(`(@${review.author}, ${STATE_WORDS[last] ?? last.toLowerCase()})`))}`;
+  });
+  const count = draft.reviews.length === 1 ? '1 PR' : `${draft.reviews.length} PRs`;
+  return `${style.bullet}Reviewed ${count}: ${items.join(', ')}`;
+}
+
+function githubProgressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
+  const ref = style.link(githubRef(item.ref ?? '', item.repo, draft), item.url);
+  const title = inline(item.title, style);
+  switch (item.kind) {
+    case 'pr':
+    case 'draft-pr': {
+      const draftTag = item.kind === 'draft-pr' ? ` ${style.italic('(draft)')}` : '';
+      return `${style.bullet}PR ${ref}: ${title}${draftTag}`;
+    }
+    case 'review-request':
+      return `${style.bullet}Review requested: ${ref} ${title.replace(/^Review /, '')}`;
+    default: {
+      const m = item.milestone;
+      const due = m
+        ? ` ${style.italic(style.text(`(${m.title}${m.dueOn ? `, due ${m.dueOn.slice(0, 10)}` : ''})`))}`
+        : '';
+      return `${style.bullet}Issue ${ref}: ${title}${due}`;
+    }
+  }
+}
+
 function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
+  if (item.ref) return githubProgressLine(item, draft, style);
   if (item.kind !== 'branch') {
     const ref = item.url && item.commits.length > 0 ? ` · ${style.link(item.commits[0].slice(0, 7), item.url)}` : '';
     return `${style.bullet}${inline(item.title, style)}${ref}`;
@@ -124,11 +181,28 @@ function section(out: string[], style: Style, title: string, lines: string[], pl
   out.push(...lines, '');
 }
 
+/** A shipped bullet, then the issues its PR closed, indented under it. */
+function shippedLines(item: ShippedItem, draft: WeeklyDraft, style: Style): string[] {
+  const lines = [shippedLine(item, draft, style)];
+  const repoOf = (ref: string) => ref.slice(0, ref.lastIndexOf('#'));
+  for (const issue of draft.issuesClosed.filter((closed) => closed.by === item.ref)) {
+    const ref = githubRef(issue.ref, repoOf(issue.ref) === repoOf(item.ref ?? '') ? item.repo : '', draft);
+    lines.push(`  ${style.bullet}Closes ${style.link(ref, issue.url)}: ${style.text(issue.title)}`);
+  }
+  return lines;
+}
+
 function render(draft: WeeklyDraft, style: Style, share = false): string {
-  const out: string[] = [style.title(style.text(draft.window.label)), '', inline(draft.summary, style), ''];
+  const out: string[] = [style.title(style.text(draft.window.label)), ''];
+  // What GitHub could not add is a note to the author: not in a copy, a post or a saved update.
+  const github = share ? null : githubLine(draft);
+  if (github) out.push(style.italic(inline(github, style)), '');
+  out.push(inline(draft.summary, style), '');
   for (const note of draft.notes) out.push(style.italic(inline(note, style)), '');
 
-  const shipped = draft.shipped.map((item) => shippedLine(item, draft, style));
+  const shipped = draft.shipped.flatMap((item) => shippedLines(item, draft, style));
+  const reviews = reviewsLine(draft, style);
+  if (reviews) shipped.push(reviews);
   if (draft.lastWeek && draft.lastWeek.length > 0) {
     const done = draft.lastWeek.filter((check) => check.shipped !== null);
     const open = draft.lastWeek.filter((check) => check.shipped === null);
@@ -142,10 +216,13 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   const progress = draft.inProgress.map((item) => progressLine(item, draft, style));
   section(out, style, SECTION_TITLES.inProgress, progress, PLACEHOLDERS.inProgress, share);
 
-  const blockers = draft.blockers.map(
-    (blocker) =>
-      `${style.bullet}${inline(blocker.title, style)} ${style.italic(style.text(`(suggestion — ${blocker.evidence}; confirm or delete)`))}`,
-  );
+  const blockers = draft.blockers.map((blocker) => {
+    const title = inline(blocker.title, style);
+    const linked = blocker.url
+      ? `${title} · ${style.link(githubRef(blocker.ref ?? '', blocker.repo, draft), blocker.url)}`
+      : title;
+    return `${style.bullet}${linked} ${style.italic(style.text(`(suggestion — ${blocker.evidence}; confirm or delete)`))}`;
+  });
   section(out, style, SECTION_TITLES.blockers, blockers, PLACEHOLDERS.blockers, share);
 
   const focus = focusLine(draft.focus);
@@ -210,6 +287,14 @@ export function toJson(draft: WeeklyDraft): unknown {
       repo: item.repo,
       commits: item.commits,
       pr: item.pr,
+      ...(item.ref !== undefined
+        ? {
+            ref: item.ref,
+            url: item.url,
+            mergedAt: item.mergedAt !== undefined ? new Date(item.mergedAt).toISOString() : null,
+            closes: item.closes ?? [],
+          }
+        : {}),
     })),
     inProgress: draft.inProgress.map((item) => ({
       kind: item.kind,
@@ -217,10 +302,20 @@ export function toJson(draft: WeeklyDraft): unknown {
       repo: item.repo,
       branch: item.branch,
       commits: item.commits,
+      ...(item.ref !== undefined ? { ref: item.ref, url: item.url } : {}),
+      ...(item.kind === 'issue' ? { milestone: item.milestone ?? null } : {}),
     })),
-    blockers: draft.blockers,
+    blockers: draft.blockers.map((blocker) => ({
+      title: blocker.title,
+      repo: blocker.repo,
+      evidence: blocker.evidence,
+      ...(blocker.reason !== undefined ? { ref: blocker.ref, url: blocker.url, reason: blocker.reason } : {}),
+    })),
     focus: draft.focus,
     summary: draft.summary,
+    github: draft.github,
+    reviews: draft.reviews,
+    issuesClosed: draft.issuesClosed,
   };
 }
 

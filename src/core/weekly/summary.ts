@@ -1,6 +1,6 @@
 // The 3–4 sentence summary at the top of the draft: built from the classified changes only, so the
 // same week always reads the same and nothing needs a network or a model.
-import type { FocusSummary, ShippedItem, WeeklyDraft } from './model';
+import type { BlockerItem, FocusSummary, ShippedItem, WeeklyDraft } from './model';
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -75,10 +75,26 @@ function naming(items: readonly ShippedItem[], total: number): string {
   return items.length === total ? `: ${list}` : `, including ${list}`;
 }
 
+/** ", reviewed 3 PRs, closed 2 issues" (GitHub evidence), or "". */
+function githubWork(draft: WeeklyDraft): string {
+  const parts: string[] = [];
+  if (draft.reviews.length > 0) parts.push(`reviewed ${plural(draft.reviews.length, 'PR')}`);
+  if (draft.issuesClosed.length > 0) parts.push(`closed ${plural(draft.issuesClosed.length, 'issue')}`);
+  return parts.length > 0 ? `; ${listing(parts)}` : '';
+}
+
 function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights: readonly ShippedItem[]): string {
   const { shipped } = draft;
+  const work = githubWork(draft);
+  if (shipped.length === 0 && work) return `No merged PRs ${periodWords(draft, now)}; ${work.slice(2)}.`;
   if (shipped.length === 0)
     return `No shipped changes ${periodWords(draft, now)} — write down what happened off the commit log.`;
+  const prs = shipped.filter((item) => item.ref !== undefined).length;
+  if (prs > 0) {
+    const others = shipped.length - prs;
+    const also = others > 0 ? ` and ${plural(others, 'other change')}` : '';
+    return `Merged ${plural(prs, 'PR')}${also}${naming(highlights, shipped.length)}${work}.`;
+  }
   const scopes = topValues(
     shipped.map((item) => item.scope).filter((scope): scope is string => scope !== null),
     3,
@@ -113,6 +129,14 @@ function fixesSentence(shipped: readonly ShippedItem[], highlights: readonly Shi
 }
 
 function nextSentence(draft: WeeklyDraft): string {
+  const prs = draft.inProgress.filter((item) => item.kind === 'pr' || item.kind === 'draft-pr');
+  if (prs.length > 0) {
+    const named = prs
+      .slice(0, 2)
+      .map((item) => `${shortRef(item.ref)} “${clause(item.title.replace(/^\w+(\([^()]*\))?!?:\s*/, ''))}”`);
+    if (prs.length > 2) named.push(plural(prs.length - 2, 'other PR'));
+    return `Next: ${listing(named)}.`;
+  }
   const branches = draft.inProgress.filter((item) => item.kind === 'branch');
   if (branches.length > 0) {
     const named = branches.slice(0, 2).map((item) => `${lowerFirst(clause(item.title))} (\`${item.branch}\`)`);
@@ -129,10 +153,27 @@ function nextSentence(draft: WeeklyDraft): string {
   return 'Next: nothing in flight yet — add what you plan to pick up.';
 }
 
+/** "#12" from "owner/name#12". */
+function shortRef(ref: string | undefined): string {
+  return ref ? ref.slice(ref.lastIndexOf('#')) : '';
+}
+
+const BLOCKED_WORDS: Record<NonNullable<BlockerItem['reason']>, string> = {
+  'changes-requested': 'waits on changes requested',
+  'failing-check': 'has failing checks',
+  'merge-conflict': 'has a merge conflict',
+  'no-reviewer': 'has no reviewer',
+  'blocked-label': 'is labelled blocked',
+  'waiting-on-pr': 'waits on another PR',
+};
+
 function blockersSentence(draft: WeeklyDraft): string {
   const focus = focusLine(draft.focus);
-  const blockers =
-    draft.blockers.length === 0
+  const first = draft.blockers.find((blocker) => blocker.reason !== undefined);
+  const rest = draft.blockers.length - 1;
+  const blockers = first?.reason
+    ? `Blocked: ${shortRef(first.ref)} ${BLOCKED_WORDS[first.reason]}${rest > 0 ? ` (${plural(rest, 'more suggestion')} to confirm)` : ''}`
+    : draft.blockers.length === 0
       ? 'No blockers found'
       : `${plural(draft.blockers.length, 'possible blocker')} to confirm`;
   return focus ? `${blockers}; ${focus}.` : `${blockers}.`;

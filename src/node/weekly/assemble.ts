@@ -77,7 +77,7 @@ export async function resolveWindow(
 /** Everything one draft needs; both callers fill it from their own sources. */
 export interface AssembleRequest extends Pick<
   DraftRequest,
-  'roots' | 'window' | 'now' | 'gitPath' | 'signal' | 'onProgress' | 'includeHidden'
+  'roots' | 'window' | 'now' | 'gitPath' | 'signal' | 'onProgress' | 'includeHidden' | 'github'
 > {
   settings: WeeklySettings;
   /**
@@ -139,6 +139,7 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     gitPath: request.gitPath,
     signal: request.signal,
     onProgress: request.onProgress,
+    github: request.github,
   });
   const notices: string[] = [];
   let markdown: string | null = null;

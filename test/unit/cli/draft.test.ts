@@ -12,6 +12,8 @@ const deps: DraftDeps = {
   gitPath: 'git',
   systemTimeZone: () => 'Europe/Berlin',
   focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
+  // No GitHub token from the machine running the tests.
+  env: {},
 };
 
 describe('cadence draft', function () {
@@ -83,6 +85,9 @@ describe('cadence draft', function () {
       'blockers',
       'focus',
       'summary',
+      'github',
+      'reviews',
+      'issuesClosed',
     ]);
     assert.deepEqual(json.window, {
       start: '2026-11-15T23:00:00.000Z',
@@ -91,6 +96,9 @@ describe('cadence draft', function () {
     });
     assert.deepEqual(json.identities, ['ada@example.com']);
     assert.equal(json.focus, null);
+    // No token: GitHub is off, and says so.
+    assert.deepEqual(json.github, { status: 'off', user: null, message: null });
+    assert.deepEqual([json.reviews, json.issuesClosed], [[], []]);
     const csv = json.shipped.find((item: { title: string }) => item.title === 'CSV export');
     assert.deepEqual(Object.keys(csv), ['title', 'type', 'scope', 'breaking', 'repo', 'commits', 'pr']);
     assert.deepEqual(

@@ -136,6 +136,9 @@ describe('weekly renderers', () => {
       'blockers',
       'focus',
       'summary',
+      'github',
+      'reviews',
+      'issuesClosed',
     ]);
     assert.deepEqual(Object.keys(json.window as object), ['start', 'end', 'timeZone']);
     assert.deepEqual(Object.keys((json.shipped as object[])[0]), [
