@@ -69,6 +69,9 @@ export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
  * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
  */
 export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
+  if (isReleaseSubject(subject)) {
+    return { type: 'release', scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
+  }
   let parsed;
   try {
     parsed = parser.parse(body ? `${subject}\n\n${body}` : subject);
@@ -123,10 +126,71 @@ export function isWipSubject(subject: string): boolean {
   return /^(\[wip\]|wip\b|wip:|tmp\b|temp\b|do not merge\b|dnm\b)/.test(s);
 }
 
+/**
+ * Release commits, whatever wrote them: `chore(release): 1.2.3` (standard-version, lerna),
+ * `release: v1.2.3`, `Release v8.1.1`, a bare `v8.1.2` or `1.2.3` (npm version), release-please's
+ * `chore(main): release 1.2.3`, changesets' `Version Packages` and `RELEASING: Releasing 2 package(s)`,
+ * lerna's `Publish` / `chore(release): publish`, and `Bump version to 1.2.3`. Not `fix: release the
+ * lock`: a release subject names a version or is one of these fixed phrases.
+ */
+export function isReleaseSubject(subject: string): boolean {
+  const s = subject.replace(PR_SUFFIX, '').trim();
+  const version = String.raw`v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.+-]+)?`;
+  return (
+    /^chore\(release\)!?:/i.test(s) ||
+    /^release(?:\([^()]*\))?!?:/i.test(s) ||
+    new RegExp(`^${version}$`, 'i').test(s) ||
+    new RegExp(`^(?:chore(?:\\([^()]*\\))?!?: )?release\\b.*\\b${version}$`, 'i').test(s) ||
+    /^(?:chore(?:\([^()]*\))?: )?release (?:main|master)$/i.test(s) ||
+    /^(?:chore(?:\([^()]*\))?: )?version packages(?: \([\w.-]+\))?$/i.test(s) ||
+    /^RELEASING: Releasing \d+ package/.test(s) ||
+    /^(?:chore(?:\([^()]*\))?: )?publish(?:ed)?(?: packages)?$/i.test(s) ||
+    new RegExp(`^(?:chore(?:\\([^()]*\\))?: )?bump version(?: to|:)? .*${version}$`, 'i').test(s)
+  );
+}
+
 /** The target of a revert: (subject, sha) from `Revert "X"` and "This reverts commit <sha>". */
-export function revertTarget(subject: string, body: string): { subject: string | null; sha: string | null } | null {
-  const match = /^Revert "(.*)"\s*$/.exec(subject);
-  const sha = /This reverts commit ([0-9a-f]{7,40})/.exec(body);
-  if (!match && !sha) return null;
-  return { subject: match ? match[1] : null, sha: sha ? sha[1] : null };
+export interface RevertTarget {
+  /** The reverted change's subject as quoted (`Revert "X"` → X, `revert: X` → X), or null. */
+  subject: string | null;
+  /** The subject of the commit this one reverts directly (`Revert "Revert "X""` → `Revert "X"`). */
+  direct: string | null;
+  sha: string | null;
+  /**
+   * How many times the change was reverted: 1 for a revert, 2 for a revert of a revert (a reapply,
+   * which git 2.43+ writes `Reapply "X"`), and so on. Even counts re-apply the change.
+   */
+  depth: number;
+}
+
+/**
+ * Reads a revert's subject and body. Handles what git, GitHub and people write: `Revert "X"`,
+ * nested `Revert "Revert "X""` and `Reapply "X"`, the Conventional Commits `revert: X`, and
+ * "This reverts commit <sha>." in the body. A subject that merely contains the word ("fix: revert
+ * the retry change") is not a revert.
+ */
+export function revertTarget(subject: string, body: string): RevertTarget | null {
+  const sha = /This reverts commit ([0-9a-f]{7,64})/.exec(body)?.[1] ?? null;
+  let rest = subject.trim();
+  let depth = 0;
+  let direct: string | null = null;
+  for (;;) {
+    const quoted = /^(Revert|Reapply) "(.*)"(?:\s*\([#!]\d+\))?$/.exec(rest);
+    if (quoted) {
+      depth += quoted[1] === 'Reapply' ? 2 : 1;
+      rest = quoted[2].trim();
+      direct ??= quoted[1] === 'Reapply' ? `Revert "${rest}"` : rest;
+      continue;
+    }
+    const conventional = /^revert(?:\([^()]*\))?!?: (.+)$/i.exec(rest);
+    if (conventional) {
+      depth++;
+      rest = conventional[1].replace(/^"(.*)"$/, '$1').trim();
+      direct ??= rest;
+      continue;
+    }
+    break;
+  }
+  if (depth === 0 && !sha) return null;
+  return { subject: depth > 0 ? rest : null, direct, sha, depth: Math.max(depth, 1) };
 }

@@ -5,7 +5,7 @@
 import { classify, revertTarget, sentenceCase, subjectPr } from './classify';
 import { DEFAULT_BOTS, Identity, isBot, coAuthors, parseMailmap } from './identity';
 import { RECENT_DAYS, progressEvidence } from './evidence';
-import { fold, prsFromMerges, reachable, shortSha, type Candidate } from './fold';
+import { fold, pairReverts, prsFromMerges, reachable, shortSha, type Candidate } from './fold';
 import { normalizedSubject } from './classify';
 import { commitUrl, forgeOf, prUrl } from './links';
 import type {
@@ -26,7 +26,8 @@ export { RECENT_DAYS, STALE_DAYS } from './evidence';
 
 const DAY = 86_400_000;
 
-export const DEFAULT_HIDDEN_TYPES = ['chore', 'ci', 'build', 'style', 'test'];
+/** Types left out of Shipped by default (counted in the footer); `release` is every release commit. */
+export const DEFAULT_HIDDEN_TYPES = ['chore', 'ci', 'build', 'style', 'test', 'release'];
 
 export interface DraftInput {
   window: TimeWindow;
@@ -43,6 +44,17 @@ export interface DraftInput {
   focus?: FocusSummary | null;
   /** Text of the previously saved update, to compare its "next" items with what shipped. */
   previousUpdate?: string | null;
+}
+
+/**
+ * What a revert of older work reverts, for its title: the quoted subject, else the subject of the
+ * commit it names (when fetched), else its own subject without the `revert:` prefix.
+ */
+function revertedSubject(commit: RawCommit, byId: Map<string, RawCommit>): string {
+  const target = revertTarget(commit.subject, commit.body);
+  if (target?.subject) return target.subject;
+  const named = target?.sha ? [...byId.values()].find((other) => other.sha.startsWith(target.sha!)) : undefined;
+  return named?.subject ?? commit.subject.replace(/^revert(?:\([^()]*\))?!?:\s*/i, '');
 }
 
 const TYPE_ORDER = ['feat', 'fix', 'perf', 'refactor', 'revert', 'docs'];
@@ -68,6 +80,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
   const blockers: BlockerItem[] = [];
   const notes: string[] = [];
   let offDays = 0;
+  let leftOut = false;
 
   for (const repo of input.repos) {
     const emails = [...input.authors, ...(input.includeRepoUserEmail && repo.userEmail ? [repo.userEmail] : [])];
@@ -103,7 +116,13 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
 
     const inWindow = (c: Candidate) => c.commit.authorDate >= window.start && c.commit.authorDate < window.end;
     const shippedCandidates = recent.filter((c) => c.onDefault && inWindow(c));
-    const { groups, revertsOutside } = fold(shippedCandidates, repo.patchIds);
+    // Reverts pair with what they undo among everyone's commits of the window on the default branch:
+    // my revert of a colleague's (or a bot's) change cancels both, and so does theirs of mine.
+    const windowCommits = repo.commits.filter(
+      (c) => c.parents.length <= 1 && onDefault.has(c.sha) && c.authorDate >= window.start && c.authorDate < window.end,
+    );
+    const cancelled = pairReverts(windowCommits, repo.patchIds, repo.inversePatchIds);
+    const { groups, revertsOutside } = fold(shippedCandidates, repo.patchIds, cancelled);
 
     const shippedPatches = new Set(
       recent
@@ -117,7 +136,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     for (const group of [...groups, ...revertsOutside]) {
       const lead = group.lead.commit;
       const revert = revertsOutside.includes(group);
-      const revertOf = revert ? revertTarget(lead.subject, lead.body)?.subject : undefined;
+      const revertOf = revert ? revertedSubject(lead, byId) : undefined;
       const classified = classify(revertOf ?? lead.subject, revertOf ? '' : lead.body, hiddenTypes);
       const breaking =
         classified.breaking ||
@@ -130,7 +149,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
       const commits = group.commits.map((c) => c.commit.sha);
       const last = group.commits[group.commits.length - 1].commit;
       const item: ShippedItem = {
-        title: revert ? `Revert “${classified.title}”` : sentenceCase(classified.title),
+        title: revert ? `Reverted “${classified.title}”` : sentenceCase(classified.title),
         type: revert ? 'revert' : classified.type,
         scope: classified.scope,
         breaking,
@@ -143,7 +162,9 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
         revert,
         authorDate: last.authorDate,
       };
-      const hide = !input.includeHidden && item.type !== null && hiddenTypes.has(item.type) && !breaking;
+      // A revert of a hidden type (a chore, a release) is as hidden as what it reverts.
+      const hiddenType = revert ? classified.type : item.type;
+      const hide = !input.includeHidden && hiddenType !== null && hiddenTypes.has(hiddenType) && !breaking;
       (hide ? hidden : shipped).push(item);
       for (const commit of group.commits)
         if (!workDays.has(localWeekday(commit.commit.authorDate, window.timeZone))) offDays++;
@@ -172,8 +193,12 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     });
     inProgress.push(...evidence.inProgress);
     blockers.push(...evidence.blockers);
+    leftOut ||= evidence.leftOut;
   }
 
+  if (leftOut) {
+    notes.push('Uncommitted changes, stashes and the current branch are left out: this window ended before today.');
+  }
   const repoIndex = new Map(input.repos.map((repo, index) => [repo.name, index]));
   const order = (a: ShippedItem, b: ShippedItem) =>
     (repoIndex.get(a.repo) ?? 0) - (repoIndex.get(b.repo) ?? 0) ||

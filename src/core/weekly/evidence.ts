@@ -35,7 +35,12 @@ export interface EvidenceContext {
 }
 
 /** In-progress items and blockers for one repository. */
-export function progressEvidence(ctx: EvidenceContext): { inProgress: InProgressItem[]; blockers: BlockerItem[] } {
+export function progressEvidence(ctx: EvidenceContext): {
+  inProgress: InProgressItem[];
+  blockers: BlockerItem[];
+  /** The work tree's state (uncommitted changes, stashes, the current branch) was left out. */
+  leftOut: boolean;
+} {
   const { repo, byId, onDefault, recent, identity, bots, hiddenTypes, now, window } = ctx;
   const { shippedPatches, shippedSubjects, shippedTrees } = ctx;
   const inProgress: InProgressItem[] = [];
@@ -119,6 +124,11 @@ export function progressEvidence(ctx: EvidenceContext): { inProgress: InProgress
     });
     staleCheck(branch, latest.authorDate, latest.sha);
   }
+  // A window that ended before now is not about today's work tree: what is uncommitted or checked
+  // out today was not in progress then (the draft says so in one note).
+  const past = window.end <= now;
+  const state = repo.uncommitted > 0 || repo.stashes > 0 || (repo.currentBranch ?? '') !== (repo.defaultBranch ?? '');
+  if (past) return { inProgress, blockers: [...blockers, ...saidBlocked(ctx)], leftOut: state };
   if (repo.currentBranch && repo.currentBranch !== repo.defaultBranch && !listedBranches.has(repo.currentBranch)) {
     inProgress.push({
       kind: 'current',
@@ -160,7 +170,12 @@ export function progressEvidence(ctx: EvidenceContext): { inProgress: InProgress
     });
   }
 
-  // Words in my own messages that say "blocked".
+  return { inProgress, blockers: [...blockers, ...saidBlocked(ctx)], leftOut: false };
+}
+
+/** Words in my own messages of the window that say "blocked". */
+function saidBlocked({ recent, window, repo }: EvidenceContext): BlockerItem[] {
+  const blockers: BlockerItem[] = [];
   const inWindow = (c: Candidate) => c.commit.authorDate >= window.start && c.commit.authorDate < window.end;
   for (const candidate of recent.filter(inWindow)) {
     const text = `${candidate.commit.subject}\n${candidate.commit.body}`;
@@ -178,5 +193,5 @@ export function progressEvidence(ctx: EvidenceContext): { inProgress: InProgress
       });
     }
   }
-  return { inProgress, blockers };
+  return blockers;
 }

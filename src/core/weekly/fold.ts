@@ -57,6 +57,7 @@ export interface Group {
 export function fold(
   candidates: Candidate[],
   patchIds: Record<string, string>,
+  cancelled: ReadonlyMap<string, string> = new Map(),
 ): { groups: Group[]; revertsOutside: Group[] } {
   // Oldest first, so targets come before their fixups and reverts.
   const sorted = [...candidates].sort(
@@ -92,22 +93,20 @@ export function fold(
     for (const copy of unique) if (copy !== keep) dropped.add(copy.commit.sha);
   }
 
-  // 2. A commit and its revert inside the window cancel out.
+  // 2. A revert and what it undoes cancel when both are in the window, whoever wrote either half
+  //    (pairReverts); a revert of older work stays as a change of its own. A reapply (a revert of
+  //    a revert) that cancels nothing is the change itself again.
   const revertsOutside: Group[] = [];
   for (const candidate of sorted) {
     if (dropped.has(candidate.commit.sha)) continue;
+    if (cancelled.has(candidate.commit.sha)) {
+      dropped.add(candidate.commit.sha);
+      continue;
+    }
     const target = revertTarget(candidate.commit.subject, candidate.commit.body);
-    if (!target) continue;
-    const reverted = sorted.find(
-      (other) =>
-        other !== candidate &&
-        !dropped.has(other.commit.sha) &&
-        ((target.sha !== null && other.commit.sha.startsWith(target.sha)) ||
-          (target.sha === null && target.subject !== null && other.commit.subject === target.subject)),
-    );
+    if (!target || target.depth % 2 === 0) continue;
     dropped.add(candidate.commit.sha);
-    if (reverted) dropped.add(reverted.commit.sha);
-    else revertsOutside.push({ lead: candidate, commits: [candidate] });
+    revertsOutside.push({ lead: candidate, commits: [candidate] });
   }
 
   // 3. fixup!/squash!/amend! join their target; WIP subjects join the latest change before them on
@@ -115,9 +114,13 @@ export function fold(
   const groups: Group[] = [];
   const bySubject = new Map<string, Group>();
   const pendingWip = new Map<boolean, Candidate[]>();
-  for (const candidate of sorted) {
-    if (dropped.has(candidate.commit.sha)) continue;
-    const subject = candidate.commit.subject;
+  for (const original of sorted) {
+    if (dropped.has(original.commit.sha)) continue;
+    // A reapply that cancelled nothing reads as the change it brings back.
+    const reapplied = revertTarget(original.commit.subject, original.commit.body);
+    const subject = reapplied?.subject && reapplied.depth % 2 === 0 ? reapplied.subject : original.commit.subject;
+    const candidate =
+      subject === original.commit.subject ? original : { ...original, commit: { ...original.commit, subject } };
     const target = autosquashTarget(subject);
     if (target !== null) {
       const group =
@@ -152,6 +155,50 @@ export function fold(
   }
   for (const wips of pendingWip.values()) groups.push({ lead: wips[wips.length - 1], commits: wips });
   return { groups, revertsOutside };
+}
+
+function byAuthorDate(a: RawCommit, b: RawCommit): number {
+  return a.authorDate - b.authorDate || a.committerDate - b.committerDate || a.sha.localeCompare(b.sha);
+}
+
+/**
+ * Pairs reverts with what they undo among `commits` (one window's commits on one line of history,
+ * anyone's): returns each cancelled commit's sha → its partner's. A revert pairs, in this order,
+ * with the commit whose sha it names; with the commit whose patch id is its inverse patch id (the
+ * original after a rebase rewrote the named sha, or a revert it restores); for a revert-marked
+ * commit, with the commit whose subject it quotes. A commit with no revert marker pairs only by
+ * exact inverse patch (a restore of a revert, written by hand).
+ */
+export function pairReverts(
+  commits: readonly RawCommit[],
+  patchIds: Record<string, string>,
+  inversePatchIds: Record<string, string> = {},
+): Map<string, string> {
+  const sorted = [...commits].sort(byAuthorDate);
+  const paired = new Map<string, string>();
+  for (const [index, commit] of sorted.entries()) {
+    if (paired.has(commit.sha)) continue;
+    const target = revertTarget(commit.subject, commit.body);
+    const inverse = inversePatchIds[commit.sha];
+    const own = patchIds[commit.sha];
+    if (!target && !own) continue;
+    // The nearest earlier commit first (a revert undoes what came before it), then later ones.
+    const others = [...sorted.slice(0, index).reverse(), ...sorted.slice(index + 1)].filter(
+      (other) => !paired.has(other.sha),
+    );
+    const partner =
+      (target?.sha ? others.find((other) => other.sha.startsWith(target.sha!)) : undefined) ??
+      (inverse ? others.find((other) => patchIds[other.sha] === inverse) : undefined) ??
+      (own ? others.find((other) => inversePatchIds[other.sha] === own) : undefined) ??
+      (target?.direct ? others.find((other) => other.subject.trim() === target.direct) : undefined) ??
+      (target?.direct
+        ? others.find((other) => normalizedSubject(other.subject) === normalizedSubject(target.direct!))
+        : undefined);
+    if (!partner) continue;
+    paired.set(commit.sha, partner.sha);
+    paired.set(partner.sha, commit.sha);
+  }
+  return paired;
 }
 
 export function shortSha(sha: string): string {

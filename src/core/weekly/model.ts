@@ -70,6 +70,11 @@ export interface RepoSnapshot {
   commits: RawCommit[];
   /** Stable patch ids of the candidate duplicates (sha → patch-id), computed by `git patch-id`. */
   patchIds: Record<string, string>;
+  /**
+   * Patch ids of the reverts' diffs reversed (sha → id): equal to the reverted commit's patch id,
+   * so a revert pairs with its original even when the sha it names was rewritten by a rebase.
+   */
+  inversePatchIds?: Record<string, string>;
 }
 
 /** A half-open time interval [start, end) in epoch milliseconds, with the zone it was computed in. */

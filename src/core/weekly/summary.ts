@@ -96,7 +96,7 @@ function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights
     return `Merged ${plural(prs, 'PR')}${also}${naming(highlights, shipped.length)}${work}.`;
   }
   const scopes = topValues(
-    shipped.map((item) => item.scope).filter((scope): scope is string => scope !== null),
+    shipped.map((item) => areaWords(item.scope)).filter((area): area is string => area !== null),
     3,
   );
   const repos = topValues(
@@ -107,12 +107,46 @@ function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights
   return `Shipped ${plural(shipped.length, 'change')}${where}${naming(highlights, shipped.length)}.`;
 }
 
+/** Scopes that name no area of the code: left out of "changes to …". */
+const NOT_AREAS = new Set(['commit', 'release', 'main', 'master', 'all', '*', 'misc', 'other', 'general', 'wip']);
+const DEPENDENCIES = new Set(['deps', 'dep', 'deps-dev', 'dev-deps', 'dependencies', 'dependency', 'devdeps']);
+const ACRONYMS = new Set([
+  'api',
+  'ui',
+  'ux',
+  'cli',
+  'sdk',
+  'db',
+  'css',
+  'html',
+  'ci',
+  'cd',
+  'lsp',
+  'ssr',
+  'rpc',
+  'sql',
+]);
+
+/**
+ * A scope as it reads after "changes to": "the parser", "the API", "dependencies"; null for scopes
+ * that are not areas (`commit`, `release`, `main`, …).
+ */
+export function areaWords(scope: string | null): string | null {
+  const raw = scope?.trim();
+  if (!raw) return null;
+  const key = raw.toLowerCase();
+  if (NOT_AREAS.has(key)) return null;
+  if (DEPENDENCIES.has(key)) return 'dependencies';
+  return `the ${ACRONYMS.has(key) ? key.toUpperCase() : raw}`;
+}
+
 /** Up to two changes worth naming first: features and breaking changes, then anything but fixes. */
 function pickHighlights(shipped: readonly ShippedItem[]): ShippedItem[] {
   if (shipped.length === 1) return [...shipped];
+  // A revert of older work is not a highlight (and its quoted title would nest quotes).
   return shipped
     .filter((item) => item.type === 'feat' || item.breaking)
-    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix'))
+    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix' && !item.revert))
     .slice(0, 2);
 }
 

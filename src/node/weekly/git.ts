@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
-import type { BranchInfo, RepoSnapshot } from '../../core/weekly/model';
+import type { BranchInfo, RawCommit, RepoSnapshot } from '../../core/weekly/model';
 import { filterOverrides, git, GitError, LOG_HARDENING } from '../git';
 import { decode } from './decode';
 import {
@@ -19,7 +19,7 @@ import {
   type Refs,
   type Status,
 } from './gitParse';
-import { duplicateCandidates, patchIds } from './patchIds';
+import { commitsTouchingReverts, duplicateCandidates, patchIds, revertCandidates } from './patchIds';
 import type { WeeklyGitOptions as GitOptions } from './openRepo';
 import { type GitDirs, gitDirs, readRefs } from './refs';
 
@@ -151,12 +151,10 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
   // The published default branch is named by its sha: `--glob=refs/remotes/origin/HEAD` matched
   // nothing (git appends `/*` to a pattern without glob characters), so a main that autofetch had
   // moved ahead of the local one was never read.
+  let range: string[] = [];
   const logArgs = (originTip: string | null, withHead: boolean) => [
     'log',
-    '--branches',
-    ...(originTip ? [originTip] : []),
-    ...(withHead ? ['HEAD'] : []),
-    `--since=${since}`,
+    ...(range = ['--branches', ...(originTip ? [originTip] : []), ...(withHead ? ['HEAD'] : []), `--since=${since}`]),
     ...LOG_HARDENING,
     '-z',
     `--format=${LOG_FORMAT}`,
@@ -215,16 +213,28 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
       older.push(branch);
     }
   }
-  const [ids, unmerged] = await Promise.all([
-    patchIds(
-      root,
-      duplicateCandidates(commits, (commit) => {
-        const { window } = options;
-        const inWindow = !window || (commit.authorDate >= window.start && commit.authorDate < window.end);
-        return inWindow || commit.authorDate >= options.recentSince;
-      }),
-      options,
-    ),
+  // Patch ids only where they can matter: commits that may be copies of each other (same subject),
+  // reverts (also their inverse ids), and the commits touching a path a revert touches (the
+  // originals, rebased copies and restores a revert pairs with). Most weeks have no revert: then
+  // this is at most one pipe, and none without duplicate subjects.
+  const relevant = (commit: RawCommit) => {
+    const { window } = options;
+    const inWindow = !window || (commit.authorDate >= window.start && commit.authorDate < window.end);
+    return inWindow || commit.authorDate >= options.recentSince;
+  };
+  const reverts = revertCandidates(commits, relevant);
+  const touching = await commitsTouchingReverts(root, reverts, range, options);
+  const forIds = new Set([
+    ...duplicateCandidates(commits, relevant),
+    ...reverts,
+    ...(touching ?? commits.filter((c) => c.parents.length <= 1 && relevant(c)).map((c) => c.sha)).filter((sha) => {
+      const commit = byId.get(sha);
+      return commit !== undefined && relevant(commit);
+    }),
+  ]);
+  const [ids, inverseIds, unmerged] = await Promise.all([
+    patchIds(root, [...forIds], options),
+    patchIds(root, reverts, options, true),
     older.length > 0 && defaultBranch.tip
       ? git(
           [
@@ -265,5 +275,6 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     branches: refs.branches,
     commits,
     patchIds: ids,
+    inversePatchIds: inverseIds,
   };
 }

@@ -1,8 +1,8 @@
 // Patch ids for the few commits that might be copies of each other (cherry-picks, rebases): one
 // `git log -p | git patch-id --stable` pipe per repository.
-import { normalizedSubject } from '../../core/weekly/classify';
+import { normalizedSubject, revertTarget } from '../../core/weekly/classify';
 import type { RawCommit } from '../../core/weekly/model';
-import { LOG_HARDENING, spawnGit } from '../git';
+import { git, LOG_HARDENING, spawnGit } from '../git';
 import { decode } from './decode';
 import type { WeeklyGitOptions as GitOptions } from './openRepo';
 
@@ -25,12 +25,29 @@ export function duplicateCandidates(
   return [...bySubject.values()].filter((shas) => shas.length > 1).flat();
 }
 
-/** `git log --no-walk -p <shas> | git patch-id --stable`: sha → patch-id, in one pipe. */
-export function patchIds(root: string, shas: readonly string[], options: GitOptions): Promise<Record<string, string>> {
+/**
+ * `git log --no-walk -p <shas> | git patch-id --stable`: sha → patch-id, in one pipe. With
+ * `inverse`, the id of each commit's diff reversed (`-R`, prefixes kept as a/ and b/): a revert's
+ * inverse id equals the reverted commit's id, and a restore's id equals its revert's inverse id.
+ */
+export function patchIds(
+  root: string,
+  shas: readonly string[],
+  options: GitOptions,
+  inverse = false,
+): Promise<Record<string, string>> {
   if (shas.length === 0) return Promise.resolve({});
   return new Promise((resolve, reject) => {
     const log = spawnGit(
-      ['log', '--no-walk=unsorted', '--stdin', '-p', ...LOG_HARDENING, '--format=commit %H'],
+      [
+        'log',
+        '--no-walk=unsorted',
+        '--stdin',
+        '-p',
+        ...(inverse ? ['-R', '--src-prefix=b/', '--dst-prefix=a/'] : []),
+        ...LOG_HARDENING,
+        '--format=commit %H',
+      ],
       root,
       options,
     );
@@ -52,4 +69,45 @@ export function patchIds(root: string, shas: readonly string[], options: GitOpti
     });
     log.stdin.end(shas.join('\n') + '\n');
   });
+}
+
+/** Commits that say they revert something (`Revert "…"`, `revert: …`, "This reverts commit …"). */
+export function revertCandidates(
+  commits: readonly RawCommit[],
+  relevant: (commit: RawCommit) => boolean = () => true,
+): string[] {
+  return commits
+    .filter((commit) => commit.parents.length <= 1 && relevant(commit) && revertTarget(commit.subject, commit.body))
+    .map((commit) => commit.sha);
+}
+
+/** More paths than this in the reverts: compare every fetched commit instead of limiting by path. */
+const MAX_PATHS = 500;
+
+/**
+ * Fetched commits that touch a path one of `reverts` touches: the only ones a revert can pair with
+ * by patch (the reverted original, a rebased copy, a restore). One `git log --name-only` names the reverts'
+ * paths, then one path-limited `git log` over the same refs and span names the commits.
+ */
+export async function commitsTouchingReverts(
+  root: string,
+  reverts: readonly string[],
+  logRange: readonly string[],
+  options: GitOptions,
+): Promise<string[] | null> {
+  if (reverts.length === 0) return [];
+  const names = decode(
+    await git(
+      ['log', '--no-walk=unsorted', ...LOG_HARDENING, '--name-only', '--format=', '-z', ...reverts],
+      root,
+      options,
+    ),
+  );
+  const paths = [...new Set(names.split('\0').filter(Boolean))];
+  if (paths.length === 0) return [];
+  if (paths.length > MAX_PATHS) return null;
+  const out = decode(
+    await git(['--literal-pathspecs', 'log', ...logRange, '--no-merges', '--format=%H', '--', ...paths], root, options),
+  );
+  return out.split('\n').filter(Boolean);
 }

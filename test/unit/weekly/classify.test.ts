@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   autosquashTarget,
   classify,
+  isReleaseSubject,
   isWipSubject,
   mergePr,
   revertTarget,
@@ -31,8 +32,8 @@ describe('weekly classification', () => {
       breaking: false,
       title: 'refs: move creation of "refs/" into the files backend',
     });
-    assert.equal(classify('release: 1.2.0').type, null);
-    assert.equal(classify('release: 1.2.0', '', new Set(['release'])).type, 'release');
+    assert.equal(classify('deploy: 1.2.0').type, null);
+    assert.equal(classify('deploy: 1.2.0', '', new Set(['deploy'])).type, 'deploy');
   });
 
   it('keeps non-conventional subjects as they are', () => {
@@ -59,9 +60,55 @@ describe('weekly classification', () => {
       assert.equal(isWipSubject(real), false, real);
     assert.deepEqual(revertTarget('Revert "feat: x"', 'This reverts commit abcdef1.'), {
       subject: 'feat: x',
+      direct: 'feat: x',
       sha: 'abcdef1',
+      depth: 1,
     });
     assert.equal(revertTarget('feat: revert button', ''), null);
+  });
+
+  it('recognises release commits as release tools write them, and only those', () => {
+    for (const subject of [
+      'chore(release): 1.2.3',
+      'release: v1.2.3',
+      'Release v8.1.1',
+      'v8.1.2',
+      'chore(main): release 2.0.0',
+      'chore(main): release my-pkg 1.2.3',
+      'chore: release main',
+      'Version Packages',
+      'Version Packages (beta)',
+      'RELEASING: Releasing 2 package(s)',
+      'chore(release): publish',
+      'Publish',
+      'Bump version to 1.2.3',
+    ]) {
+      assert.ok(isReleaseSubject(subject), subject);
+      assert.equal(classify(subject).type, 'release', subject);
+    }
+    for (const subject of [
+      'fix: release the lock',
+      'feat: release notes page',
+      'Release notes for the API',
+      'v8 migration',
+    ])
+      assert.ok(!isReleaseSubject(subject), subject);
+  });
+
+  it('reads nested, reapplied and Conventional reverts without garbling their subjects', () => {
+    assert.deepEqual(revertTarget('Revert "Revert "fix: x""', ''), {
+      subject: 'fix: x',
+      direct: 'Revert "fix: x"',
+      sha: null,
+      depth: 2,
+    });
+    assert.equal(revertTarget('Reapply "fix: x"', '')?.depth, 2);
+    assert.equal(revertTarget('revert: feat(api): y', '')?.subject, 'feat(api): y');
+    assert.equal(
+      revertTarget('Revert "fix(api): handle "quoted" names" (#12)', '')?.subject,
+      'fix(api): handle "quoted" names',
+    );
+    assert.equal(revertTarget('fix: revert the retry change', ''), null);
   });
 
   it('capitalizes titles but not package names or identifiers', () => {

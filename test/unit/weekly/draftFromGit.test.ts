@@ -64,7 +64,7 @@ describe('weekly draft over scripted git histories', function () {
     const index = main.shipped.find((i) => i.title === 'Index invoices by customer');
     assert.equal(index?.commits.length, 3, 'the fixup! and the WIP after it fold into the change');
     assert.ok(!titles(main).some((t) => /flaky experiment/.test(t)), 'a commit and its revert cancel');
-    assert.ok(titles(main).includes('Revert “old thing”'), 'a revert of older work stays');
+    assert.ok(titles(main).includes('Reverted “old thing”'), 'a revert of older work stays');
     assert.equal(count('Round refunds to cents'), 1, 'cherry-picked copy with the same patch-id');
     assert.equal(count('Fuzzy invoice search'), 1, 'rebased copy');
     assert.equal(main.shipped.find((i) => i.title === 'Dark mode')?.pr, 9, 'squash merge keeps its (#9)');
@@ -99,13 +99,13 @@ describe('weekly draft over scripted git histories', function () {
     const blockers = main.blockers.map((b) => b.title).join('\n');
     assert.match(blockers, /feat\/stale-idea` has had no commits for 8 days/);
     assert.match(blockers, /blocked by the pricing decision/);
-    assert.match(blockers, /Revert “old thing” — does it need a follow-up/);
+    assert.match(blockers, /Reverted “old thing” — does it need a follow-up/);
   });
 
   it('writes a 3–4 sentence summary and the sections in order', () => {
     assert.equal(
       main.summary,
-      'Shipped 13 changes to export, ui and billing, including “Add proration to invoices” and “Add /v2/invoices endpoint”. ' +
+      'Shipped 13 changes to the export, the UI and the billing, including “Add proration to invoices” and “Add /v2/invoices endpoint”. ' +
         'Fixed 4 bugs, including “Button contrast (web editor, noreply address)” and “Quote fields with commas”. ' +
         'Next: quarterly report draft (`feat/stale-idea`) and meter API calls per customer (`feat/usage-billing`). ' +
         '3 possible blockers to confirm.',

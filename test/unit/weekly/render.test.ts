@@ -120,7 +120,7 @@ describe('weekly renderers', () => {
   it('summarizes in 3–4 deterministic sentences', () => {
     assert.equal(
       draft.summary,
-      'Shipped 3 changes to billing and auth, including “Invoices in the customer currency” and “Add proration”. Fixed 1 bug: “Keep session”; 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
+      'Shipped 3 changes to the billing and the auth, including “Invoices in the customer currency” and “Add proration”. Fixed 1 bug: “Keep session”; 1 breaking change to announce. Next: nothing in flight yet — add what you plan to pick up. No blockers found; 9h of focus in 6 blocks, mostly on `feat/billing`.',
     );
     assert.equal(draftOf([commit('feat: a', 1)]).summary.split('. ').length, 3);
   });
@@ -188,7 +188,7 @@ describe('weekly renderers', () => {
       slack,
       /\n• a&amp;b: Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2 · <https:\/\/github\.com\/acme\/pay\/pull\/5\|#5>\n/,
     );
-    assert.match(slack, /Shipped 1 change to a&amp;b: “Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2”\./);
+    assert.match(slack, /Shipped 1 change to the a&amp;b: “Handle &lt;T&gt; when x &gt; 1 &amp; y &lt; 2”\./);
     assert.doesNotMatch(slack.replace(/<https:[^>\s]+>/g, ''), /[<>]/, 'no raw < or > outside links');
     assert.match(renderMarkdown(risky), /- a&b: Handle <T> when x > 1 & y < 2 · /, 'Markdown keeps the text');
     assert.equal(

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildDraft } from '../../../src/core/weekly/draft';
 import type { RawCommit, RepoSnapshot } from '../../../src/core/weekly/model';
-import { clause } from '../../../src/core/weekly/summary';
+import { areaWords, clause } from '../../../src/core/weekly/summary';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 
 const W47 = isoWeekWindow('2026-W47', { timeZone: 'Europe/Berlin', weekStartsOn: 1 });
@@ -56,10 +56,23 @@ function summary(subjects: readonly string[], window = W47): string {
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+/);
 
 describe('weekly summary sentences', () => {
+  it('lists scopes as areas in English, and skips scopes that are not areas', () => {
+    assert.deepEqual(['website', 'deps', 'parser', 'api', 'commit', 'release', 'main', null].map(areaWords), [
+      'the website',
+      'dependencies',
+      'the parser',
+      'the API',
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('quotes highlights so imperative subjects read as names, and names all when all fit', () => {
     assert.equal(
       summary(['feat(api): add missing X', 'feat(api): add existing Y']),
-      'Shipped 2 changes to api: “Add missing X” and “Add existing Y”. Next: nothing in flight yet — add what you plan to pick up. No blockers found.',
+      'Shipped 2 changes to the API: “Add missing X” and “Add existing Y”. Next: nothing in flight yet — add what you plan to pick up. No blockers found.',
     );
     assert.equal(
       summary(['feat: add missing X', 'feat: add existing Y', 'docs: explain Z']),
