@@ -43,7 +43,12 @@ describe('a hostile repository runs nothing', function () {
 
   it('cadence draft reads uncommitted work and patch ids, running nothing', async () => {
     const { out, io } = capture(fx.dir);
-    const code = await runCli(['draft', '--week', '2026-W47', '--tz', 'Europe/Berlin', '--format', 'markdown'], io);
+    // Through today: a window that ended before today leaves the work tree's state out.
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    const code = await runCli(
+      ['draft', '--since', '2026-11-16', '--until', today, '--tz', 'Europe/Berlin', '--format', 'markdown'],
+      io,
+    );
     assert.equal(code, 0, out.stderr);
     assert.match(out.stdout, /3 uncommitted changes/);
     assert.equal(out.stdout.match(/^- Add billing/gm)?.length, 1, 'the cherry-pick is folded by patch id');
