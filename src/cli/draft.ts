@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_API_URL, parseRepoName } from '../core/weekly/github';
 import { FORMATS, type Format, renderFormat } from '../core/weekly/render';
+import { isAllowedSlackUrl } from '../core/slack/messages';
 import { shareable } from '../core/weekly/share';
 import { normalizeWeeklySettings, parseWeekday, parseWorkDays, type WeeklySettings } from '../core/weekly/settings';
 import type { TimeWindow } from '../core/weekly/model';
@@ -31,6 +32,7 @@ export const DRAFT_USAGE = `Usage: cadence draft [--repo PATH]... [--author EMAI
                      [--hide TYPE]... [--template FILE] [--previous FILE]
                      [--github | --no-github] [--github-url URL] [--github-repo OWNER/NAME]...
                      [--github-user LOGIN]
+                     [--format slack --post CHANNEL [--slack-api-url URL]]
 
 Drafts this week's update from local git: shipped changes, in progress / next week, blockers.
 Inside a repository, its .vscode/settings.json cadence.weekly.* values (time zone, week start,
@@ -58,6 +60,10 @@ work days, bots, hidden types, author e-mails) apply as in the extension; flags 
                     https://HOST/api/v3); the token is sent only there
   --github-repo R   also check this repository, OWNER/NAME (repeatable)
   --github-user L   the person, where the token cannot read /user (a GitHub Actions token)
+  --post CHANNEL    post the Slack draft to CHANNEL (#team-updates or an id) with the user token
+                    in SLACK_TOKEN; prints the message's permalink (needs --format slack)
+  --slack-api-url URL  the Slack Web API base (default https://slack.com/api/; tests use
+                    http://127.0.0.1:PORT/api/)
 `;
 
 interface DraftArgs {
@@ -76,6 +82,8 @@ interface DraftArgs {
   hide: string[];
   template: string | null;
   previous: string | null;
+  post: string | null;
+  slackApiUrl: string | null;
   help: boolean;
   /** true: --github, false: --no-github, null: use GitHub when a token is set. */
   github: boolean | null;
@@ -102,6 +110,8 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
     hide: [],
     template: null,
     previous: null,
+    post: null,
+    slackApiUrl: null,
     help: false,
     github: null,
     githubUrl: null,
@@ -206,6 +216,12 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
         args.githubUser = login;
         break;
       }
+      case '--post':
+        args.post = value().trim();
+        break;
+      case '--slack-api-url':
+        args.slackApiUrl = value().trim();
+        break;
       case '--help':
       case '-h':
         args.help = true;
@@ -217,6 +233,13 @@ export function parseDraftArgs(argv: readonly string[]): DraftArgs {
   const windows = [args.week !== null, args.since !== null || args.until !== null, args.lastWeek].filter(Boolean);
   if (windows.length > 1) throw new UsageError('use only one of --week, --since/--until and --last-week');
   if ((args.since === null) !== (args.until === null)) throw new UsageError('--since and --until go together');
+  if (args.post !== null && args.format !== 'slack')
+    throw new UsageError('--post posts the Slack draft: add --format slack');
+  if (args.slackApiUrl !== null && args.post === null) throw new UsageError('--slack-api-url goes with --post CHANNEL');
+  if (args.slackApiUrl !== null && !isAllowedSlackUrl(args.slackApiUrl))
+    throw new UsageError(
+      `--slack-api-url '${args.slackApiUrl}' must be an https:// URL (or http://127.0.0.1 for tests)`,
+    );
   return args;
 }
 
@@ -295,6 +318,8 @@ export async function runDraft(
   if (args.github === true && !token)
     throw new UsageError('--github needs a token in GH_TOKEN or GITHUB_TOKEN (or drop --github)');
   const useGithub = token !== null && args.github !== false;
+  const slackToken = (deps.env ?? process.env).SLACK_TOKEN?.trim();
+  if (args.post !== null && !slackToken) throw new UsageError('--post needs a Slack user token in SLACK_TOKEN');
   const now = deps.now();
   const fail = (message: string) => {
     io.stderr.write(`cadence draft: ${message}\n`);
@@ -359,6 +384,7 @@ export async function runDraft(
   if (draft.identities.length === 0) {
     return fail('no author to count — set git config user.email or pass --author EMAIL');
   }
+  if (args.post !== null) return postDraft(shareable(draft, 'slack'), args.post, slackToken!, args.slackApiUrl, io);
   // Markdown is the draft to edit (with its prompts, through the template if any); Slack and text are
   // for pasting, as sent.
   io.stdout.write(
@@ -369,6 +395,28 @@ export async function runDraft(
         : renderFormat(draft, args.format),
   );
   return 0;
+}
+
+/** `--post`: the Slack draft to a channel; the permalink on stdout (exit 0), or one line (exit 1). */
+async function postDraft(
+  text: string,
+  channel: string,
+  token: string,
+  apiUrl: string | null,
+  io: CliIo,
+): Promise<number> {
+  // Loaded only for --post: the other commands never initialise the Slack client.
+  const { createSlackApi } = await import('../node/slack/client');
+  try {
+    const posted = await createSlackApi({ token, ...(apiUrl ? { apiUrl } : {}) }).post(channel, text);
+    io.stdout.write(`${posted.permalink}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr.write(
+      `cadence draft: could not post to Slack: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 1;
+  }
 }
 
 export const draftCommand: Subcommand = {

@@ -134,3 +134,14 @@ export function problemText(problem: SlackProblem, detail = ''): string {
       return `Slack answered ${detail || 'with an error'}`;
   }
 }
+
+/** A Web API base or webhook URL Cadence will call: https, or plain http to this machine (tests). */
+export function isAllowedSlackUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') return true;
+    return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  } catch {
+    return false;
+  }
+}

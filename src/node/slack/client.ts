@@ -2,9 +2,11 @@
 // with bounded retries. The WebClient retries transport failures twice with a short backoff; a
 // rate limit (HTTP 429) is waited out only when Slack's Retry-After is short, and at most twice —
 // nothing is retried forever. Loaded lazily (its own bundle chunk), never at activation.
+export { isAllowedSlackUrl } from '../../core/slack/messages';
 import { ErrorCode, WebClient, type Logger, LogLevel } from '@slack/web-api';
 import {
   channelName,
+  isAllowedSlackUrl,
   isChannelId,
   problemOf,
   problemText,
@@ -236,17 +238,6 @@ export function createSlackApi(options: SlackClientOptions): SlackApi {
       return { ...first!, permalink: str(link.permalink), parts: parts.length };
     },
   };
-}
-
-/** A Web API base or webhook URL Cadence will call: https, or plain http to this machine (tests). */
-export function isAllowedSlackUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return true;
-    return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  } catch {
-    return false;
-  }
 }
 
 /**
