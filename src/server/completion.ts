@@ -1,6 +1,7 @@
 import {
   type CompletionItem,
   CompletionItemKind,
+  type CompletionList,
   InsertTextFormat,
   MarkupKind,
   type Position,
@@ -8,10 +9,16 @@ import {
 import { STATUS_CHOICES, folderFormat, linkText } from '../core/docs/edits';
 import type { DocsIndex } from '../core/docs/index';
 import { headingsOf } from '../core/docs/parse';
-import { dirname, relativePath } from '../core/docs/paths';
+import { basename, dirname, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS } from '../core/docs/status';
 import type { Decision } from '../core/docs/types';
 import { decisionPreview, lineOf, recordLabel, statusDetail } from './records';
+
+/**
+ * Records offered per request. A folder of 5,000 records would send megabytes per keystroke; the
+ * best matches of what is typed go out with `isIncomplete`, so the editor asks again as typing goes on.
+ */
+export const MAX_RECORD_ITEMS = 100;
 
 /** Inside a Markdown link target: `[x](00▮`. */
 const LINK_TARGET = /\]\(\s*<?([^()\s<>]*)$/;
@@ -40,7 +47,12 @@ function inFrontMatter(text: string, line: number): boolean {
  * ("Supersedes", "Superseded by", "Amends"), and statuses where a status is written (front matter
  * `status:`, a `* Status:` field, the `## Status` section).
  */
-export function complete(index: DocsIndex, path: string, text: string, position: Position): CompletionItem[] {
+export function complete(
+  index: DocsIndex,
+  path: string,
+  text: string,
+  position: Position,
+): CompletionItem[] | CompletionList {
   const line = lineOf(text, position.line);
   const prefix = line.slice(0, position.character);
   const range = (typed: string) => ({
@@ -52,7 +64,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
 
   const target = LINK_TARGET.exec(prefix);
   if (target) {
-    return candidates(index, path, folder).map((decision, order) => {
+    return best(index, path, folder, target[1], (decision, order) => {
       const href = relativePath(dirname(path), decision.path);
       return {
         ...recordItem(decision, order, path),
@@ -70,7 +82,7 @@ export function complete(index: DocsIndex, path: string, text: string, position:
         .filter((d) => d.folder === folder)
         .map((d) => d.format),
     );
-    return candidates(index, path, folder).map((decision, order) => {
+    return best(index, path, folder, relation[1], (decision, order) => {
       const href = relativePath(dirname(path), decision.path);
       const link = linkText({ number: decision.number, title: decision.title, href }, style);
       return {
@@ -117,6 +129,46 @@ function isLower(decision: Decision | undefined): boolean {
 function candidates(index: DocsIndex, path: string, folder: string): Decision[] {
   const all = index.decisions().filter((d) => d.path !== path);
   return [...all.filter((d) => d.folder === folder), ...all.filter((d) => d.folder !== folder)];
+}
+
+/**
+ * How well `typed` matches `text` (both lower case): 0 a prefix of the text or of its file name,
+ * 1 a substring, 2 its letters in order (as the editor's fuzzy filter matches), undefined no match.
+ */
+function matchRank(text: string, typed: string): number | undefined {
+  if (typed === '') return 0;
+  const at = text.indexOf(typed);
+  if (at === 0 || (at > 0 && text[at - 1] === '/')) return 0;
+  if (at > 0) return 1;
+  let from = 0;
+  for (const c of typed) {
+    from = text.indexOf(c, from) + 1;
+    if (from === 0) return undefined;
+  }
+  return 2;
+}
+
+/** The best MAX_RECORD_ITEMS records for what is typed, as items, marked incomplete. */
+function best(
+  index: DocsIndex,
+  path: string,
+  folder: string,
+  typed: string,
+  item: (decision: Decision, order: number) => CompletionItem,
+): CompletionList {
+  const lower = typed.toLowerCase();
+  const here = dirname(path);
+  const ranked: { decision: Decision; rank: number; order: number }[] = [];
+  candidates(index, path, folder).forEach((decision, order) => {
+    // Most candidates sit beside the record: their link is their file name (no path arithmetic).
+    const href = dirname(decision.path) === here ? basename(decision.path) : relativePath(here, decision.path);
+    const text = `${href} ${recordLabel(decision)}`.toLowerCase();
+    const rank = matchRank(text, lower);
+    if (rank !== undefined) ranked.push({ decision, rank, order });
+  });
+  ranked.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  const items = ranked.slice(0, MAX_RECORD_ITEMS).map((r, order) => item(r.decision, order));
+  return { isIncomplete: true, items };
 }
 
 function recordItem(decision: Decision, order: number, from: string): CompletionItem {

@@ -43,8 +43,19 @@ export class DiagnosticsPublisher {
     private readonly delayMs = 30,
   ) {}
 
-  /** Coalesces bursts (typing, a branch switch) into one publication. */
-  schedule(): void {
+  /** Paths changed since the last publication; undefined once anything else changed (a full pass). */
+  private dirty: Set<string> | undefined = new Set();
+  /** Files that had cross-file problems at the last publication. */
+  private crossBefore = new Set<string>();
+
+  /**
+   * Coalesces bursts (typing, a branch switch) into one publication. With `paths` (one file was
+   * re-read), only those files and the files with cross-file problems before or after are checked:
+   * an edit in a folder of 5,000 records must not recompute 5,000 files' diagnostics.
+   */
+  schedule(paths?: string[]): void {
+    if (!paths) this.dirty = undefined;
+    else if (this.dirty) for (const path of paths) this.dirty.add(path);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -60,13 +71,25 @@ export class DiagnosticsPublisher {
 
   private async publishNow(): Promise<void> {
     await this.workspace.settled();
+    const index = this.workspace.index;
+    const dirty = this.dirty;
+    this.dirty = new Set();
     const byPath = new Map<string, Problem[]>();
-    for (const problem of this.workspace.index.problems()) {
-      const list = byPath.get(problem.path) ?? [];
-      list.push(problem);
-      byPath.set(problem.path, list);
+    const crossNow = new Set(index.crossProblemPaths());
+    if (dirty) {
+      for (const path of [...dirty, ...crossNow, ...this.crossBefore, ...this.openPaths()]) {
+        if (!byPath.has(path)) byPath.set(path, index.problemsFor(path));
+      }
+    } else {
+      for (const problem of index.problems()) {
+        const list = byPath.get(problem.path) ?? [];
+        list.push(problem);
+        byPath.set(problem.path, list);
+      }
     }
-    const paths = new Set([...byPath.keys(), ...this.sent.keys()]);
+    this.crossBefore = crossNow;
+    const paths = new Set(byPath.keys());
+    if (!dirty) for (const path of this.sent.keys()) paths.add(path);
     for (const path of this.openPaths()) paths.add(path);
     for (const path of paths) {
       const text = this.workspace.knownText(path);

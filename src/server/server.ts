@@ -1,8 +1,11 @@
 import {
+  type CancellationToken,
   CodeActionKind,
   type Connection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver';
@@ -58,7 +61,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onInitialize((params) => {
     const settings = readServerSettings(params.initializationOptions);
-    const changed = (): void => diagnostics?.schedule();
+    const changed = (paths?: string[]): void => diagnostics?.schedule(paths);
     workspace = new DocsWorkspace(
       deps.fileSystem,
       deps.clock,
@@ -145,34 +148,40 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
   });
 
-  /** The open document's path and text, after pending index updates have been applied. */
-  const opened = async (uri: string): Promise<{ path: string; text: string } | undefined> => {
+  /**
+   * The open document's path and text, after pending index updates have been applied; undefined for
+   * a document over `maxFileKiB` (never parsed). A request the client cancelled while it waited for
+   * the index ends there, with the cancellation error LSP asks for.
+   */
+  const opened = async (uri: string, token: CancellationToken): Promise<{ path: string; text: string } | undefined> => {
     const document = documents.get(uri);
     const path = uriToPath(uri);
     if (!document || !path || !workspace) return undefined;
     await workspace.settled();
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    if (workspace.isTooLarge(path)) return undefined;
     return { path, text: document.getText() };
   };
 
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const doc = await opened(textDocument.uri);
+  connection.onCompletion(async ({ textDocument, position }, token) => {
+    const doc = await opened(textDocument.uri, token);
     return doc ? complete(ws().index, doc.path, doc.text, position) : null;
   });
   connection.onCompletionResolve((item) => (workspace ? resolveCompletion(workspace.index, item) : item));
-  connection.onHover(async ({ textDocument, position }) => {
-    const doc = await opened(textDocument.uri);
+  connection.onHover(async ({ textDocument, position }, token) => {
+    const doc = await opened(textDocument.uri, token);
     return doc ? hover(ws().index, doc.path, doc.text, position) : null;
   });
-  connection.onDefinition(async ({ textDocument, position }) => {
-    const doc = await opened(textDocument.uri);
+  connection.onDefinition(async ({ textDocument, position }, token) => {
+    const doc = await opened(textDocument.uri, token);
     return doc ? definition(ws().index, doc.path, doc.text, position) : null;
   });
-  connection.onDocumentSymbol(async ({ textDocument }) => {
-    const doc = await opened(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
+    const doc = await opened(textDocument.uri, token);
     return doc ? documentSymbols(doc.text) : null;
   });
-  connection.onCodeAction(async ({ textDocument, range, context }) => {
-    const doc = await opened(textDocument.uri);
+  connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+    const doc = await opened(textDocument.uri, token);
     if (!doc) return null;
     const current = ws();
     return codeActions(

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { Discovery, DocsFileSystem } from '../core/docs/discovery';
-import { DocsIndex, indexFile, loadRoot } from '../core/docs/index';
+import { DocsIndex, indexFile, loadRoot, tooLargeNote } from '../core/docs/index';
 import { basename, isInside } from '../core/docs/paths';
 
 /** The `cadence.docs.*` settings the server needs, sent by the client as initializationOptions. */
@@ -59,6 +59,8 @@ export class DocsWorkspace {
   readonly index: DocsIndex;
   private roots: Discovery[] = [];
   private readonly open = new Map<string, string>();
+  /** Open documents over `maxFileKiB`. */
+  private readonly tooLarge = new Set<string>();
   /** Last text read per indexed path: diagnostics need line lengths, code actions the text. */
   private readonly texts = new Map<string, string>();
   private queue: Promise<void> = Promise.resolve();
@@ -68,7 +70,8 @@ export class DocsWorkspace {
     private readonly fs: DocsFileSystem,
     clock: Clock,
     private settings: ServerSettings,
-    private readonly changed: () => void,
+    /** Called after every update: with the paths whose own problems changed, or none for "anything". */
+    private readonly changed: (paths?: string[]) => void,
     private readonly warn: (message: string) => void = () => undefined,
     private readonly lastChanges?: LastChanges,
   ) {
@@ -185,15 +188,36 @@ export class DocsWorkspace {
     return this.open.has(path);
   }
 
-  /** An editor opened or changed a document: its text replaces the disk's. One file is reparsed. */
+  /**
+   * An editor opened or changed a document: its text replaces the disk's. One file is reparsed.
+   * A document over `maxFileKiB` is neither parsed nor kept: it is listed as too large, like on disk.
+   */
   setOpen(path: string, text: string): Promise<void> {
+    const maxBytes = this.settings.maxFileKiB * 1024;
+    if (text.length > maxBytes) {
+      this.open.delete(path);
+      this.texts.delete(path);
+      this.tooLarge.add(path);
+      return this.enqueue(async () => {
+        if (!this.rootOf(path)) return;
+        this.index.setNote(tooLargeNote(path, text.length, maxBytes));
+        this.changed([path]);
+      });
+    }
+    this.tooLarge.delete(path);
     this.open.set(path, text);
     this.texts.set(path, text);
     return this.enqueue(() => this.reindex(path));
   }
 
+  /** True for an open document over `maxFileKiB`: no feature parses it. */
+  isTooLarge(path: string): boolean {
+    return this.tooLarge.has(path);
+  }
+
   /** An editor closed a document: the disk is the truth again. */
   close(path: string): Promise<void> {
+    this.tooLarge.delete(path);
     this.open.delete(path);
     this.texts.delete(path);
     return this.enqueue(() => this.reindex(path));
@@ -208,7 +232,7 @@ export class DocsWorkspace {
   fileDeleted(path: string): Promise<void> {
     return this.onDisk(path, () => {
       this.index.remove(path);
-      this.changed();
+      this.changed([path]);
     });
   }
 
@@ -240,6 +264,6 @@ export class DocsWorkspace {
     const root = this.rootOf(path);
     if (!root) return;
     await indexFile(this.overlay, this.index, root, path, this.settings.maxFileKiB * 1024);
-    this.changed();
+    this.changed([path]);
   }
 }

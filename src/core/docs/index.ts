@@ -4,6 +4,8 @@ import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
 import { basename } from './paths';
 import type { Decision, Problem, Runbook, RunbookView } from './types';
 
+const collator = new Intl.Collator();
+
 export interface DocsIndexOptions {
   clock: Clock;
   /** Days between runbook reviews when a runbook has no `review_in` (`cadence.docs.runbookReviewDays`). */
@@ -38,6 +40,8 @@ export class DocsIndex {
   /** Records that name another in a supersede link: the only ones the cross pass must resolve. */
   private readonly referencing = new Set<Decision>();
   private cross: CrossState | undefined;
+  /** `decisions()` in order, until the set of records changes. */
+  private sorted: Decision[] | undefined;
 
   constructor(private readonly options: DocsIndexOptions) {}
 
@@ -48,11 +52,22 @@ export class DocsIndex {
 
   /** Parses `text` as a decision record of `folder`; files that are not records are dropped. */
   setDecision(path: string, text: string, folder: string, log4brains = false): Decision | undefined {
+    const previous = this.decisionsByPath.get(path);
+    const sorted = this.sorted;
     this.remove(path);
     this.cross = undefined;
     const decision = parseDecision(path, text, folder, { log4brains });
     if (!looksLikeDecision(decision)) return undefined;
     this.decisionsByPath.set(path, decision);
+    // An edit that keeps the record's folder and number keeps its place in the sorted list.
+    const at =
+      previous && sorted && previous.folder === folder && previous.number === decision.number
+        ? sorted.indexOf(previous)
+        : -1;
+    if (at >= 0 && sorted) {
+      sorted[at] = decision;
+      this.sorted = sorted;
+    } else this.sorted = undefined;
     if (decision.number !== undefined) {
       const key = numberKey(decision.folder, decision.number);
       const list = this.byNumber.get(key) ?? [];
@@ -87,6 +102,7 @@ export class DocsIndex {
   remove(path: string): void {
     const decision = this.decisionsByPath.get(path);
     if (decision) {
+      this.sorted = undefined;
       this.decisionsByPath.delete(path);
       this.referencing.delete(decision);
       if (decision.number !== undefined) {
@@ -142,12 +158,15 @@ export class DocsIndex {
 
   /** Decisions sorted by folder, then number, then path. */
   decisions(): Decision[] {
-    return [...this.decisionsByPath.values()].sort(
+    // Sorted once per change of the set (completion asks on every keystroke; 5,000 records take
+    // tens of milliseconds to sort); a copy, so callers may sort or filter it.
+    this.sorted ??= [...this.decisionsByPath.values()].sort(
       (a, b) =>
-        a.folder.localeCompare(b.folder) ||
+        collator.compare(a.folder, b.folder) ||
         (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
-        a.path.localeCompare(b.path),
+        collator.compare(a.path, b.path),
     );
+    return [...this.sorted];
   }
 
   runbook(path: string): RunbookView | undefined {
@@ -173,6 +192,11 @@ export class DocsIndex {
     return [...(note ? [note] : []), ...own, ...(this.crossState().problems.get(path) ?? [])].sort(
       (a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
     );
+  }
+
+  /** Files that have cross-file problems (duplicates, supersede links) now. */
+  crossProblemPaths(): string[] {
+    return [...this.crossState().problems.keys()];
   }
 
   /** Every problem, sorted by path and line. */
@@ -313,4 +337,4 @@ function numberKey(folder: string, number: number): string {
   return `${folder}\u0000${number}`;
 }
 
-export { type LoadOptions, indexFile, loadRoot } from './load';
+export { type LoadOptions, indexFile, loadRoot, tooLargeNote } from './load';

@@ -10,10 +10,22 @@ import {
   unlistedFolder,
 } from './discovery';
 import type { DocsIndex } from './index';
+import type { Problem } from './types';
 import { joinPath } from './paths';
 
 export interface LoadOptions extends DiscoveryOptions {
   maxFileBytes?: number;
+}
+
+/** The note for a file (or open document) over the size limit: listed, never parsed. */
+export function tooLargeNote(path: string, size: number, maxFileBytes: number): Problem {
+  return {
+    path,
+    line: 0,
+    code: 'file-too-large',
+    severity: 'info',
+    message: `Skipped: ${Math.round(size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
+  };
 }
 
 /** Reads a file for the index, turning size, binary content and read errors into notes. */
@@ -46,13 +58,7 @@ export async function indexFile(
       return;
     }
     if (typeof read === 'object' && 'size' in read) {
-      index.setNote({
-        path,
-        line: 0,
-        code: 'file-too-large',
-        severity: 'info',
-        message: `Skipped: ${Math.round(read.size / 1024)} KiB is over the ${Math.round(maxFileBytes / 1024)} KiB limit for decision records and runbooks.`,
-      });
+      index.setNote(tooLargeNote(path, read.size, maxFileBytes));
       return;
     }
     const text = typeof read === 'string' ? read : read.text;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type {
   CodeAction,
   CompletionItem,
+  CompletionList,
   Diagnostic,
   DocumentSymbol,
   Hover,
@@ -79,10 +80,12 @@ describe('language server (in process, over JSON-RPC)', () => {
     const text = `${read(rel)}\nSupersedes \n`;
     client.open(file(rel), text);
     const line = text.split('\n').length - 2;
-    const items = (await client.connection.sendRequest('textDocument/completion', {
+    const list = (await client.connection.sendRequest('textDocument/completion', {
       textDocument: { uri: pathToUri(file(rel)) },
       position: { line, character: 'Supersedes '.length },
-    })) as CompletionItem[];
+    })) as CompletionList;
+    assert.equal(list.isIncomplete, true, 'the editor asks again as the user types');
+    const items = list.items;
     const labels = items.map((i) => i.label);
     assert.deepEqual(labels.slice(0, 4), [
       '0001 Record architecture decisions',
@@ -110,10 +113,10 @@ describe('language server (in process, over JSON-RPC)', () => {
     const text = `${read(rel)}\nSee [the TOML one](00`;
     client.open(file(rel), text);
     const lines = text.split('\n');
-    const items = (await client.connection.sendRequest('textDocument/completion', {
+    const { items } = (await client.connection.sendRequest('textDocument/completion', {
       textDocument: { uri: pathToUri(file(rel)) },
       position: { line: lines.length - 1, character: lines[lines.length - 1].length },
-    })) as CompletionItem[];
+    })) as CompletionList;
     const toml = items.find((i) => i.label === '0003 Use TOML for configuration');
     assert.ok(toml);
     assert.equal((toml.textEdit as TextEdit).newText, '0003-use-toml-for-config.md');
