@@ -33,7 +33,9 @@ const frontMatter = fc
   .array(fc.array(yamlPiece, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 })
   .map((lines) => `---\n${lines.map((pieces) => pieces.join(' ')).join('\n')}\n---\n# 1. Fuzzed\n`);
 
-describe('docs: hostile input fuzz', () => {
+describe('docs: hostile input fuzz', function () {
+  // A fixed number of cases, not a time bound: a loaded machine may take longer than the default.
+  this.timeout(120_000);
   it('property: any front matter parses with bounded output (no blow-up, no throw)', () => {
     fc.assert(
       fc.property(frontMatter, (text) => {
