@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const docs = registerDocs(context, { log });
   const slack = registerSlack(context, { log });
   const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
-  registerWeekly(context, { log, focus: (window) => focusSummaryFor(focus.historyFile, window) });
+  registerWeekly(context, { log, focus: (window, repos) => focusSummaryFor(focus.historyFile, window, repos) });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, focus, docs, slack: slack.api };

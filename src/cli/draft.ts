@@ -361,7 +361,7 @@ export async function runDraft(
       updatesFolder: join(roots[0], settings.folder),
       previousUpdate: previous,
       templateFile: args.template !== null ? resolve(io.cwd, args.template) : null,
-      focus: await focusSummaryFor(deps.focusHistoryFile(), window),
+      focus: await focusSummaryFor(deps.focusHistoryFile(), window, roots),
       gitPath: deps.gitPath,
       github:
         useGithub && token

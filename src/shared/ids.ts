@@ -54,3 +54,10 @@ export const FOCUS_HISTORY_VIEW = 'cadence.focus.history';
 export const SLACK_SECRETS = { token: 'cadence.slack.token', webhookUrl: 'cadence.slack.webhookUrl' } as const;
 /** The channel last posted to, per workspace (workspaceState). */
 export const SLACK_LAST_CHANNEL_KEY = 'cadence.slack.lastChannel';
+/** Context keys the weekly update sets: a saved update, an untitled draft (editor-title actions). */
+export const WEEKLY_CONTEXT = {
+  isUpdateFile: 'cadence.weekly.isUpdateFile',
+  isDraft: 'cadence.weekly.isDraft',
+} as const;
+/** Untitled weekly drafts are named "Weekly update W48" (and the editor-title actions know them by it). */
+export const DRAFT_TITLE = 'Weekly update ';

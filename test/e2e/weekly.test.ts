@@ -1,7 +1,7 @@
 // The weekly draft from the real command palette, with the packaged .vsix, on the sample workspace.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { openWorkbench, sampleWorkspace, screenshot, type Workbench } from './workbench';
+import { openWorkbench, runFromPalette, sampleWorkspace, screenshot, type Workbench } from './workbench';
 
 describe('Weekly update in the real workbench (packaged .vsix)', () => {
   let workbench: Workbench;
@@ -45,10 +45,41 @@ describe('Weekly update in the real workbench (packaged .vsix)', () => {
     assert.match(text, /## Shipped/);
     assert.match(text, /## Blockers/);
     assert.match(text, /feat\/usage-based-billing/);
-    await page.locator('.tabs-container .tab.active', { hasText: /Untitled/ }).waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: /^Weekly update W\d{2}/ }).waitFor();
 
     const file = await screenshot(page, 'weekly-draft');
     // README's media/screenshots/weekly-draft.png is a copy of this file.
     assert.ok(fs.statSync(file).size > 0);
+  });
+
+  it('titles the draft briefly, saves it from the editor title, and drafts "since my last update" from there', async () => {
+    const { page } = workbench;
+    // The draft's tab: a short title, not the heading cut mid-word.
+    const draftTab = page.locator('.tabs-container .tab.active', { hasText: /^Weekly update W\d{2}/ });
+    await draftTab.waitFor({ timeout: 30_000 });
+    // The draft's own actions sit in its editor title: Save and Copy as Slack, no palette needed.
+    const titleBar = page.locator('.editor-group-container.active .editor-actions');
+    await titleBar.locator('[aria-label^="Copy Weekly Update as Slack"]').waitFor({ timeout: 30_000 });
+    await titleBar.locator('[aria-label^="Save Weekly Update"]').click();
+    // Save hands over the saved file; the draft closes without a "save changes?" dialog.
+    await page.locator('.tabs-container .tab.active', { hasText: /^\d{4}-W\d{2}\.md/ }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: /^Weekly update W/ }).count(), 0);
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0);
+    // On the saved update too: Copy as Slack in its editor title.
+    await titleBar.locator('[aria-label^="Copy Weekly Update as Slack"]').waitFor({ timeout: 30_000 });
+
+    await runFromPalette(page, 'Cadence: Draft Weekly Update for…');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    // "Last week" says which dates it means; "Since my last update" starts at the save, today.
+    await rows.filter({ hasText: /Last week\s*\w{3} \d+/ }).waitFor({ timeout: 30_000 });
+    const since = rows.filter({ hasText: /Since my last update\s*Since \w{3} \d+ \w{3} \d{4} \d{2}:\d{2}/ });
+    await since.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'weekly-draft-for');
+    await since.click();
+    const editor = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    await editor.filter({ hasText: /#\sSince\s\w{3}\s\d+/ }).waitFor({ timeout: 60_000 });
+    const text = (await editor.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /Planned in your last update: \d+ of \d+ shipped/);
+    assert.doesNotMatch(text, /uncommitted change/, 'the saved update counted as work in progress');
   });
 });

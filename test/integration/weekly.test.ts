@@ -2,6 +2,7 @@
 // authors; user.email ada@example.com). "This week" depends on today's date, so these tests assert
 // the structure and the evidence the fixture always has (the unmerged feat/usage-based-billing).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -28,6 +29,8 @@ describe('weekly update in a real VS Code', () => {
     const document = vscode.window.activeTextEditor!.document;
     assert.equal(document.uri.toString(), result.uri);
     assert.equal(document.isUntitled, true);
+    // A short tab title, not the heading cut mid-word.
+    assert.match(document.uri.path, /^Weekly update W\d{2}( \(\d+\))?$/);
     const markers = [
       /^# Week \d+ · \w{3} \d+ .* · [\w/+-]+\n/,
       /\n## Shipped\n/,
@@ -62,8 +65,20 @@ describe('weekly update in a real VS Code', () => {
       plannedMinutes: 45,
       actualMinutes: 45,
       completed: true,
+      repo: workspace,
       branchAtStart: 'feat/usage-based-billing',
       branchAtEnd: 'feat/usage-based-billing',
+      commits: [],
+    });
+    // A block run in a folder that is not a repository is not this update's focus.
+    await appendFocusRecord(api.focus.historyFile, {
+      id: `weekly-it-elsewhere-${endedAt}`,
+      startedAt: endedAt - 4 * 60_000,
+      endedAt,
+      plannedMinutes: 50,
+      actualMinutes: 4,
+      completed: false,
+      workspace: 'notes',
       commits: [],
     });
     const after = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
@@ -73,7 +88,8 @@ describe('weekly update in a real VS Code', () => {
       () => (vscode.window.activeTextEditor?.document.uri.toString() === after.uri ? activeText() : undefined),
       'the draft with focus',
     );
-    assert.match(text, /\n## Focus\n\n- [^\n]*block/);
+    assert.match(text, /\n## Focus\n\n- [^\n]*block[^\n]* in `[^`]+`/);
+    assert.doesNotMatch(text, /no branch/);
   });
 
   it('"Draft Weekly Update for…" drafts last week without asking when given a choice', async () => {
@@ -98,6 +114,20 @@ describe('weekly update in a real VS Code', () => {
     const second = await vscode.commands.executeCommand<string>(Commands.weeklySave);
     assert.equal(first, path.join(workspace, 'updates', `${result.draft.window.id}.md`));
     assert.equal(second, path.join(workspace, 'updates', `${result.draft.window.id}-2.md`));
+    // Save hands over the saved file; the untitled draft is closed without a "save changes?" prompt.
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'file', 'the saved file in front');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.uri.toString() === result.uri && !d.isClosed && d.isDirty),
+      'the untitled draft is still open and dirty',
+    );
+    assert.ok(
+      vscode.window.tabGroups.all.every((group) =>
+        group.tabs.every(
+          (tab) => !(tab.input instanceof vscode.TabInputText) || tab.input.uri.toString() !== result.uri,
+        ),
+      ),
+      'the untitled draft still has a tab',
+    );
     // Saved as sent: the update without the author's prompts and footer.
     const saved = fs.readFileSync(first, 'utf8');
     assert.match(saved, /^# Week \d+/);
@@ -122,6 +152,62 @@ describe('weekly update in a real VS Code', () => {
     assert.match(result.draft.window.label, /^Since /);
     assert.equal(result.draft.window.start, last.draft.window.end, 'starts where the saved update ends');
     assert.ok(result.draft.window.end > Date.now(), 'and runs through today');
+  });
+
+  it('"Since my last update" after saving this week\'s: starts at the save, shows what came since, never counts the saved file', async () => {
+    const folder = path.join(workspace, 'updates');
+    fs.rmSync(folder, { recursive: true, force: true });
+    const week = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
+    assert.ok(week);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === week.uri, 'the draft editor');
+    const uncommitted = (draft: DraftResult['draft']) =>
+      draft.inProgress.find((item) => item.kind === 'uncommitted')?.title ?? 'none';
+    const savedAt = Date.now();
+    const file = await vscode.commands.executeCommand<string>(Commands.weeklySave);
+    assert.ok(file && fs.existsSync(file));
+    // Work after the update went out: a commit on main, authored a couple of seconds later.
+    const later = Math.ceil(Date.now() / 1000) + 2;
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'user.name=Ada Lovelace',
+        '-c',
+        'user.email=ada@example.com',
+        'commit',
+        '--allow-empty',
+        '-q',
+        '-m',
+        'feat: export usage as CSV',
+      ],
+      {
+        cwd: workspace,
+        env: { ...process.env, GIT_AUTHOR_DATE: `@${later} +0000`, GIT_COMMITTER_DATE: `@${later} +0000` },
+      },
+    );
+    const since = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraftFor, {
+      kind: 'sinceLastUpdate',
+    });
+    assert.ok(since);
+    assert.ok(
+      since.draft.window.start >= savedAt - 1000 && since.draft.window.start <= Date.now(),
+      'starts at the save, not tomorrow',
+    );
+    assert.match(since.draft.window.label, /^Since \w{3} \d+ \w{3} \d{4} \d{2}:\d{2} · /);
+    assert.deepEqual(
+      since.draft.shipped.map((item) => item.title),
+      ['Export usage as CSV'],
+    );
+    assert.equal(uncommitted(since.draft), uncommitted(week.draft), 'the saved update counted as uncommitted work');
+    const text = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === since.uri ? activeText() : undefined),
+      'the since draft',
+    );
+    // The saved update's "next" items are compared with what happened since, each named once.
+    assert.match(text, /_Planned in your last update: \d+ of \d+ shipped/);
+    const sections = text.split('\n').slice(3).join('\n'); // after the heading and the summary
+    assert.equal(sections.match(/`feat\/usage-based-billing`/g)?.length, 1, text);
+    assert.doesNotMatch(text, /^- …/m);
   });
 
   it('copies the draft as Slack mrkdwn and plain text', async () => {

@@ -10,6 +10,8 @@ export interface FocusBlockRecord {
   actualMinutes: number;
   completed: boolean;
   workspace?: string;
+  /** The local folder the block ran in (its git work tree), to tie the block to a repository. */
+  repo?: string;
   branchAtStart?: string;
   branchAtEnd?: string;
   commits: string[];
@@ -38,6 +40,7 @@ function isRecord(value: unknown): value is FocusBlockRecord {
     Number.isFinite(r.actualMinutes) &&
     typeof r.completed === 'boolean' &&
     optionalString('workspace') &&
+    optionalString('repo') &&
     optionalString('branchAtStart') &&
     optionalString('branchAtEnd') &&
     Array.isArray(r.commits) &&
@@ -82,12 +85,14 @@ export function serializeFocusRecord(record: FocusBlockRecord): string {
 export function summarizeFocus(
   records: readonly FocusBlockRecord[],
   window: { start: number; end: number },
+  include: (record: FocusBlockRecord) => boolean = () => true,
 ): FocusSummary {
   let blocks = 0;
   let minutes = 0;
   let completed = 0;
   const byBranch = new Map<string, number>();
   for (const record of records) {
+    if (!include(record)) continue;
     const from = Math.max(record.startedAt, window.start);
     const to = Math.min(record.endedAt, window.end);
     if (to <= from && !(record.startedAt === record.endedAt && from === to && to < window.end)) continue;
@@ -109,4 +114,21 @@ export function summarizeFocus(
       .map(([branch, m]) => ({ branch, minutes: round(m) }))
       .sort((a, b) => b.minutes - a.minutes || a.branch.localeCompare(b.branch)),
   };
+}
+
+/** `path` is `root` or inside it (either separator; paths compared as given). */
+function within(path: string, root: string): boolean {
+  const trimmed = root.replace(/[\\/]+$/, '');
+  return path === trimmed || path.startsWith(`${trimmed}/`) || path.startsWith(`${trimmed}\\`);
+}
+
+/**
+ * Whether a block belongs to one of these repositories: it ran in the repository (or a folder inside
+ * it). Records written before blocks kept their folder count when they have a branch and their
+ * workspace has the repository's name; a block outside any git folder (no branch) never counts.
+ */
+export function blockInRepos(record: FocusBlockRecord, repos: readonly { path: string; name: string }[]): boolean {
+  if (record.repo !== undefined) return repos.some((repo) => within(record.repo!, repo.path));
+  const branch = record.branchAtStart ?? record.branchAtEnd;
+  return branch !== undefined && repos.some((repo) => repo.name === record.workspace);
 }

@@ -225,7 +225,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     focus: input.focus ?? null,
     summary: '',
     notes,
-    lastWeek: input.previousUpdate ? comparePlan(input.previousUpdate, shipped) : null,
+    lastWeek: input.previousUpdate ? comparePlan(input.previousUpdate, shipped, inProgress) : null,
     offDays,
     github: { status: 'off', user: null, message: null },
     reviews: [],

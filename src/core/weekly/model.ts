@@ -190,6 +190,8 @@ export interface GithubStatus {
 export interface PlanCheck {
   item: string;
   shipped: string | null;
+  /** Not shipped, but still in progress (its branch or its words match an In progress item). */
+  ongoing: boolean;
 }
 
 export interface RepoSummary {

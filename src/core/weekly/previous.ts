@@ -1,7 +1,7 @@
 // "What I said I'd do next" vs "what shipped": reads the In progress / next week bullets of the
 // previous saved update and matches each against this week's shipped changes — by PR number, by
 // branch name, then by shared title words. Deterministic: the best score wins, ties by order.
-import type { PlanCheck, ShippedItem } from './model';
+import type { InProgressItem, PlanCheck, ShippedItem } from './model';
 
 const STOP_WORDS = new Set(
   'the and for with from into onto per via to of in on at by a an is are be it its this that more some add adds fix fixes wip feat chore refactor docs'.split(
@@ -39,8 +39,25 @@ export function planItems(text: string): string[] {
 function score(item: string, shipped: ShippedItem): number {
   const pr = /#(\d+)\b/.exec(item);
   if (pr && shipped.pr === Number(pr[1])) return 100;
-  const a = words(item);
-  const b = words(shipped.title + (shipped.scope ? ` ${shipped.scope}` : ''));
+  return overlap(item, shipped.title + (shipped.scope ? ` ${shipped.scope}` : ''));
+}
+
+/** The branch a plan item names first in backticks ("`feat/x`: …"), if any. */
+function branchOf(item: string): string | null {
+  return /`([^`\s]+)`/.exec(item)?.[1] ?? null;
+}
+
+/** Whether a plan item is one of the items still in progress: the same branch, or the same words. */
+function stillInProgress(item: string, inProgress: readonly InProgressItem[]): boolean {
+  const branch = branchOf(item);
+  return inProgress.some(
+    (open) => (branch !== null && open.branch === branch) || (open.kind === 'branch' && overlap(item, open.title) > 0),
+  );
+}
+
+function overlap(text: string, other: string): number {
+  const a = words(text);
+  const b = words(other);
   let shared = 0;
   for (const word of b) if (a.has(word)) shared++;
   const smaller = Math.min(a.size, b.size);
@@ -49,8 +66,15 @@ function score(item: string, shipped: ShippedItem): number {
   return ratio >= 0.6 ? ratio * 10 : 0;
 }
 
-/** Each of last week's "next" items, with the title of the shipped change that delivered it (or null). */
-export function comparePlan(previousUpdate: string, shipped: readonly ShippedItem[]): PlanCheck[] {
+/**
+ * Each "next" item of the previous update, with the title of the shipped change that delivered it
+ * (or null), and whether it is still in progress (so the draft does not list it twice).
+ */
+export function comparePlan(
+  previousUpdate: string,
+  shipped: readonly ShippedItem[],
+  inProgress: readonly InProgressItem[] = [],
+): PlanCheck[] {
   return planItems(previousUpdate).map((item) => {
     let best: ShippedItem | null = null;
     let bestScore = 0;
@@ -61,6 +85,6 @@ export function comparePlan(previousUpdate: string, shipped: readonly ShippedIte
         bestScore = value;
       }
     }
-    return { item, shipped: best ? best.title : null };
+    return { item, shipped: best ? best.title : null, ongoing: !best && stillInProgress(item, inProgress) };
   });
 }

@@ -192,6 +192,23 @@ function shippedLines(item: ShippedItem, draft: WeeklyDraft, style: Style): stri
   return lines;
 }
 
+/**
+ * The previous update's "next" items against this window: how many shipped, which (✓), which are
+ * still in progress (counted only: the In progress section lists them), and which did not happen.
+ */
+function planLines(draft: WeeklyDraft, style: Style): string[] {
+  const plan = draft.lastWeek ?? [];
+  const done = plan.filter((check) => check.shipped !== null);
+  const ongoing = plan.filter((check) => check.shipped === null && check.ongoing);
+  const open = plan.filter((check) => check.shipped === null && !check.ongoing);
+  const since = draft.window.kind === 'week' ? 'Planned last week' : 'Planned in your last update';
+  const still = ongoing.length > 0 ? `, ${ongoing.length} still in progress` : '';
+  const lines = [style.italic(`${since}: ${done.length} of ${plan.length} shipped${still}.`)];
+  for (const check of done) lines.push(`${style.bullet}✓ ${inline(check.item, style)}`);
+  for (const check of open) lines.push(`${style.bullet}Not yet: ${inline(check.item, style)}`);
+  return lines;
+}
+
 function render(draft: WeeklyDraft, style: Style, share = false): string {
   const out: string[] = [style.title(style.text(draft.window.label)), ''];
   // What GitHub could not add is a note to the author: not in a copy, a post or a saved update.
@@ -203,14 +220,7 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   const shipped = draft.shipped.flatMap((item) => shippedLines(item, draft, style));
   const reviews = reviewsLine(draft, style);
   if (reviews) shipped.push(reviews);
-  if (draft.lastWeek && draft.lastWeek.length > 0) {
-    const done = draft.lastWeek.filter((check) => check.shipped !== null);
-    const open = draft.lastWeek.filter((check) => check.shipped === null);
-    shipped.push('', style.italic(`Planned last week: ${done.length} of ${draft.lastWeek.length} shipped.`));
-    for (const check of done) shipped.push(`${style.bullet}✓ ${inline(check.item, style)}`);
-    for (const check of open)
-      shipped.push(`${style.bullet}… ${inline(check.item, style)} ${style.italic('(not yet)')}`);
-  }
+  if (draft.lastWeek && draft.lastWeek.length > 0) shipped.push('', ...planLines(draft, style));
   section(out, style, SECTION_TITLES.shipped, shipped, PLACEHOLDERS.shipped, share);
 
   const progress = draft.inProgress.map((item) => progressLine(item, draft, style));
@@ -225,7 +235,11 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   });
   section(out, style, SECTION_TITLES.blockers, blockers, PLACEHOLDERS.blockers, share);
 
-  const focus = focusLine(draft.focus);
+  // Says where: only blocks run in the draft's repositories are counted.
+  const focus = focusLine(
+    draft.focus,
+    draft.repos.map((repo) => `\`${repo.name}\``),
+  );
   const focusLines = focus ? [`${style.bullet}${inline(focus, style)}.`] : [];
   if (draft.offDays > 0) {
     focusLines.push(

@@ -26,11 +26,14 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** "9h of focus in 6 blocks, mostly on `feat/billing`", or null without focus history. */
-export function focusLine(focus: FocusSummary | null): string | null {
+export function focusLine(focus: FocusSummary | null, repos: readonly string[] = []): string | null {
   if (!focus || focus.blocks === 0) return null;
-  const top = [...focus.byBranch].sort((a, b) => b.minutes - a.minutes || a.branch.localeCompare(b.branch))[0];
+  const top = focus.byBranch
+    .filter((entry) => entry.branch !== '(no branch)')
+    .sort((a, b) => b.minutes - a.minutes || a.branch.localeCompare(b.branch))[0];
   const mostly = top && top.minutes > 0 ? `, mostly on \`${top.branch}\`` : '';
-  return `${formatMinutes(focus.minutes)} of focus in ${plural(focus.blocks, 'block')}${mostly}`;
+  const where = repos.length > 0 ? ` in ${listing(repos)}` : '';
+  return `${formatMinutes(focus.minutes)} of focus in ${plural(focus.blocks, 'block')}${where}${mostly}`;
 }
 
 /** The most common values first, ties in first-seen order. */

@@ -164,7 +164,8 @@ export function sinceWindow(start: number, now: number, zone: string): TimeWindo
     start,
     end: dayStartAfter(lastDay, 1).getTime(),
     timeZone: zone,
-    label: `Since ${format(from, 'EEE d MMM yyyy')} · ${zone}`,
+    // From a saved update's moment (not a midnight), the label says the time too.
+    label: `Since ${format(from, from.getTime() === startOfDay(from).getTime() ? 'EEE d MMM yyyy' : 'EEE d MMM yyyy HH:mm')} · ${zone}`,
     id: `${format(from, 'yyyy-MM-dd')}--${format(lastDay, 'yyyy-MM-dd')}`,
     kind: 'range',
   };

@@ -1,9 +1,11 @@
 // focus-history.jsonl in the global storage folder: append-only, one record per line. Appends of a
 // single short line with O_APPEND are atomic enough that two windows never interleave records; a
 // torn last line after a crash is skipped by the parser.
+import { realpathSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import {
+  blockInRepos,
   parseFocusHistory,
   serializeFocusRecord,
   summarizeFocus,
@@ -12,6 +14,15 @@ import {
 } from '../../core/focus/history';
 
 export const FOCUS_HISTORY_FILE = 'focus-history.jsonl';
+
+/** The real path of a folder (repositories are named by git's real top level), else the path as given. */
+function realpathOr(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
+}
 
 /** Every record in the file; an empty list when it does not exist yet. */
 export async function readFocusHistory(file: string): Promise<FocusBlockRecord[]> {
@@ -53,6 +64,7 @@ export async function appendFocusRecord(file: string, record: FocusBlockRecord):
 export async function focusSummaryFor(
   file: string,
   window: { start: number; end: number },
+  repos?: readonly string[],
 ): Promise<FocusSummary | null> {
   let records: FocusBlockRecord[];
   try {
@@ -60,6 +72,19 @@ export async function focusSummaryFor(
   } catch {
     return null;
   }
-  const summary = summarizeFocus(records, window);
+  // Only the blocks run in the draft's repositories: focus in another folder is not this update's.
+  let include: ((record: FocusBlockRecord) => boolean) | undefined;
+  if (repos) {
+    const roots = repos.map((root) => ({ path: root, name: path.basename(root) }));
+    const real = new Map<string, string>();
+    const resolved = (folder: string) => {
+      if (!real.has(folder)) real.set(folder, realpathOr(folder));
+      return real.get(folder)!;
+    };
+    include = (record) =>
+      blockInRepos(record, roots) ||
+      (record.repo !== undefined && blockInRepos({ ...record, repo: resolved(record.repo) }, roots));
+  }
+  const summary = summarizeFocus(records, window, include);
   return summary.blocks > 0 ? summary : null;
 }

@@ -21,7 +21,7 @@ import {
   weekWindow,
 } from '../../core/weekly/window';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
-import { lastUpdateEnd, previousUpdate } from './updates';
+import { lastUpdateEnd, previousUpdate, savedUpdateTest } from './updates';
 
 /** Which window to draft: the command's quick pick and the CLI's flags both map onto these. */
 export type WindowChoice =
@@ -136,6 +136,8 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     workDays: settings.workDays,
     focus: request.focus,
     previousUpdate: previous,
+    // Saved updates are Cadence's own files: uncommitted, they are not work in progress.
+    isOwnFile: request.updatesFolder ? savedUpdateTest(request.updatesFolder, week) : undefined,
     gitPath: request.gitPath,
     signal: request.signal,
     onProgress: request.onProgress,

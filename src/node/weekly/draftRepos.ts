@@ -13,6 +13,8 @@ const CONCURRENCY = 4;
 export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
   /** Repository roots, in display order. */
   roots: string[];
+  /** Cadence's own files (saved updates), never counted as uncommitted work. */
+  isOwnFile?: (path: string) => boolean;
   /** Called after each repository is read. */
   onProgress?: (done: number, total: number, name: string) => void;
   /** Also read the week from GitHub (a failure leaves the local draft and one line). */
@@ -47,6 +49,7 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
         recentSince,
         window: request.window,
         name: names[index],
+        isOwnFile: request.isOwnFile,
       });
       done++;
       request.onProgress?.(done, request.roots.length, names[index]);

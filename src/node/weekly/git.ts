@@ -58,6 +58,8 @@ export interface SnapshotOptions extends GitOptions {
   window?: { start: number; end: number };
   /** Display name; defaults to the folder name. */
   name?: string;
+  /** Cadence's own files (saved updates): uncommitted, they are not the user's work in progress. */
+  isOwnFile?: (path: string) => boolean;
 }
 
 /** Whether the repository at `root` is a shallow clone: a `shallow` file in its (common) git dir. */
@@ -270,7 +272,9 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     currentBranch: status.branch,
     head: status.head,
     shallow,
-    uncommitted: status.uncommitted,
+    uncommitted: options.isOwnFile
+      ? status.changed.filter((path) => !options.isOwnFile!(join(root, path))).length
+      : status.uncommitted,
     stashes: status.stashes,
     branches: refs.branches,
     commits,

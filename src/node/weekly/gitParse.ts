@@ -49,11 +49,16 @@ export interface Status {
   branch: string | null;
   uncommitted: number;
   stashes: number;
+  /** Paths of the uncommitted changes (repository-relative, `/`-separated). */
+  changed: string[];
 }
+
+/** Fields before the path in a porcelain v2 entry, by entry type. */
+const PATH_FIELD: Record<string, number> = { '1': 8, '2': 9, u: 10, '?': 1, '!': 1 };
 
 /** Parses `git status --porcelain=v2 --branch --show-stash -z`. */
 export function parseStatus(bytes: Buffer): Status {
-  const status: Status = { head: null, branch: null, uncommitted: 0, stashes: 0 };
+  const status: Status = { head: null, branch: null, uncommitted: 0, stashes: 0, changed: [] };
   const entries = decode(bytes).split('\0');
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
@@ -68,6 +73,8 @@ export function parseStatus(bytes: Buffer): Status {
       status.stashes = Number(entry.slice('# stash '.length)) || 0;
     } else if (!entry.startsWith('#')) {
       status.uncommitted++;
+      const fields = PATH_FIELD[entry[0]] ?? 1;
+      status.changed.push(entry.split(' ').slice(fields).join(' '));
       // A rename/copy entry is followed by its original path as a separate NUL-terminated field.
       if (entry.startsWith('2 ')) i++;
     }

@@ -1,13 +1,57 @@
 // Saved updates (`cadence.weekly.folder`, e.g. updates/2026-W47.md): "since my last update" starts
 // where the newest one ends, and the one before this window provides last week's "next" items.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdirSync, realpathSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { TimeWindow } from '../../core/weekly/model';
 import { type WeekOptions, windowFromId } from '../../core/weekly/window';
 
 export interface SavedUpdate {
   path: string;
   window: TimeWindow;
+  /**
+   * Where the update stops: its window's end, or when it was saved if that came first (this week's
+   * update saved on Friday covers up to Friday, so "since my last update" starts there, not Monday).
+   */
+  end: number;
+}
+
+const UPDATE_NAME = /^(.+?)(?:-\d+)?\.(md|markdown|txt)$/;
+
+/** Whether `name` is a saved update's file name (`2026-W47.md`, `2026-W47-2.md`, a range id). */
+export function isUpdateName(name: string, options: WeekOptions): boolean {
+  const match = UPDATE_NAME.exec(name);
+  return match !== null && windowFromId(match[1], options) !== null;
+}
+
+/** The file's real path when it can be resolved (git reports the repository's real top level). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * A test for "is this one of the saved updates in `folder`" over absolute paths, as `git status`
+ * names them: a file, or the folder itself (git names an untracked folder, not its files) when it
+ * holds nothing but saved updates.
+ */
+export function savedUpdateTest(folder: string, options: WeekOptions): (path: string) => boolean {
+  const folders = new Set([resolve(folder), real(folder)]);
+  const isFolder = (path: string) => folders.has(resolve(path)) || folders.has(real(path));
+  return (path) => {
+    if (/[\\/]$/.test(path)) {
+      if (!isFolder(path)) return false;
+      try {
+        return readdirSync(path).every((name) => isUpdateName(name, options));
+      } catch {
+        return false;
+      }
+    }
+    return isFolder(dirname(path)) && isUpdateName(basename(path), options);
+  };
 }
 
 /** Saved updates in `folder`, oldest first (by the end of the window they cover). */
@@ -20,16 +64,22 @@ export async function listUpdates(folder: string, options: WeekOptions): Promise
   }
   const found: SavedUpdate[] = [];
   for (const name of names) {
-    const match = /^(.+?)(?:-\d+)?\.(md|markdown|txt)$/.exec(name);
+    const match = UPDATE_NAME.exec(name);
     const window = match ? windowFromId(match[1], options) : null;
-    if (window) found.push({ path: join(folder, name), window });
+    if (!window) continue;
+    const path = join(folder, name);
+    const saved = await stat(path).then(
+      (info) => info.mtimeMs,
+      () => window.end,
+    );
+    found.push({ path, window, end: Math.max(window.start, Math.min(window.end, Math.floor(saved))) });
   }
-  return found.sort((a, b) => a.window.end - b.window.end || a.path.localeCompare(b.path));
+  return found.sort((a, b) => a.end - b.end || a.path.localeCompare(b.path));
 }
 
 /** Text of the newest saved update that ended by `window.start` (last week's for a week window). */
 export async function previousUpdate(folder: string, window: TimeWindow, options: WeekOptions): Promise<string | null> {
-  const before = (await listUpdates(folder, options)).filter((update) => update.window.end <= window.start);
+  const before = (await listUpdates(folder, options)).filter((update) => update.end <= window.start);
   const last = before[before.length - 1];
   return last ? readFile(last.path, 'utf8').catch(() => null) : null;
 }
@@ -37,7 +87,7 @@ export async function previousUpdate(folder: string, window: TimeWindow, options
 /** End of the newest saved update, or null when none was saved yet. */
 export async function lastUpdateEnd(folder: string, options: WeekOptions): Promise<number | null> {
   const updates = await listUpdates(folder, options);
-  return updates.length > 0 ? updates[updates.length - 1].window.end : null;
+  return updates.length > 0 ? updates[updates.length - 1].end : null;
 }
 
 /** Writes `text` as `<id>.md` in `folder`, never overwriting: `<id>-2.md`, `<id>-3.md`, … */

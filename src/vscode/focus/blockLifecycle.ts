@@ -148,6 +148,8 @@ export class BlockLifecycle {
     try {
       await appendFocusRecord(this.historyFile, {
         ...ended,
+        // The folder ties the block to its repository (the weekly update counts only its own).
+        ...(gitFolder !== undefined ? { repo: gitFolder } : {}),
         ...(branchAtEnd !== undefined ? { branchAtEnd } : {}),
         commits,
       });

@@ -4,21 +4,24 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FocusSummary } from '../../core/weekly/model';
-import { Commands } from '../../shared/ids';
-import type { DraftForChoice, WeeklyState } from './weeklyCommands';
+import { Commands, DRAFT_TITLE, WEEKLY_CONTEXT } from '../../shared/ids';
+import type { WeeklyState } from './draftEditor';
+import type { DraftForChoice } from './weeklyCommands';
 
 /** What the weekly feature needs from the rest of the extension. */
 export interface WeeklyDeps {
   log: vscode.LogOutputChannel;
-  /** Focus history for a window (the focus feature plugs in here); null when there is none. */
-  focus?: (window: { start: number; end: number }) => Promise<FocusSummary | null>;
+  /**
+   * Focus history for a window, counting only blocks run in these repositories (the focus feature
+   * plugs in here); null when there is none.
+   */
+  focus?: (window: { start: number; end: number }, repos: readonly string[]) => Promise<FocusSummary | null>;
 }
-
-const UPDATE_FILE_CONTEXT = 'cadence.weekly.isUpdateFile';
 
 export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDeps): void {
   const state: WeeklyState = { last: null };
   const commands = () => import('./weeklyCommands');
+  const sharing = () => import('./draftEditor');
   const run = (name: string, action: () => Promise<unknown>) => async () => {
     try {
       return await action();
@@ -43,19 +46,20 @@ export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDep
     ),
     vscode.commands.registerCommand(
       Commands.weeklyCopyAsSlack,
-      run('Copy Weekly Update as Slack', async () => (await commands()).copyWeekly(state, 'slack')),
+      run('Copy Weekly Update as Slack', async () => (await sharing()).copyWeekly(state, 'slack')),
     ),
     vscode.commands.registerCommand(
       Commands.weeklyCopyAsText,
-      run('Copy Weekly Update as Plain Text', async () => (await commands()).copyWeekly(state, 'text')),
+      run('Copy Weekly Update as Plain Text', async () => (await sharing()).copyWeekly(state, 'text')),
     ),
     vscode.commands.registerCommand(
       Commands.weeklySave,
-      run('Save Weekly Update', async () => (await commands()).saveWeekly(state, deps)),
+      run('Save Weekly Update', async () => (await sharing()).saveWeekly(state, deps)),
     ),
   );
 
-  // The editor-title button shows on Markdown files inside the updates folder.
+  // The editor-title actions: Draft on saved updates (inside the updates folder), Save on a draft,
+  // Copy on both.
   const updateContext = (editor: vscode.TextEditor | undefined) => {
     const document = editor?.document;
     let isUpdate = false;
@@ -67,7 +71,9 @@ export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDep
         isUpdate = !relative.startsWith('..') && !path.isAbsolute(relative);
       }
     }
-    void vscode.commands.executeCommand('setContext', UPDATE_FILE_CONTEXT, isUpdate);
+    const isDraft = document?.isUntitled === true && document.uri.path.startsWith(DRAFT_TITLE);
+    void vscode.commands.executeCommand('setContext', WEEKLY_CONTEXT.isUpdateFile, isUpdate);
+    void vscode.commands.executeCommand('setContext', WEEKLY_CONTEXT.isDraft, isDraft);
   };
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateContext));
   // Deferred: nothing heavy, but activation does no work it can postpone.

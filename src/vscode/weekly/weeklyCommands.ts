@@ -2,27 +2,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { WeeklyDraft } from '../../core/weekly/model';
-import { shareable } from '../../core/weekly/share';
-import { weekWindow, WindowError } from '../../core/weekly/window';
+import { draftTitle, openDraft, type WeeklyState } from './draftEditor';
+import { sinceWindow, type WeekOptions, weekWindow, WindowError } from '../../core/weekly/window';
 import type { TimeWindow } from '../../core/weekly/model';
-import {
-  assembleDraft,
-  resolveWindow,
-  updatesFolderOf,
-  weekOptions,
-  type WindowChoice,
-} from '../../node/weekly/assemble';
+import { assembleDraft, resolveWindow, weekOptions, type WindowChoice } from '../../node/weekly/assemble';
 import { GitError } from '../../node/git';
 import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
-import { saveUpdate } from '../../node/weekly/updates';
+import { lastUpdateEnd } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
-import { readWeeklySettings, type WeeklySettings } from './settings';
-
-/** The last draft this window opened: copy and save use its model while its text is unedited. */
-export interface WeeklyState {
-  last: { draft: WeeklyDraft; uri: string; text: string; templated: boolean } | null;
-}
+import { readWeeklySettings, systemZone, updatesFolder, workspaceRoot, type WeeklySettings } from './settings';
 
 /** What "Draft Weekly Update for…" offers (the CLI's windows too); tests pass one to skip the pick. */
 export type DraftForChoice = WindowChoice;
@@ -36,18 +25,6 @@ export interface DraftResult {
 /** Options tests may pass as the command's first argument. */
 interface DraftOverrides {
   now?: number;
-}
-
-function systemZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-function workspaceRoot(): string | undefined {
-  return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri.fsPath;
-}
-
-function updatesFolder(settings: WeeklySettings): string | undefined {
-  return updatesFolderOf(settings, workspaceRoot()) ?? undefined;
 }
 
 function untrusted(): boolean {
@@ -127,7 +104,7 @@ export async function draftWeekly(
             );
             return undefined;
           }
-          const focus = deps.focus ? await deps.focus(resolvedWindow).catch(() => null) : null;
+          const focus = deps.focus ? await deps.focus(resolvedWindow, found.roots).catch(() => null) : null;
           const increment = 100 / found.roots.length;
           return await assembleDraft({
             roots: found.roots,
@@ -162,7 +139,7 @@ export async function draftWeekly(
   const { draft, markdown: text, templated } = assembled;
   for (const notice of assembled.notices) void vscode.window.showWarningMessage(`Cadence: ${notice}.`);
   // An untitled document: never overwrites a file; the user edits, copies or saves it.
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  const document = await openDraft(draftTitle(draft.window), text);
   await vscode.window.showTextDocument(document, { preview: false });
   state.last = { draft, uri: document.uri.toString(), text, templated };
   deps.log.info(
@@ -186,14 +163,32 @@ export async function draftWeeklyFor(
   return chosen ? draftWeekly(state, deps, chosen) : undefined;
 }
 
+/** "Mon 16 – Sun 22 Nov 2026": a week window's dates, as its heading writes them. */
+function datesOf(window: TimeWindow): string {
+  return window.label.split(' · ')[1] ?? window.label;
+}
+
 async function pickWindow(): Promise<DraftForChoice | undefined> {
   type Item = vscode.QuickPickItem & { choice?: DraftForChoice };
+  const settings = readWeeklySettings(vscode.workspace.workspaceFolders?.[0]?.uri);
+  let week: WeekOptions | null = null;
+  try {
+    week = weekOptions(settings, systemZone());
+  } catch {
+    // An unknown zone: the pick shows no dates; drafting reports the setting.
+  }
+  const now = Date.now();
+  const folder = updatesFolder(settings);
+  const lastEnd = week && folder ? await lastUpdateEnd(folder, week).catch(() => null) : null;
   const items: Item[] = [
-    { label: 'This week', choice: { kind: 'thisWeek' } },
-    { label: 'Last week', choice: { kind: 'lastWeek' } },
+    { label: 'This week', description: week ? datesOf(weekWindow(now, week)) : '', choice: { kind: 'thisWeek' } },
+    { label: 'Last week', description: week ? datesOf(weekWindow(now, week, -1)) : '', choice: { kind: 'lastWeek' } },
     {
       label: 'Since my last update',
-      description: 'from the newest saved update',
+      description:
+        lastEnd !== null && week
+          ? sinceWindow(lastEnd, now, week.timeZone).label.split(' · ')[0]
+          : 'no saved update yet',
       choice: { kind: 'sinceLastUpdate' },
     },
     { label: 'Custom range…', description: 'two dates, both included' },
@@ -213,88 +208,4 @@ async function pickWindow(): Promise<DraftForChoice | undefined> {
   if (!range) return undefined;
   const [since = '', until = ''] = range.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
   return { kind: 'range', since, until };
-}
-
-/** The last draft's model, when its text is the built-in layout (a template's text is the user's). */
-function modelOf(state: WeeklyState): WeeklyDraft | null {
-  return state.last && !state.last.templated ? state.last.draft : null;
-}
-
-/**
- * The text to copy or save: the active Markdown editor (for saving, only an untitled one — an edited
- * draft — so "Save" never copies some other file into the updates folder), else the last draft.
- */
-function currentText(
-  state: WeeklyState,
-  purpose: 'copy' | 'save' = 'copy',
-): { text: string; draft: WeeklyDraft | null } | null {
-  const document = vscode.window.activeTextEditor?.document;
-  const usable =
-    document?.languageId === 'markdown' &&
-    (purpose === 'copy' || document.isUntitled || document.uri.toString() === state.last?.uri);
-  if (document && usable) {
-    const text = document.getText();
-    const unedited = state.last && state.last.uri === document.uri.toString() && state.last.text === text;
-    return { text, draft: unedited ? modelOf(state) : null };
-  }
-  if (state.last) {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.last!.uri);
-    const text = open ? open.getText() : state.last.text;
-    return { text, draft: text === state.last.text ? modelOf(state) : null };
-  }
-  return null;
-}
-
-export async function copyWeekly(state: WeeklyState, format: 'slack' | 'text'): Promise<string | undefined> {
-  const current = currentText(state);
-  if (!current) {
-    void vscode.window.showInformationMessage(
-      'Cadence: no weekly draft open — run "Cadence: Draft Weekly Update" first.',
-    );
-    return undefined;
-  }
-  // Unedited: render from the model; edited: convert the user's Markdown, keeping their changes.
-  // Either way without the prompts and the footer, which are for the author only.
-  const text = shareable(current.draft ?? current.text, format);
-  await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage(
-    `Cadence: copied the weekly update as ${format === 'slack' ? 'Slack mrkdwn' : 'plain text'}.`,
-  );
-  return text;
-}
-
-export async function saveWeekly(state: WeeklyState, deps: WeeklyDeps): Promise<string | undefined> {
-  const current = currentText(state, 'save');
-  if (!current) {
-    void vscode.window.showInformationMessage(
-      'Cadence: no weekly draft open — run "Cadence: Draft Weekly Update" first.',
-    );
-    return undefined;
-  }
-  const settings = readWeeklySettings(vscode.workspace.workspaceFolders?.[0]?.uri);
-  const folder = updatesFolder(settings);
-  if (!folder) {
-    void vscode.window.showErrorMessage(
-      'Cadence: open a folder first — updates are saved in its cadence.weekly.folder.',
-    );
-    return undefined;
-  }
-  const id =
-    current.draft?.window.id ??
-    state.last?.draft.window.id ??
-    weekWindow(Date.now(), weekOptions(settings, systemZone())).id;
-  // Never overwrites: 2026-W47.md exists → 2026-W47-2.md, and the message says which.
-  // Saved as it is sent (no prompts, no footer): the saved update is the record of what went out.
-  const file = await saveUpdate(folder, id, shareable(current.draft ?? current.text, 'markdown'));
-  deps.log.info(`weekly: saved ${file}`);
-  const open = 'Open';
-  void vscode.window
-    .showInformationMessage(
-      `Cadence: saved the weekly update to ${path.relative(workspaceRoot() ?? '', file) || file}.`,
-      open,
-    )
-    .then(async (answer) => {
-      if (answer === open) await vscode.window.showTextDocument(vscode.Uri.file(file));
-    });
-  return file;
 }

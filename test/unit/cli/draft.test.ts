@@ -41,7 +41,7 @@ describe('cadence draft', function () {
     const none = JSON.parse((await run(['--format', 'json'])).stdout);
     assert.equal(none.focus, null);
     const file = path.join(fx.root, 'focus-history.jsonl');
-    const block = (id: string, start: string, minutes: number, branch: string) =>
+    const block = (id: string, start: string, minutes: number, where: Record<string, string>) =>
       JSON.stringify({
         id,
         startedAt: Date.parse(start),
@@ -49,16 +49,20 @@ describe('cadence draft', function () {
         plannedMinutes: 50,
         actualMinutes: minutes,
         completed: minutes >= 50,
-        branchAtStart: branch,
-        branchAtEnd: branch,
+        ...where,
         commits: [],
       });
+    const on = (branch: string) => ({ branchAtStart: branch, branchAtEnd: branch });
     fs.writeFileSync(
       file,
       [
-        block('a', '2026-11-17T08:00:00Z', 50, 'feat/billing'),
-        block('b', '2026-11-18T13:00:00Z', 30, 'main'),
-        block('old', '2026-11-03T08:00:00Z', 50, 'main'), // another week
+        block('a', '2026-11-17T08:00:00Z', 50, { repo: fx.main, ...on('feat/billing') }),
+        // Written before blocks kept their folder: the workspace name and a branch tie it to the repo.
+        block('b', '2026-11-18T13:00:00Z', 30, { workspace: path.basename(fx.main), ...on('main') }),
+        block('old', '2026-11-03T08:00:00Z', 50, { repo: fx.main, ...on('main') }), // another week
+        // Focus elsewhere is not this repository's: a non-git folder, another repository.
+        block('notes', '2026-11-18T15:00:00Z', 2, { workspace: 'notes' }),
+        block('other', '2026-11-19T08:00:00Z', 25, { repo: path.join(fx.root, 'elsewhere'), ...on('main') }),
         '{ torn line',
       ].join('\n'),
     );
@@ -69,7 +73,13 @@ describe('cadence draft', function () {
     assert.equal(focus.minutes, 80);
     assert.equal(focus.byBranch[0].branch, 'feat/billing');
     const markdown = (await run([], fx.main, { ...deps, focusHistoryFile: () => file })).stdout;
-    assert.match(markdown, /## Focus\n\n- .*2 blocks.*feat\/billing/);
+    assert.match(
+      markdown,
+      new RegExp(
+        `## Focus\\n\\n- 1h 20m of focus in 2 blocks in \`${path.basename(fx.main)}\`, mostly on \`feat/billing\``,
+      ),
+    );
+    assert.doesNotMatch(markdown, /no branch/);
   });
 
   it('prints the JSON contract for the current repository and this week', async () => {

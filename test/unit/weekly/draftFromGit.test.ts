@@ -220,9 +220,15 @@ describe('weekly draft over scripted git histories', function () {
       '# branch.oid (initial)\0# branch.head (detached)\0# stash 3\0' +
         '1 .M N... 100644 100644 100644 a b f.txt\0' +
         '2 R. N... 100644 100644 100644 a b R100 new.txt\0old.txt\0' +
-        '? u.txt\0',
+        '? u.txt\0? updates/my update.md\0',
     );
-    assert.deepEqual(parseStatus(bytes), { head: null, branch: null, uncommitted: 3, stashes: 3 });
+    assert.deepEqual(parseStatus(bytes), {
+      head: null,
+      branch: null,
+      uncommitted: 4,
+      stashes: 3,
+      changed: ['f.txt', 'new.txt', 'u.txt', 'updates/my update.md'],
+    });
   });
 
   it('saves updates without overwriting, and compares last week plan with what shipped', async () => {
@@ -240,9 +246,9 @@ describe('weekly draft over scripted git histories', function () {
     assert.equal(previous, plan);
     const draft = await draftFromRepos(request([fx.main], { previousUpdate: previous }));
     assert.deepEqual(draft.lastWeek, [
-      { item: '`feat/export`: CSV export for invoices', shipped: 'CSV export' },
-      { item: '#41 v2 API', shipped: 'Add /v2/invoices endpoint' },
-      { item: 'Migrate the ledger to Postgres', shipped: null },
+      { item: '`feat/export`: CSV export for invoices', shipped: 'CSV export', ongoing: false },
+      { item: '#41 v2 API', shipped: 'Add /v2/invoices endpoint', ongoing: false },
+      { item: 'Migrate the ledger to Postgres', shipped: null, ongoing: false },
     ]);
     assert.match(renderMarkdown(draft), /Planned last week: 2 of 3 shipped/);
   });

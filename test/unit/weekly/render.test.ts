@@ -105,7 +105,7 @@ describe('weekly renderers', () => {
       /- billing: Invoices in the customer currency _\(breaking\)_ · \[[0-9a-f]{7}\]\(https:\/\/github\.com\/acme\/pay\/commit\/[0-9a-f]{40}\)/,
     );
     assert.match(md, /- auth: Keep session · \[#12\]\(https:\/\/github\.com\/acme\/pay\/pull\/12\)/);
-    assert.match(md, /## Focus\n\n- 9h of focus in 6 blocks, mostly on `feat\/billing`\./);
+    assert.match(md, /## Focus\n\n- 9h of focus in 6 blocks in `pay`, mostly on `feat\/billing`\./);
     assert.match(md, /_Counting you as: ada@example.com · repos: pay · 1 hidden \(chore\)_\n$/);
     const slack = renderSlack(draft);
     assert.match(slack, /^\*Week 47/);
@@ -219,9 +219,44 @@ describe('weekly renderers', () => {
     assert.deepEqual(
       comparePlan('## In progress / next week\n- `feat/x`: Keep the session (#12)\n- Something else entirely', shipped),
       [
-        { item: '`feat/x`: Keep the session (#12)', shipped: 'Keep session' },
-        { item: 'Something else entirely', shipped: null },
+        { item: '`feat/x`: Keep the session (#12)', shipped: 'Keep session', ongoing: false },
+        { item: 'Something else entirely', shipped: null, ongoing: false },
       ],
     );
+  });
+});
+
+describe('the previous update against this window', () => {
+  it('counts a planned item that is still in progress once, and never lists it twice', () => {
+    const shipped = draftOf([commit('feat(auth): keep session (#12)', 2)]).shipped;
+    const inProgress = [
+      {
+        kind: 'branch' as const,
+        title: 'Meter API calls per customer',
+        repo: 'pay',
+        branch: 'feat/usage-based-billing',
+        commits: ['b'.repeat(40)],
+        url: null,
+      },
+    ];
+    const plan = comparePlan(
+      '## In progress / next week\n\n- `feat/usage-based-billing`: Meter API calls per customer · [abc1234](https://x)\n- Keep the session (#12)\n- Migrate the ledger\n',
+      shipped,
+      inProgress,
+    );
+    assert.deepEqual(
+      plan.map((check) => [check.shipped !== null, check.ongoing]),
+      [
+        [false, true],
+        [true, false],
+        [false, false],
+      ],
+    );
+    const since = { ...draftOf([]), lastWeek: plan, inProgress, window: { ...window, kind: 'range' as const } };
+    const md = renderMarkdown(since);
+    assert.match(md, /_Planned in your last update: 1 of 3 shipped, 1 still in progress\._\n- ✓ Keep the session/);
+    assert.match(md, /\n- Not yet: Migrate the ledger\n/);
+    assert.equal(md.match(/usage-based-billing/g)?.length, 1, 'the branch is named once, in In progress');
+    assert.doesNotMatch(md, /- …/);
   });
 });
