@@ -41,6 +41,8 @@ export class DiagnosticsPublisher {
     private readonly workspace: DocsWorkspace,
     private readonly uriOf: (path: string) => string = pathToUri,
     private readonly delayMs = 30,
+    /** Diagnostics beside the index's problems for an open document (path references, drift). */
+    private readonly extra?: (path: string, text: string, problems: Problem[]) => Diagnostic[],
   ) {}
 
   /** Paths changed since the last publication; undefined once anything else changed (a full pass). */
@@ -93,7 +95,10 @@ export class DiagnosticsPublisher {
     for (const path of this.openPaths()) paths.add(path);
     for (const path of paths) {
       const text = this.workspace.knownText(path);
-      const diagnostics = (byPath.get(path) ?? []).map((p) => toDiagnostic(p, text));
+      const problems = byPath.get(path) ?? [];
+      const diagnostics = problems.map((p) => toDiagnostic(p, text));
+      if (this.extra && text !== undefined && this.workspace.isOpen(path))
+        diagnostics.push(...this.extra(path, text, problems));
       const signature = JSON.stringify(diagnostics);
       if (this.sent.get(path) === signature) continue;
       if (diagnostics.length === 0 && !this.workspace.isOpen(path)) this.sent.delete(path);

@@ -4,6 +4,7 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { nodePathEvidence } from '../node/docs/pathEvidence';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -11,5 +12,6 @@ startServer(connection, {
   fileSystem: nodeFileSystem,
   clock: { now: () => Date.now() },
   lastChanges: (root, folders) => lastChangeDates(root, folders),
+  pathEvidence: nodePathEvidence,
   logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
 });

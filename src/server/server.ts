@@ -15,6 +15,9 @@ import type { DocsFileSystem } from '../core/docs/discovery';
 import { codeActions } from './codeActions';
 import { complete, resolveCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
+import type { PathEvidencePort } from '../core/docs/history';
+import { findGuides } from '../core/docs/guides';
+import { PathDiagnostics, pathFixes } from './pathDiagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
 import { DocsWorkspace, type LastChanges, readServerSettings } from './workspace';
@@ -33,6 +36,8 @@ export interface ServerDeps {
   lastChanges?: LastChanges;
   /** Milliseconds to coalesce changes before publishing diagnostics. */
   diagnosticsDelayMs?: number;
+  /** Existence and git evidence for broken path references and drift (main.ts: src/node/docs). */
+  pathEvidence?: PathEvidencePort;
 }
 
 /** Globs the client watches for the server: records, runbooks and the discovery config files. */
@@ -70,15 +75,41 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       (m) => logger.warn(m),
       deps.lastChanges,
     );
-    diagnostics = new DiagnosticsPublisher(connection, workspace, uriOf, deps.diagnosticsDelayMs ?? 30);
+    const paths = deps.pathEvidence ? new PathDiagnostics(deps.pathEvidence, deps.clock) : undefined;
+    diagnostics = new DiagnosticsPublisher(
+      connection,
+      workspace,
+      uriOf,
+      deps.diagnosticsDelayMs ?? 30,
+      paths
+        ? (path, text, problems) =>
+            paths.diagnostics(
+              path,
+              text,
+              new Set(problems.filter((p) => (p.code as string) === 'broken-link').map((p) => p.line)),
+            )
+        : undefined,
+    );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map(uriToPath).filter((p): p is string => p !== undefined);
     const started = deps.clock.now();
-    void workspace.setRoots(roots).then(() => {
+    void workspace.setRoots(roots).then(async () => {
       const index = ws().index;
       logger.info(
         `Cadence language server: ${index.decisions().length} decision records, ${index.runbooks().length} runbooks in ${roots.length} folder(s), ${deps.clock.now() - started} ms`,
       );
+      if (paths) {
+        // Path evidence after the index: renames and drift for every doc, then diagnostics again.
+        const guides = (await Promise.all(roots.map((r) => findGuides(deps.fileSystem, r)))).flat();
+        const docPaths = [...index.decisions(), ...index.runbooks(), ...guides].map((d) => d.path);
+        const docs: { path: string; text: string }[] = [];
+        for (const path of new Set(docPaths)) {
+          const text = await ws().text(path);
+          if (text !== undefined) docs.push({ path, text });
+        }
+        await paths.refresh(roots, docs, settings.git);
+        diagnostics?.schedule();
+      }
     });
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
@@ -184,12 +215,16 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const doc = await opened(textDocument.uri, token);
     if (!doc) return null;
     const current = ws();
-    return codeActions(
-      { index: current.index, text: (p) => current.text(p), uriOf },
-      doc.path,
-      range,
-      context.diagnostics,
-    );
+    const fixes = pathFixes(textDocument.uri, context.diagnostics);
+    return [
+      ...fixes,
+      ...(await codeActions(
+        { index: current.index, text: (p) => current.text(p), uriOf },
+        doc.path,
+        range,
+        context.diagnostics,
+      )),
+    ];
   });
 
   connection.onShutdown(() => diagnostics?.dispose());

@@ -165,3 +165,18 @@ export function existingRefs(
   }
   return out;
 }
+
+/** A repository's evidence: its top level and what its history says. */
+export interface RootEvidence {
+  top: string;
+  history?: HistoryEvidence;
+  renames?: RenameIndex;
+}
+
+/** What the server is given by main.ts (Node): existence checks and the git evidence. */
+export interface PathEvidencePort {
+  /** True when an absolute path (a folder when it ends in '/') is there. */
+  exists(path: string): boolean;
+  /** The repository containing `root` and, when git may run, its history for `docs` (absolute paths). */
+  evidence(root: string, docs: { path: string; text: string }[], git: boolean): Promise<RootEvidence | undefined>;
+}

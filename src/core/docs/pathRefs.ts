@@ -123,8 +123,9 @@ export async function readPathRefs(
     while (next < docs.length) {
       const doc = docs[next++];
       try {
-        const text = await fs.readText(doc, maxBytes);
-        if (typeof text !== 'string' || text.slice(0, 8000).includes('\u0000')) continue;
+        const read = await fs.readText(doc, maxBytes, root);
+        const text = typeof read === 'string' ? read : read && 'text' in read ? read.text : undefined;
+        if (text === undefined || text.slice(0, 8000).includes('\u0000')) continue;
         const refs = extractPathRefs(text, relativePath(root, doc));
         if (refs.length > 0) out.set(doc, refs);
       } catch {
@@ -134,4 +135,17 @@ export async function readPathRefs(
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return out;
+}
+
+/**
+ * The text that replaces a reference to `ref.path` so it names `renamedTo` instead, in the style it
+ * was written: inline code from the root, a link relative to the doc (or from the root with '/').
+ */
+export function replacementFor(ref: PathRef, renamedTo: string, docPath: string): string {
+  if (ref.kind === 'code') return renamedTo;
+  if (ref.written.startsWith('/')) return `/${renamedTo}`;
+  const dir = dirname(docPath) === '.' ? '' : dirname(docPath);
+  const folder = renamedTo.endsWith('/');
+  const rel = dir ? relativePath(dir, renamedTo) : normalizePath(renamedTo);
+  return folder && !rel.endsWith('/') ? `${rel}/` : rel;
 }

@@ -1,0 +1,24 @@
+// The language server's path evidence over Node: existence on disk and, when git may run, the
+// repository's history for its docs (the same three git calls as `cadence duty`).
+import { existsSync } from 'node:fs';
+import { existingRefs, type PathEvidencePort } from '../../core/docs/history';
+import { extractPathRefs } from '../../core/docs/pathRefs';
+import { relativePath } from '../../core/docs/paths';
+import { gitTopLevel, readDocsHistory } from './history';
+
+export const nodePathEvidence: PathEvidencePort = {
+  exists: (path) => existsSync(path),
+  async evidence(root, docs, git) {
+    const top = git ? await gitTopLevel(root) : undefined;
+    if (!top) return { top: root };
+    const refs = new Map(
+      docs.map((d) => [relativePath(top, d.path), extractPathRefs(d.text, relativePath(top, d.path))]),
+    );
+    const history = await readDocsHistory(
+      top,
+      new Set(refs.keys()),
+      existingRefs(refs, (rel) => existsSync(`${top}/${rel}`)),
+    );
+    return { top, history: history?.history, renames: history?.renames };
+  },
+};
