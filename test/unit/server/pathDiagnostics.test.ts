@@ -33,7 +33,7 @@ describe('language server: path references and drift', () => {
       (d) => d.filter((x) => x.code === 'broken-path').length >= 2,
       15_000,
     );
-    const deploy = diagnostics.find((d) => d.message.startsWith('scripts/deploy.sh'));
+    const deploy = diagnostics.find((d) => String(d.message).startsWith('scripts/deploy.sh'));
     assert.ok(deploy);
     assert.equal(deploy.severity, 2);
     assert.equal(deploy.message, 'scripts/deploy.sh is gone (renamed to scripts/release-deploy.sh).');
