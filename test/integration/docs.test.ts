@@ -46,6 +46,11 @@ describe('decision records and runbooks in a real VS Code', () => {
     const successor = find(adr.children[1].children, /^0004/)!;
     assert.deepEqual(labels(successor.children), ['0002 Use PostgreSQL for billing data']);
     assert.deepEqual(labels(adr.children[2].children), ['0002 Use PostgreSQL for billing data']);
+    // A superseded record reads as superseded, by number; its tooltip names the successor.
+    const superseded = adr.children[2].children[0];
+    assert.equal(superseded.description, 'Superseded by 4 · 2026-02-03');
+    const tip = (superseded.tooltip ?? '').replace(/&nbsp;/g, ' ');
+    assert.match(tip, /Superseded by \*\*0004 Use a managed PostgreSQL service\*\*/);
     const madr = tree[1];
     assert.deepEqual(labels(madr.children), ['Accepted', 'Proposed']);
     assert.equal(madr.children[0].children[0].label, '0001 Use REST over gRPC for the public API');

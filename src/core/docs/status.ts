@@ -47,6 +47,24 @@ export function statusDisplay(statusText: string): string {
   return statusText.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
 }
 
+/**
+ * How a superseded record reads in a list: "Superseded by 16" (its successors' numbers, or titles
+ * when they have none), and "· was Accepted" when its status text still names the earlier status.
+ * Falls back to the status as written when no successor is known.
+ */
+export function supersededDescription(
+  statusText: string,
+  successors: readonly { number?: number; title: string }[],
+): string {
+  if (successors.length === 0) return statusDisplay(statusText) || 'Superseded';
+  const names = successors.map((s) => (s.number !== undefined ? String(s.number) : s.title)).join(', ');
+  const earlier = /\b(accepted|proposed|deprecated)\b/i.exec(
+    statusDisplay(statusText).replace(/superseded by.*$/i, ''),
+  );
+  const was = earlier ? ` · was ${earlier[1].charAt(0).toUpperCase()}${earlier[1].slice(1).toLowerCase()}` : '';
+  return `Superseded by ${names}${was}`;
+}
+
 /** The display label of a status group. */
 export const STATUS_LABELS: Record<DecisionStatus, string> = {
   accepted: 'Accepted',

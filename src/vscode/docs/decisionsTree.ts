@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ModelTreeProvider, type TreeModel } from './modelTree';
 import { basename, relativePath } from '../../core/docs/paths';
-import { STATUS_LABELS, STATUS_ORDER, statusDisplay } from '../../core/docs/status';
+import { STATUS_LABELS, STATUS_ORDER, statusDisplay, supersededDescription } from '../../core/docs/status';
 import type { Decision, DecisionStatus } from '../../core/docs/types';
 import type { DocsService } from './docsService';
 
@@ -172,14 +172,24 @@ export class DecisionsTreeProvider
     item.id = element.id;
     if (!decision) return item;
     const uri = this.service.uri(decision.path);
-    item.description = [statusDisplay(decision.statusText) || 'no status', decision.date ?? decision.dateText]
-      .filter(Boolean)
-      .join(' · ');
+    const successors =
+      decision.status === 'superseded'
+        ? this.service.index
+            .links(decision.path)
+            .supersededBy.map((p) => this.service.index.decision(p))
+            .filter((d): d is Decision => d !== undefined)
+        : [];
+    const status =
+      decision.status === 'superseded'
+        ? supersededDescription(decision.statusText, successors)
+        : statusDisplay(decision.statusText) || 'no status';
+    item.description = [status, decision.date ?? decision.dateText].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(ICONS[decision.status]);
     item.resourceUri = uri.with({ scheme: DECORATION_SCHEME });
     item.contextValue = 'cadence.decision';
     item.tooltip = tooltip(
       decision,
+      successors,
       this.service.index.problemsFor(decision.path).map((p) => p.message),
     );
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
@@ -187,7 +197,7 @@ export class DecisionsTreeProvider
   }
 }
 
-function tooltip(decision: Decision, problems: string[]): vscode.MarkdownString {
+function tooltip(decision: Decision, successors: Decision[], problems: string[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
   md.appendText(decisionLabel(decision));
@@ -195,6 +205,12 @@ function tooltip(decision: Decision, problems: string[]): vscode.MarkdownString 
   md.appendText(
     [statusDisplay(decision.statusText) || 'No status', decision.date ?? decision.dateText].filter(Boolean).join(' · '),
   );
+  // The successor by name: the list shows only its number.
+  for (const successor of successors) {
+    md.appendMarkdown('\n\nSuperseded by **');
+    md.appendText(decisionLabel(successor));
+    md.appendMarkdown('**');
+  }
   if (decision.tags.length > 0) {
     md.appendMarkdown('\n\n');
     md.appendText(decision.tags.map((t) => `#${t}`).join(' '));

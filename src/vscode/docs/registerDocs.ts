@@ -11,6 +11,8 @@ import { type RunbookNode, RunbooksTreeProvider } from './runbooksTree';
 export interface TreeSnapshot {
   label: string;
   description?: string;
+  /** The tooltip's text (Markdown source for a MarkdownString). */
+  tooltip?: string;
   contextValue?: string;
   children: TreeSnapshot[];
 }
@@ -34,6 +36,7 @@ async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, element?: T):
     out.push({
       label,
       description: typeof item.description === 'string' ? item.description : undefined,
+      tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value,
       contextValue: item.contextValue,
       children: await snapshotOf(provider, child),
     });
