@@ -130,6 +130,8 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
       const rel = (p: string): string => relativePath(base, p);
       const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
       const keep = (p: string): boolean => !only || p === only;
+      // Once: every problem of 5,000 records is a sort and a pass over every file.
+      const problems = index.problems().filter((p) => keep(p.path));
       const json: DocsJson = {
         decisions: index
           .decisions()
@@ -161,21 +163,15 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
             reviewDue: r.reviewDue ?? null,
             stale: r.stale,
           })),
-        problems: index
-          .problems()
-          .filter((p) => keep(p.path))
-          .map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
+        problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
       };
-      const findings = index
-        .problems()
-        .filter((p) => keep(p.path))
-        .map((p) => ({
-          path: rel(p.path),
-          line: p.line + 1,
-          severity: p.severity,
-          ruleId: p.code,
-          message: p.message,
-        }));
+      const findings = problems.map((p) => ({
+        path: rel(p.path),
+        line: p.line + 1,
+        severity: p.severity,
+        ruleId: p.code,
+        message: p.message,
+      }));
       if (options.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
       else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json));
       if (unlisted.length > 0) {
@@ -183,13 +179,41 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);
         return 1;
       }
-      const serious = index.problems().filter((p) => keep(p.path) && p.severity !== 'info');
-      return options.strict && serious.length > 0 ? 1 : 0;
+      const serious = problems.filter((p) => p.severity !== 'info');
+      if (options.strict && serious.length > 0) {
+        // Whatever the format, the reason for exit 1 is said where a CI log shows it.
+        const errors = serious.filter((p) => p.severity === 'error').length;
+        const counts = [
+          errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`,
+          serious.length - errors > 0 &&
+            `${serious.length - errors} warning${serious.length - errors === 1 ? '' : 's'}`,
+        ].filter(Boolean);
+        io.stderr.write(`cadence docs: --strict: ${counts.join(' and ')} found, exiting 1\n`);
+        return 1;
+      }
+      return 0;
     },
   };
 }
 
+/**
+ * Text for a terminal: control characters and bidirectional overrides from titles, file names and
+ * messages are shown as `\u{…}` escapes, so a record cannot move the cursor, recolour the terminal
+ * or make a line read in another order than it is written.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`,
+  );
+}
+
 function renderText(json: DocsJson): string {
+  return renderLines(json).map(printable).join('\n') + '\n';
+}
+
+function renderLines(json: DocsJson): string[] {
   const out: string[] = [];
   out.push(`Decisions (${json.decisions.length})`);
   for (const d of json.decisions) {
@@ -207,5 +231,5 @@ function renderText(json: DocsJson): string {
   }
   out.push('', `Problems (${json.problems.length})`);
   for (const p of json.problems) out.push(`  ${p.path}:${p.line}  ${p.code}  ${p.message}`);
-  return out.join('\n') + '\n';
+  return out;
 }

@@ -9,6 +9,7 @@ import {
   supersededStatus,
 } from '../core/docs/edits';
 import type { DocsIndex } from '../core/docs/index';
+import { numberFromFileName } from '../core/docs/names';
 import { basename, dirname, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS } from '../core/docs/status';
 import type { Decision } from '../core/docs/types';
@@ -92,6 +93,9 @@ export async function codeActions(
           if (action) actions.push(action);
         }
       }
+    } else if (diagnostic.code === 'broken-link') {
+      const text = await ctx.text(path);
+      if (text !== undefined) actions.push(...renamedLinkActions(ctx, record, text, diagnostic));
     } else if (diagnostic.code === 'missing-status' || diagnostic.code === 'unknown-status') {
       const text = await ctx.text(path);
       if (text === undefined) continue;
@@ -117,6 +121,44 @@ export async function codeActions(
     if (says(index, other, back, record)) continue;
     const action = await reciprocalAction(ctx, other, back, record);
     if (action) actions.push(action);
+  }
+  return actions;
+}
+
+/** A link to a record file that is gone, when a record of that folder has its number: link that one. */
+function renamedLinkActions(
+  ctx: CodeActionContext,
+  record: Decision,
+  text: string,
+  diagnostic: Diagnostic,
+): CodeAction[] {
+  const line = diagnostic.range.start.line;
+  const doc = TextDocument.create(ctx.uriOf(record.path), 'markdown', 0, text);
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  const lineText = text.slice(lineStart, doc.offsetAt({ line: line + 1, character: 0 }));
+  const actions: CodeAction[] = [];
+  for (const link of record.links ?? []) {
+    if (link.line !== line || ctx.index.decision(link.path)) continue;
+    const number = numberFromFileName(basename(link.path))?.number;
+    const renamed = ctx.index.decisions().find((d) => d.folder === dirname(link.path) && d.number === number);
+    const at = lineText.indexOf(`(${link.href}`);
+    if (!renamed || number === undefined || at < 0) continue;
+    const fragment = /[#?].*$/.exec(link.href)?.[0] ?? '';
+    const newText = relativePath(dirname(record.path), renamed.path) + fragment;
+    const start = lineStart + at + 1;
+    actions.push({
+      title: `Link ${basename(renamed.path)} (renamed)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: {
+        changes: {
+          [doc.uri]: [
+            { range: { start: doc.positionAt(start), end: doc.positionAt(start + link.href.length) }, newText },
+          ],
+        },
+      },
+    });
   }
   return actions;
 }

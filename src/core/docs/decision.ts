@@ -18,6 +18,9 @@ import { type Source, parseInline, readSource } from './source';
 import { normalizeStatus } from './status';
 import type { Decision, DecisionFormat, Problem, Reference, StatusLocation } from './types';
 
+/** "ADR-17", "ADR 0017", "adr-17": a record named by number (`#17` is usually an issue, never this). */
+const MENTION = /\bADR[- ]?0*(\d{1,6})\b/gi;
+
 export interface ParseOptions {
   /** Records in a folder named by `.log4brains.yml` are log4brains records. */
   log4brains?: boolean;
@@ -152,8 +155,23 @@ export function decisionFromSource(path: string, source: Source, folder: string,
     else if (key === 'tags' && tags.length === 0) tags = asList(row.value);
   }
 
-  // Relations anywhere in the body (status sections carry them in Nygard records).
-  for (const line of lines) references.push(...referencesFrom(path, line.text, line.hrefs, line.line));
+  // Relations anywhere in the body (status sections carry them in Nygard records); links to other
+  // Markdown files and "ADR-17" mentions, which the index checks against the records it has.
+  const links: NonNullable<Decision['links']> = [];
+  const mentions: NonNullable<Decision['mentions']> = [];
+  for (const line of lines) {
+    const found = referencesFrom(path, line.text, line.hrefs, line.line);
+    references.push(...found);
+    for (const href of line.hrefs) {
+      if (!/\.(md|markdown)(?:[#?].*)?$/i.test(href)) continue;
+      const target = resolveHref(path, href);
+      if (target) links.push({ path: target, href, line: line.line });
+    }
+    for (const m of line.text.matchAll(MENTION)) {
+      const number = Number(m[1]);
+      if (!found.some((r) => r.number === number)) mentions.push({ number, text: m[0], line: line.line });
+    }
+  }
 
   // No status anywhere: guess the family from what is there (new records follow the folder's format).
   if (format === 'unknown') {
@@ -209,6 +227,8 @@ export function decisionFromSource(path: string, source: Source, folder: string,
     titleLine: h1?.line,
     summary: { context: excerpt(raw, contextIndex), decision: excerpt(raw, decisionIndex) },
     problems,
+    ...(links.length > 0 ? { links } : {}),
+    ...(mentions.length > 0 ? { mentions } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock';
 import { addDays, addPeriod, isoDay } from './dates';
 import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
-import { basename } from './paths';
+import { isSkippedDecisionFile, numberFromFileName } from './names';
+import { basename, dirname } from './paths';
 import type { Decision, Problem, Runbook, RunbookView } from './types';
 
 const collator = new Intl.Collator();
@@ -39,6 +40,8 @@ export class DocsIndex {
   private readonly duplicateKeys = new Set<string>();
   /** Records that name another in a supersede link: the only ones the cross pass must resolve. */
   private readonly referencing = new Set<Decision>();
+  /** Records with links to Markdown files or "ADR-17" mentions, checked in the cross-file pass. */
+  private readonly linking = new Set<Decision>();
   private cross: CrossState | undefined;
   /** `decisions()` in order, until the set of records changes. */
   private sorted: Decision[] | undefined;
@@ -78,6 +81,7 @@ export class DocsIndex {
     if (decision.references.some((r) => r.relation === 'supersedes' || r.relation === 'supersededBy')) {
       this.referencing.add(decision);
     }
+    if (decision.links || decision.mentions) this.linking.add(decision);
     return decision;
   }
 
@@ -105,6 +109,7 @@ export class DocsIndex {
       this.sorted = undefined;
       this.decisionsByPath.delete(path);
       this.referencing.delete(decision);
+      this.linking.delete(decision);
       if (decision.number !== undefined) {
         const key = numberKey(decision.folder, decision.number);
         const list = (this.byNumber.get(key) ?? []).filter((d) => d !== decision);
@@ -234,6 +239,53 @@ export class DocsIndex {
     };
   }
 
+  /**
+   * Links to record files that do not exist (`broken-link`, naming the record that now has the
+   * number when there is one: a rename) and "ADR-17" mentions of a number the folder does not have
+   * (`unknown-record`).
+   */
+  private checkLinks(add: (problem: Problem) => void): void {
+    if (this.linking.size === 0) return;
+    const folders = new Set<string>();
+    for (const decision of this.decisionsByPath.values()) folders.add(decision.folder);
+    const exists = (path: string): boolean =>
+      this.decisionsByPath.has(path) || this.notes.has(path) || this.runbooksByPath.has(path);
+    for (const decision of this.linking) {
+      const reported = new Set<string>();
+      for (const link of decision.links ?? []) {
+        const folder = dirname(link.path);
+        const name = basename(link.path);
+        if (!folders.has(folder) || isSkippedDecisionFile(name) || exists(link.path) || reported.has(link.path))
+          continue;
+        reported.add(link.path);
+        const number = numberFromFileName(name)?.number;
+        const renamed = number === undefined ? undefined : numbered(this.byNumber, folder, number);
+        add({
+          path: decision.path,
+          line: link.line,
+          code: 'broken-link',
+          severity: 'warning',
+          message: renamed
+            ? `${link.href} does not exist; ${basename(renamed.path)} has its number now (renamed?).`
+            : `${link.href} does not exist; fix or remove the link.`,
+        });
+      }
+      for (const mention of decision.mentions ?? []) {
+        if (mention.number === decision.number || numbered(this.byNumber, decision.folder, mention.number)) continue;
+        const key = `#${mention.number}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        add({
+          path: decision.path,
+          line: mention.line,
+          code: 'unknown-record',
+          severity: 'warning',
+          message: `${mention.text} names no decision record of this folder (there is no number ${mention.number}).`,
+        });
+      }
+    }
+  }
+
   private crossState(): CrossState {
     if (this.cross) return this.cross;
     const problems = new Map<string, Problem[]>();
@@ -277,9 +329,7 @@ export class DocsIndex {
         const sibling = `${decision.folder}/${name}`; // folder paths are normalized already
         return this.decisionsByPath.get(sibling) ?? this.decisionsByPath.get(`${sibling}.md`);
       }
-      if (ref.number === undefined) return undefined;
-      const candidates = byNumber.get(numberKey(decision.folder, ref.number)) ?? [];
-      return candidates.length < 2 ? candidates[0] : [...candidates].sort((a, b) => a.path.localeCompare(b.path))[0];
+      return ref.number === undefined ? undefined : numbered(byNumber, decision.folder, ref.number);
     };
     const said = new Set<string>();
     const broken = new Set<string>();
@@ -288,7 +338,20 @@ export class DocsIndex {
       for (const ref of decision.references) {
         if (ref.relation !== 'supersedes' && ref.relation !== 'supersededBy') continue;
         const target = resolve(decision, ref);
-        if (!target || target === decision) {
+        if (target === decision) {
+          const key = `${decision.path}\u0000self`;
+          if (broken.has(key)) continue;
+          broken.add(key);
+          add({
+            path: decision.path,
+            line: ref.line,
+            code: 'self-supersede',
+            severity: 'error',
+            message: `This record says it ${ref.relation === 'supersedes' ? 'supersedes' : 'is superseded by'} itself; link the other record.`,
+          });
+          continue;
+        }
+        if (!target) {
           const what = ref.path ? basename(ref.path) : `number ${ref.number}`;
           // One problem per (record, relation, target), however often the record repeats the link.
           const key = `${decision.path}\u0000${ref.relation}\u0000${what}`;
@@ -328,9 +391,67 @@ export class DocsIndex {
             : `${name} says it is superseded by this record, but this record does not say "Supersedes" it; add the link back.`,
       });
     }
+    this.checkLinks(add);
+    for (const cycle of supersedeCycles(links)) {
+      const names = [...cycle, cycle[0]].map((p) => basename(p)).join(' → ');
+      for (const path of cycle) {
+        const decision = this.decisionsByPath.get(path);
+        add({
+          path,
+          line: decision?.statusLocation?.line ?? decision?.titleLine ?? 0,
+          code: 'supersede-cycle',
+          severity: 'error',
+          message: `Supersede links go round in a circle (${names} is superseded by the next); only one of them can be the newest.`,
+        });
+      }
+    }
     this.cross = { problems, links };
     return this.cross;
   }
+}
+
+/** The record of `folder` with `number` (the first by path when there are several). */
+function numbered(byNumber: Map<string, Decision[]>, folder: string, number: number): Decision | undefined {
+  const list = byNumber.get(numberKey(folder, number)) ?? [];
+  return list.length < 2 ? list[0] : [...list].sort((a, b) => a.path.localeCompare(b.path))[0];
+}
+
+/** Each cycle of "superseded by" links once (as paths, from its smallest path), for problems. */
+function supersedeCycles(links: Map<string, Links>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, 'active' | 'done'>();
+  const seen = new Set<string>();
+  for (const start of links.keys()) {
+    if (state.has(start)) continue;
+    // Iterative depth-first search; the stack holds the current path.
+    const stack: { path: string; next: number }[] = [{ path: start, next: 0 }];
+    state.set(start, 'active');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const newer = links.get(top.path)?.supersededBy ?? [];
+      if (top.next >= newer.length) {
+        state.set(top.path, 'done');
+        stack.pop();
+        continue;
+      }
+      const child = newer[top.next++];
+      const childState = state.get(child);
+      if (childState === 'active') {
+        const cycle = stack.slice(stack.findIndex((e) => e.path === child)).map((e) => e.path);
+        const first = cycle.indexOf([...cycle].sort()[0]);
+        const canonical = [...cycle.slice(first), ...cycle.slice(0, first)];
+        const key = canonical.join('\u0000');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push(canonical);
+        }
+      } else if (childState === undefined) {
+        state.set(child, 'active');
+        stack.push({ path: child, next: 0 });
+      }
+    }
+  }
+  return cycles;
 }
 
 function numberKey(folder: string, number: number): string {

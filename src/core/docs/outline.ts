@@ -46,7 +46,7 @@ export function inlineLines(children: Token[] | null): { text: string; hrefs: st
  * "* Date:", "**Tags:**") or a supersede/amend link. A test on the raw block text, not structure.
  */
 const RELEVANT =
-  /(?:^|\n)[\s>*_|#+-]*(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b|supers|superc|amend|replac/i;
+  /(?:^|\n)[\s>*_|#+-]*(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b|supers|superc|amend|replac|\.(?:md|markdown)\b|\bADR[- ]?\d/i;
 const SUMMARY_SECTIONS = /^(context|problem|background|decision)/i;
 const STATUS_SECTION = /^status\b/i;
 

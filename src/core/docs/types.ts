@@ -32,7 +32,11 @@ export type ProblemCode =
   | 'duplicate-key'
   | 'not-a-file'
   | 'outside-workspace'
-  | 'not-utf8';
+  | 'not-utf8'
+  | 'self-supersede'
+  | 'supersede-cycle'
+  | 'broken-link'
+  | 'unknown-record';
 
 /** One finding about one file, located on a 0-based line. */
 export interface Problem {
@@ -92,6 +96,10 @@ export interface Decision {
   summary: { context?: string; decision?: string };
   /** Problems found in this file alone. */
   problems: Problem[];
+  /** Relative Markdown links to `.md` files in the body (resolved), checked against the index. */
+  links?: { path: string; href: string; line: number }[];
+  /** `ADR-17` / `ADR 17` mentions (not `#17`), checked against the folder's numbers. */
+  mentions?: { number: number; text: string; line: number }[];
 }
 
 /** A parsed runbook. Review dates are filled in by the index (they depend on the clock). */

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { type DocsJson, docsCommand } from '../../../src/cli/docs';
 import { runCli } from '../../../src/cli/run';
@@ -79,5 +81,28 @@ describe('cadence docs', () => {
     const { out, io } = capture();
     assert.equal(await runCli(['docs', '--help'], io), 0);
     assert.match(out.stdout, /^Usage: cadence docs \[PATH\]/);
+  });
+
+  it('says on stderr how many problems made --strict exit 1, with --format json too', async () => {
+    const mixed = path.join(formatsFixture(), 'mixed');
+    const strict = capture();
+    assert.equal(await docs.run([mixed, '--strict', '--format', 'json', '--no-git'], strict.io), 1);
+    JSON.parse(strict.out.stdout);
+    assert.match(strict.out.stderr, /^cadence docs: --strict: (\d+ errors? and )?\d+ warnings? found, exiting 1\n$/);
+  });
+
+  it('escapes control characters and bidirectional overrides in text output', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-cli-escape-'));
+    const folder = path.join(root, 'docs', 'decisions');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(
+      path.join(folder, '0001-evil\u202ename.md'),
+      '# 1. Title \u001b[31mred\u001b[0m and \u202etxt.exe\n\n## Status\n\nAccepted\n',
+    );
+    const { out, io } = capture();
+    assert.equal(await docs.run([root, '--no-git'], io), 0);
+    assert.ok(!/[\u001b\u202e]/.test(out.stdout), out.stdout);
+    assert.match(out.stdout, /Title \\u\{001B\}\[31mred\\u\{001B\}\[0m and \\u\{202E\}txt\.exe/);
+    assert.match(out.stdout, /0001-evil\\u\{202E\}name\.md/);
   });
 });

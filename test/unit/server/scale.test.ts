@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CancellationTokenSource,
+  type CodeAction,
   type CompletionList,
   type Diagnostic,
   LSPErrorCodes,
@@ -89,5 +90,28 @@ describe('language server at scale', () => {
       request,
       (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled,
     );
+  });
+
+  it('offers to link the renamed record from a broken link, editing only the link target', async () => {
+    const { root, file } = recordsFolder(3);
+    client = inProcessServer();
+    await client.initialize([root], { git: false });
+    const text = '# 1. Record 1\n\n## Status\n\nAccepted\n\nSee [two](0002-old-name.md#context) for more.\n';
+    client.open(file(1), text);
+    const diagnostics = await client.diagnosticsFor(file(1), (d) => d.some((x) => x.code === 'broken-link'));
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: pathToUri(file(1)) },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Link 0002-record-2.md (renamed)'],
+    );
+    const [edit] = actions[0].edit?.changes?.[pathToUri(file(1))] ?? [];
+    assert.deepEqual(edit, {
+      range: { start: { line: 6, character: 10 }, end: { line: 6, character: 34 } },
+      newText: '0002-record-2.md#context',
+    });
   });
 });

@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { DocsIndex } from '../../../src/core/docs/index';
+import { clock } from './fixtures';
+
+const folder = '/w/docs/decisions';
+const nygard = (n: number, title: string, status: string, body = ''): string =>
+  `# ${n}. ${title}\n\n## Status\n\n${status}\n\n## Context\n\n${body}\n`;
+
+function indexOf(records: Record<string, string>): DocsIndex {
+  const index = new DocsIndex({ clock });
+  for (const [name, text] of Object.entries(records)) index.setDecision(`${folder}/${name}`, text, folder);
+  return index;
+}
+
+const codesOf = (index: DocsIndex, name: string): string[] => index.problemsFor(`${folder}/${name}`).map((p) => p.code);
+
+describe('docs: every broken reference to a record', () => {
+  it('reports a record that supersedes itself as such, not as "not a decision record here"', () => {
+    const index = indexOf({ '0001-a.md': nygard(1, 'A', 'Superseded by [1. A](0001-a.md)') });
+    const problems = index.problemsFor(`${folder}/0001-a.md`);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['self-supersede'],
+    );
+    assert.match(problems[0].message, /superseded by itself/);
+  });
+
+  it('reports supersede cycles on every record of the cycle', () => {
+    const index = indexOf({
+      '0001-a.md': nygard(1, 'A', 'Superseded by [2. B](0002-b.md)', 'Supersedes [2. B](0002-b.md)'),
+      '0002-b.md': nygard(2, 'B', 'Superseded by [1. A](0001-a.md)', 'Supersedes [1. A](0001-a.md)'),
+    });
+    assert.ok(codesOf(index, '0001-a.md').includes('supersede-cycle'));
+    assert.ok(codesOf(index, '0002-b.md').includes('supersede-cycle'));
+    assert.match(
+      index.problemsFor(`${folder}/0001-a.md`).find((p) => p.code === 'supersede-cycle')!.message,
+      /0001-a\.md → 0002-b\.md → 0001-a\.md/,
+    );
+  });
+
+  it('reports a Markdown link to a record file that does not exist, naming the renamed record', () => {
+    const index = indexOf({
+      '0001-a.md': nygard(
+        1,
+        'A',
+        'Accepted',
+        'See [B](0002-old-name.md) and [nothing](0009-none.md) and [readme](README.md).',
+      ),
+      '0002-new-name.md': nygard(2, 'B', 'Accepted'),
+    });
+    const problems = index.problemsFor(`${folder}/0001-a.md`);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.message]),
+      [
+        ['broken-link', '0002-old-name.md does not exist; 0002-new-name.md has its number now (renamed?).'],
+        ['broken-link', '0009-none.md does not exist; fix or remove the link.'],
+      ],
+    );
+  });
+
+  it('reports ADR-17 and ADR 17 mentions of numbers the folder does not have, and leaves #17 alone', () => {
+    const index = indexOf({
+      '0001-a.md': nygard(1, 'A', 'Accepted', 'Builds on ADR-2 and ADR 0002, unlike ADR-17 and ADR 18; see #19.'),
+      '0002-b.md': nygard(2, 'B', 'Accepted'),
+    });
+    const problems = index.problemsFor(`${folder}/0001-a.md`);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.message]),
+      [
+        ['unknown-record', 'ADR 18 names no decision record of this folder (there is no number 18).'],
+        ['unknown-record', 'ADR-17 names no decision record of this folder (there is no number 17).'],
+      ],
+    );
+  });
+
+  it('clears a broken link when the record appears', () => {
+    const index = indexOf({ '0001-a.md': nygard(1, 'A', 'Accepted', 'See [B](0002-b.md).') });
+    assert.deepEqual(codesOf(index, '0001-a.md'), ['broken-link']);
+    index.setDecision(`${folder}/0002-b.md`, nygard(2, 'B', 'Accepted'), folder);
+    assert.deepEqual(codesOf(index, '0001-a.md'), []);
+  });
+});
