@@ -22,6 +22,7 @@ import {
 import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
 import { defaultHistoryFile } from './focus';
 import { GitError } from '../node/git';
+import { systemTimeZone } from '../node/timeZone';
 import { openRepo } from '../node/weekly/git';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
@@ -280,7 +281,7 @@ export interface DraftDeps {
 export const defaultDraftDeps: DraftDeps = {
   now: () => Date.now(),
   gitPath: 'git',
-  systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  systemTimeZone,
   focusHistoryFile: () => defaultHistoryFile(),
 };
 

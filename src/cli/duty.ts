@@ -7,6 +7,7 @@ import { TEAM_FILE, displayName, onDuty } from '../core/docs/rotation';
 import { buildDuty } from '../node/docs/duty';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { readTeamFile } from '../node/docs/team';
+import { systemTimeZone } from '../node/timeZone';
 import { type Finding, writeCiFormat } from './annotations';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
@@ -127,7 +128,7 @@ export function dutyCommand(clock: Clock = { now: () => Date.now() }, userZone?:
       const only = stat.type === 'file' ? joinPath(posix, path.basename(asked)) : undefined;
       const items = report.items.filter((i) => !only || i.path === only);
       const team = readTeamFile([...new Set([folder, report.root])]);
-      const zone = userZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const zone = userZone ?? systemTimeZone();
       const turn = team?.team ? onDuty(team.team, clock.now(), zone) : undefined;
       const fromRoot = (rel: string): string => {
         const out = relativePath(posix, joinPath(report.root, rel));

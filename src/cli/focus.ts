@@ -2,10 +2,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TZDate } from '@date-fns/tz';
 import { summarizeFocus } from '../core/focus/history';
 import { formatMinutes } from '../core/focus/historyView';
 import { weekOf } from '../core/focus/schedule';
 import { readFocusHistory } from '../node/focus/historyFile';
+import { yourTimeZone } from '../node/timeZone';
+import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
 import { type CliIo, type Subcommand, UsageError } from './io';
 
 const HELP = `Usage: cadence focus [--history FILE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
@@ -45,19 +48,29 @@ export function defaultHistoryFile(
   return candidates.find(exists) ?? candidates[0]!;
 }
 
-function localDate(text: string, option: string, dayOffset = 0): number {
+function localDate(text: string, option: string, zone: string, dayOffset = 0): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) throw new UsageError(`${option} must be a date like 2026-11-23, not "${text}"`);
-  // Local midnight of that day (plus days): 23 or 25 hours apart across a DST change, never 24 fixed.
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset).getTime();
+  // Midnight of that day (plus days) in your zone: 23 or 25 hours apart across a DST change.
+  return new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset, zone).getTime();
+}
+
+/** Your time zone: the folder's `cadence.weekly.timeZone` (as the extension reads it), else the system's. */
+async function cliTimeZone(cwd: string): Promise<string> {
+  const { values } = await readRepoWeeklySettings(cwd);
+  try {
+    return yourTimeZone(typeof values.timeZone === 'string' ? values.timeZone : undefined);
+  } catch (error) {
+    throw new UsageError(`cadence.weekly.timeZone in ${cwd}/.vscode/settings.json: ${(error as Error).message}`);
+  }
 }
 
 export const focusCommand: Subcommand = {
   summary: 'show recorded focus time (this week by default)',
   async run(args: string[], io: CliIo): Promise<number> {
     let file: string | undefined;
-    let since: number | undefined;
-    let until: number | undefined;
+    let since: string | undefined;
+    let until: string | undefined;
     let json = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
@@ -70,14 +83,16 @@ export const focusCommand: Subcommand = {
         io.stdout.write(HELP);
         return 0;
       } else if (arg === '--history') file = path.resolve(io.cwd, value());
-      else if (arg === '--since') since = localDate(value(), '--since');
-      else if (arg === '--until') until = localDate(value(), '--until', 1);
+      else if (arg === '--since') since = value();
+      else if (arg === '--until') until = value();
       else if (arg === '--json') json = true;
       else throw new UsageError(`unknown option ${arg} (see 'cadence focus --help')`);
     }
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = await cliTimeZone(io.cwd);
+    const start = since !== undefined ? localDate(since, '--since', zone) : undefined;
+    const end = until !== undefined ? localDate(until, '--until', zone, 1) : undefined;
     const week = weekOf(Date.now(), zone);
-    const window = { start: since ?? week.start, end: until ?? (since !== undefined ? Date.now() : week.end) };
+    const window = { start: start ?? week.start, end: end ?? (start !== undefined ? Date.now() : week.end) };
     if (window.end <= window.start) throw new UsageError('--until is before --since');
     if (file === undefined) {
       file = defaultHistoryFile();

@@ -11,7 +11,7 @@ const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   fileSystem: nodeFileSystem,
   clock: { now: () => Date.now() },
-  lastChanges: (root, folders) => lastChangeDates(root, folders),
+  lastChanges: (root, folders, gitPath) => lastChangeDates(root, folders, undefined, gitPath),
   pathEvidence: nodePathEvidence,
   logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m) },
 });

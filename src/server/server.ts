@@ -20,7 +20,8 @@ import { findGuides } from '../core/docs/guides';
 import { PathDiagnostics, pathFixes } from './pathDiagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
-import { DocsWorkspace, type LastChanges, readServerSettings } from './workspace';
+import { readServerSettings } from '../shared/docsSettings';
+import { DocsWorkspace, type LastChanges } from './workspace';
 
 /** Where the server writes what it does (the client's output channel, or stderr). */
 export interface Logger {

@@ -2,49 +2,10 @@ import type { Clock } from '../core/clock';
 import type { Discovery, DocsFileSystem } from '../core/docs/discovery';
 import { DocsIndex, indexFile, loadRoot, tooLargeNote } from '../core/docs/index';
 import { basename, isInside } from '../core/docs/paths';
-
-/** The `cadence.docs.*` settings the server needs, sent by the client as initializationOptions. */
-export interface ServerSettings {
-  decisionGlobs: string[];
-  runbookGlobs: string[];
-  runbookReviewDays: number;
-  maxFileKiB: number;
-  excludeNames: string[];
-  /**
-   * Whether the server may run git (runbooks' last change when `last_reviewed_on` is missing).
-   * VS Code sends false for an untrusted workspace: a repository's git config can run commands.
-   */
-  git: boolean;
-}
+import type { ServerSettings } from '../shared/docsSettings';
 
 /** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
-export type LastChanges = (root: string, folders: string[]) => Promise<Map<string, string>>;
-
-export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
-  decisionGlobs: [],
-  runbookGlobs: [],
-  runbookReviewDays: 180,
-  maxFileKiB: 1024,
-  excludeNames: [],
-  git: true,
-};
-
-/** Reads initializationOptions defensively: any LSP client may send anything (or nothing). */
-export function readServerSettings(options: unknown): ServerSettings {
-  const o = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
-  const strings = (v: unknown): string[] =>
-    Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
-  const positive = (v: unknown, fallback: number): number =>
-    typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
-  return {
-    decisionGlobs: strings(o.decisionGlobs),
-    runbookGlobs: strings(o.runbookGlobs),
-    runbookReviewDays: positive(o.runbookReviewDays, 180),
-    maxFileKiB: positive(o.maxFileKiB, 1024),
-    excludeNames: strings(o.excludeNames),
-    git: o.git !== false,
-  };
-}
+export type LastChanges = (root: string, folders: string[], gitPath?: string) => Promise<Map<string, string>>;
 
 /** Files whose change means the folders themselves may have moved: that root is rediscovered. */
 export const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
@@ -127,7 +88,7 @@ export class DocsWorkspace {
       if (root.runbookFolders.length === 0) continue;
       if (!this.index.runbooks().some((r) => !r.lastReviewedOn && isInside(root.root, r.path))) continue;
       try {
-        this.index.setLastChanges(await this.lastChanges(root.root, root.runbookFolders));
+        this.index.setLastChanges(await this.lastChanges(root.root, root.runbookFolders, this.settings.gitPath));
       } catch (error) {
         this.warn(`Cadence: could not read runbook dates from git in ${root.root}: ${String(error)}`);
       }

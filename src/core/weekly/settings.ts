@@ -3,6 +3,7 @@
 // normalizer, so the same values give the same draft in both.
 import { DEFAULT_HIDDEN_TYPES } from './draft';
 import { DEFAULT_BOTS } from './identity';
+import { readTable, type SettingSpec, type SettingsTable } from '../settings';
 import { type Weekday, WEEKDAYS, type WeekdayName } from './window';
 
 /** The weekly settings after normalization (bad values fall back to the defaults). */
@@ -57,36 +58,33 @@ export function parseWorkDays(list: string): Weekday[] | undefined {
   return days.length > 0 ? days : undefined;
 }
 
-function strings(value: unknown, fallback: readonly string[]): string[] {
-  return Array.isArray(value)
-    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim())
-    : [...fallback];
-}
-
-function text(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value.trim() : fallback;
-}
+/**
+ * `cadence.weekly.*`: names, defaults and limits, once (package.json must agree; a unit test checks).
+ * Day names are validated here; the normalizer turns them into weekday numbers.
+ */
+export const WEEKLY_SETTINGS = {
+  timeZone: { type: 'string', default: '' },
+  weekStartsOn: { type: 'string', default: 'monday', enum: WEEKDAYS },
+  workDays: { type: 'strings', default: DEFAULT_WORK_DAYS, enum: WEEKDAYS },
+  authorEmails: { type: 'strings', default: [] },
+  repos: { type: 'strings', default: [] },
+  repoSearchDepth: { type: 'integer', default: 2, minimum: 0, maximum: 6 },
+  hiddenTypes: { type: 'strings', default: DEFAULT_HIDDEN_TYPES },
+  bots: { type: 'strings', default: DEFAULT_BOTS },
+  folder: { type: 'string', default: 'updates' },
+  template: { type: 'string', default: '' },
+} as const satisfies SettingsTable & Record<WeeklySettingKey, SettingSpec>;
 
 /**
  * Normalizes raw setting values (`get('weekStartsOn')` → whatever the source holds, or undefined).
  * Wrong types and unknown day names fall back to the defaults, as VS Code itself does.
  */
 export function normalizeWeeklySettings(get: (key: WeeklySettingKey) => unknown): WeeklySettings {
-  const depth = get('repoSearchDepth');
-  const workDays = strings(get('workDays'), DEFAULT_WORK_DAYS)
-    .map(parseWeekday)
-    .filter((day): day is Weekday => day !== undefined);
+  const raw = readTable(WEEKLY_SETTINGS, (key) => get(key as WeeklySettingKey));
   return {
-    timeZone: text(get('timeZone'), ''),
-    weekStartsOn: parseWeekday(get('weekStartsOn')) ?? 1,
-    workDays: workDays.length > 0 || Array.isArray(get('workDays')) ? workDays : [1, 2, 3, 4, 5],
-    authorEmails: strings(get('authorEmails'), []),
-    repos: strings(get('repos'), []),
-    repoSearchDepth:
-      typeof depth === 'number' && Number.isFinite(depth) ? Math.max(0, Math.min(6, Math.floor(depth))) : 2,
-    hiddenTypes: strings(get('hiddenTypes'), DEFAULT_HIDDEN_TYPES),
-    bots: strings(get('bots'), DEFAULT_BOTS),
-    folder: text(get('folder'), 'updates') || 'updates',
-    template: text(get('template'), ''),
+    ...raw,
+    weekStartsOn: parseWeekday(raw.weekStartsOn) ?? 1,
+    workDays: raw.workDays.map(parseWeekday).filter((day): day is Weekday => day !== undefined),
+    folder: raw.folder || WEEKLY_SETTINGS.folder.default,
   };
 }

@@ -7,8 +7,17 @@ import { gitOrUndefined, LOG_HARDENING } from '../git';
 const BASE_ARGS = ['--literal-pathspecs'];
 
 /** Runs git (see ../git.ts); resolves undefined when git is missing or fails. */
-function git(cwd: string, args: string[], input?: string, maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
-  return gitOrUndefined([...BASE_ARGS, ...args], cwd, { input, maxBuffer, timeoutMs: 30_000 });
+function git(
+  cwd: string,
+  args: string[],
+  { input, gitPath }: { input?: string; gitPath?: string } = {},
+): Promise<string | undefined> {
+  return gitOrUndefined([...BASE_ARGS, ...args], cwd, {
+    input,
+    gitPath,
+    maxBuffer: 64 * 1024 * 1024,
+    timeoutMs: 30_000,
+  });
 }
 
 /** The real path of `p` (symlinks resolved, as git reports its top level), or `p` when it cannot be resolved. */
@@ -21,8 +30,8 @@ async function real(p: string): Promise<string> {
 }
 
 /** The repository root containing `dir`, or undefined without git or outside a repository. */
-export async function repoRoot(dir: string): Promise<string | undefined> {
-  return (await git(dir, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
+export async function repoRoot(dir: string, gitPath?: string): Promise<string | undefined> {
+  return (await git(dir, ['rev-parse', '--show-toplevel'], { gitPath }))?.trim() || undefined;
 }
 
 /** `target` relative to the repository `root` ('/'-separated), through symlinks on either side. */
@@ -60,11 +69,9 @@ export async function fileNamesOnBranches(folder: string, maxRefs = Number.POSIT
     .slice(0, maxRefs);
   if (list.length === 0) return [];
   const spec = rel === '' || rel === '.' ? '' : rel;
-  const batch = await git(
-    root,
-    ['cat-file', '--batch-check=%(objectname) %(objecttype)'],
-    list.map((r) => `${r}:${spec}\n`).join(''),
-  );
+  const batch = await git(root, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
+    input: list.map((r) => `${r}:${spec}\n`).join(''),
+  });
   const trees = new Set<string>();
   for (const line of batch?.split('\n') ?? []) {
     const [id, type] = line.trim().split(' ');
@@ -92,10 +99,11 @@ export async function lastChangeDates(
   repoDir: string,
   paths: string[],
   maxCommits = 5000,
+  gitPath?: string,
 ): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (paths.length === 0) return result;
-  const root = await repoRoot(repoDir);
+  const root = await repoRoot(repoDir, gitPath);
   if (!root) return result;
   // Paths may reach the repository through a symlink (/tmp → /private/tmp): map git's real paths
   // back to the caller's spelling.
@@ -110,16 +118,11 @@ export async function lastChangeDates(
       if (prefix === '.' || prefix === '/' || prefix === '') return path.join(realRoot, name);
     }
   };
-  const out = await git(root, [
-    'log',
-    ...LOG_HARDENING,
-    `-n${maxCommits}`,
-    '--format=%x1e%cI',
-    '--name-only',
-    '--no-renames',
-    '--',
-    ...rels,
-  ]);
+  const out = await git(
+    root,
+    ['log', ...LOG_HARDENING, `-n${maxCommits}`, '--format=%x1e%cI', '--name-only', '--no-renames', '--', ...rels],
+    { gitPath },
+  );
   if (!out) return result;
   for (const block of out.split('\x1e')) {
     const [date, ...files] = block.split('\n');

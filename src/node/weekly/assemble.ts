@@ -12,14 +12,8 @@ import { isAbsolute, join } from 'node:path';
 import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/model';
 import { renderMarkdown, renderTemplate, TemplateError } from '../../core/weekly/render';
 import type { WeeklySettings } from '../../core/weekly/settings';
-import {
-  canonicalTimeZone,
-  isoWeekWindow,
-  rangeWindow,
-  sinceWindow,
-  type WeekOptions,
-  weekWindow,
-} from '../../core/weekly/window';
+import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow } from '../../core/weekly/window';
+import { yourTimeZone } from '../timeZone';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
 import { lastUpdateEnd, previousUpdate, savedUpdateTest } from './updates';
 
@@ -32,14 +26,14 @@ export type WindowChoice =
   | { kind: 'range'; since: string; until: string };
 
 /**
- * The week definition from the settings: `timeZone` (or the system's) as Intl spells it, so labels
+ * The week definition from the settings: your time zone (`timeZone`, or the system's) as Intl spells it, so labels
  * read the same for any spelling. Throws WindowError for an unknown zone.
  */
 export function weekOptions(
   settings: Pick<WeeklySettings, 'timeZone' | 'weekStartsOn'>,
   systemZone: string,
 ): WeekOptions {
-  return { timeZone: canonicalTimeZone(settings.timeZone || systemZone), weekStartsOn: settings.weekStartsOn };
+  return { timeZone: yourTimeZone(settings.timeZone, systemZone), weekStartsOn: settings.weekStartsOn };
 }
 
 /**

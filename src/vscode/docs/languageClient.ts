@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as ClientBundle from './languageClientMain';
-import { readDocsSettings } from './settings';
+import type { ServerSettings } from '../../shared/docsSettings';
+import { vscodeGitPath } from '../gitPath';
+import { languageServerEnabled, readDocsSettings } from './settings';
 
 const SETTING = 'cadence.docs.languageServer';
 
@@ -25,8 +27,12 @@ export function registerLanguageClient(
   let disposed = false;
 
   // The server runs git only in a trusted workspace (a repository's git config can run commands).
-  const serverSettings = () => ({ ...readDocsSettings(), git: vscode.workspace.isTrusted });
-  const enabled = (): boolean => vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+  const serverSettings = (): ServerSettings => ({
+    ...readDocsSettings(),
+    git: vscode.workspace.isTrusted,
+    gitPath: vscodeGitPath(),
+  });
+  const enabled = languageServerEnabled;
 
   const start = (): Promise<void> => {
     starting ??= (async () => {

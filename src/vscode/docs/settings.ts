@@ -1,30 +1,20 @@
 import * as vscode from 'vscode';
+import { readSetting, readTable } from '../../core/settings';
+import { DOCS_SETTINGS, type DocsSettings } from '../../shared/docsSettings';
 
-/** `cadence.docs.*` settings, read in one place and handed to core as plain data. */
-export interface DocsSettings {
-  decisionGlobs: string[];
-  runbookGlobs: string[];
-  runbookReviewDays: number;
-  maxFileKiB: number;
-  /** Folder names that `files.exclude` hides everywhere (patterns like "**" + "/name"): never walked. */
-  excludeNames: string[];
-}
+export type { DocsSettings } from '../../shared/docsSettings';
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-}
-
+/** `cadence.docs.*` (and `files.exclude`), read in one place and handed to core as plain data. */
 export function readDocsSettings(scope?: vscode.ConfigurationScope): DocsSettings {
   const config = vscode.workspace.getConfiguration('cadence.docs', scope);
-  const days = config.get<number>('runbookReviewDays', 180);
-  const maxFileKiB = config.get<number>('maxFileKiB', 1024);
-  return {
-    decisionGlobs: strings(config.get('decisionGlobs')),
-    runbookGlobs: strings(config.get('runbookGlobs')),
-    runbookReviewDays: Number.isFinite(days) && days > 0 ? days : 180,
-    maxFileKiB: Number.isFinite(maxFileKiB) && maxFileKiB > 0 ? maxFileKiB : 1024,
-    excludeNames: excludedNames(vscode.workspace.getConfiguration('files', scope).get('exclude')),
-  };
+  const { languageServer: _, ...docs } = readTable(DOCS_SETTINGS, (name) => config.get(name));
+  return { ...docs, excludeNames: excludedNames(vscode.workspace.getConfiguration('files', scope).get('exclude')) };
+}
+
+/** `cadence.docs.languageServer`: whether the language server runs. */
+export function languageServerEnabled(): boolean {
+  const config = vscode.workspace.getConfiguration('cadence.docs');
+  return readSetting(DOCS_SETTINGS.languageServer, config.get('languageServer'));
 }
 
 function excludedNames(value: unknown): string[] {

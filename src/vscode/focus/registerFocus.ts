@@ -14,6 +14,7 @@ import { FocusEffects, windowUiId } from './effects';
 import { errorText, FocusSession, randomId } from './focusSession';
 import { HistoryPanel } from './historyPanel';
 import { FocusScheduler } from './scheduler';
+import { editorTimeZone, TIME_ZONE_SETTING } from '../timeZone';
 import { readFocusSettings, type FocusSettings } from './settings';
 import { FocusStatusBar } from './statusBar';
 
@@ -112,7 +113,8 @@ class FocusFeature implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('cadence.focus')) return;
+        if (event.affectsConfiguration(TIME_ZONE_SETTING)) this.zoneCache = undefined;
+        if (!event.affectsConfiguration('cadence.focus') && !event.affectsConfiguration(TIME_ZONE_SETTING)) return;
         this.settingsChanged();
       }),
       // Hooks are read only in trusted workspaces: granting trust must turn them on without a reload.
@@ -127,7 +129,7 @@ class FocusFeature implements vscode.Disposable {
   }
 
   private get zone(): string {
-    return (this.zoneCache ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
+    return (this.zoneCache ??= editorTimeZone());
   }
 
   private settingsChanged(): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseClock, parseSchedule, type ScheduleEntry } from '../../core/focus/schedule';
-import { clampMinutes } from '../../core/focus/timer';
+import { FOCUS_SETTINGS } from '../../core/focus/settings';
+import { readTable } from '../../core/settings';
 
 /** Every `cadence.focus.*` setting, read once per use through this one typed reader. */
 export interface FocusSettings {
@@ -20,28 +21,18 @@ export interface FocusSettings {
   workdayEnd: number | undefined;
 }
 
-function commandList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-}
-
 export function readFocusSettings(): FocusSettings {
   const config = vscode.workspace.getConfiguration('cadence.focus');
-  const { entries, errors } = parseSchedule(config.get<unknown>('schedule', []));
-  const workdayEnd = config.get<string>('workdayEnd', '');
+  const raw = readTable(FOCUS_SETTINGS, (name) => config.get(name));
+  const { entries, errors } = parseSchedule(raw.schedule);
   return {
-    blockMinutes: clampMinutes(config.get<number>('blockMinutes', 50)),
-    breakMinutes: clampMinutes(config.get<number>('breakMinutes', 10)),
-    breaks: config.get<boolean>('breaks', true),
-    autoStart: config.get<boolean>('autoStart', false),
-    askLength: config.get<boolean>('askLength', true),
-    doNotDisturb: config.get<boolean>('doNotDisturb', false),
+    ...raw,
     schedule: entries,
     scheduleErrors: errors,
-    autoStartScheduled: config.get<boolean>('autoStartScheduled', false),
     // Hooks run commands: never from an untrusted workspace's settings (VS Code already ignores
     // workspace values of restricted settings there; this also covers the user's own list).
-    onStart: vscode.workspace.isTrusted ? commandList(config.get('onStart')) : [],
-    onEnd: vscode.workspace.isTrusted ? commandList(config.get('onEnd')) : [],
-    workdayEnd: workdayEnd ? parseClock(workdayEnd) : undefined,
+    onStart: vscode.workspace.isTrusted ? raw.onStart : [],
+    onEnd: vscode.workspace.isTrusted ? raw.onEnd : [],
+    workdayEnd: raw.workdayEnd ? parseClock(raw.workdayEnd) : undefined,
   };
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { SLACK_FOCUS_MODES, type SlackFocusMode } from '../../core/slack/focus';
+import { readSetting, readTable } from '../../core/settings';
+import type { SlackFocusMode } from '../../core/slack/focus';
+import { SLACK_SETTINGS } from '../../core/slack/settings';
 
 /** Every `cadence.slack.*` setting, read through this one typed reader. */
 export interface SlackSettings {
@@ -12,15 +14,15 @@ export interface SlackSettings {
 
 export function readSlackSettings(): SlackSettings {
   const config = vscode.workspace.getConfiguration('cadence.slack');
-  const focus = config.get<string>('focus', 'off');
-  const statusEmoji = config.get<string>('statusEmoji', ':headphones:').trim();
+  const raw = readTable(SLACK_SETTINGS, (name) => config.get(name));
+  const { statusEmoji } = raw;
   return {
-    focus: SLACK_FOCUS_MODES.includes(focus as SlackFocusMode) ? (focus as SlackFocusMode) : 'off',
-    statusText: config.get<string>('statusText', 'Focusing until {end}') || 'Focusing until {end}',
+    focus: raw.focus as SlackFocusMode,
+    statusText: raw.statusText || SLACK_SETTINGS.statusText.default,
     // Slack wants `:name:`; a bare name is forgiven.
     statusEmoji: statusEmoji && !statusEmoji.startsWith(':') ? `:${statusEmoji.replace(/:/g, '')}:` : statusEmoji,
     // Only the user's own settings count (the setting is application-scoped): a workspace must never
     // send the token elsewhere.
-    apiUrl: (config.inspect<string>('apiUrl')?.globalValue ?? '').trim(),
+    apiUrl: readSetting(SLACK_SETTINGS.apiUrl, config.inspect<string>('apiUrl')?.globalValue),
   };
 }

@@ -2,6 +2,7 @@
 // sent (see core/weekly/share.ts). Loaded on first use.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { systemTimeZone } from '../../node/timeZone';
 import type { WeeklyDraft } from '../../core/weekly/model';
 import { shareable } from '../../core/weekly/share';
 import { weekWindow } from '../../core/weekly/window';
@@ -10,7 +11,7 @@ import { saveUpdate } from '../../node/weekly/updates';
 import type { TimeWindow } from '../../core/weekly/model';
 import { DRAFT_TITLE } from '../../shared/ids';
 import type { WeeklyDeps } from './registerWeekly';
-import { readWeeklySettings, systemZone, updatesFolder, workspaceRoot } from './settings';
+import { readWeeklySettings, updatesFolder, workspaceRoot } from './settings';
 
 /** The last draft this window opened: copy and save use its model while its text is unedited. */
 export interface WeeklyState {
@@ -115,7 +116,7 @@ export async function saveWeekly(state: WeeklyState, deps: WeeklyDeps): Promise<
   const id =
     current.draft?.window.id ??
     state.last?.draft.window.id ??
-    weekWindow(Date.now(), weekOptions(settings, systemZone())).id;
+    weekWindow(Date.now(), weekOptions(settings, systemTimeZone())).id;
   // Never overwrites: 2026-W47.md exists → 2026-W47-2.md, and the message says which.
   // Saved as it is sent (no prompts, no footer): the saved update is the record of what went out.
   const file = await saveUpdate(folder, id, shareable(current.draft ?? current.text, 'markdown'));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FocusSummary } from '../../core/weekly/model';
 import { Commands, DRAFT_TITLE, WEEKLY_CONTEXT } from '../../shared/ids';
+import { readWeeklySettings } from './settings';
 import type { WeeklyState } from './draftEditor';
 import type { DraftForChoice } from './weeklyCommands';
 
@@ -65,7 +66,7 @@ export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDep
     let isUpdate = false;
     if (document && document.uri.scheme === 'file' && document.languageId === 'markdown') {
       const workspace = vscode.workspace.getWorkspaceFolder(document.uri);
-      const folder = vscode.workspace.getConfiguration('cadence.weekly', document.uri).get<string>('folder', 'updates');
+      const { folder } = readWeeklySettings(document.uri);
       if (workspace && folder) {
         const relative = path.relative(path.resolve(workspace.uri.fsPath, folder), document.uri.fsPath);
         isUpdate = !relative.startsWith('..') && !path.isAbsolute(relative);

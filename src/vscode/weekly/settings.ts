@@ -10,10 +10,6 @@ export function readWeeklySettings(scope?: vscode.ConfigurationScope): WeeklySet
   return normalizeWeeklySettings((key) => config.get(key));
 }
 
-export function systemZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 export function workspaceRoot(): string | undefined {
   return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri.fsPath;
 }

@@ -1,6 +1,7 @@
 // The weekly commands' bodies, loaded on first use (see registerWeekly.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { systemTimeZone } from '../../node/timeZone';
 import type { WeeklyDraft } from '../../core/weekly/model';
 import { draftTitle, openDraft, type WeeklyState } from './draftEditor';
 import { sinceWindow, type WeekOptions, weekWindow, WindowError } from '../../core/weekly/window';
@@ -11,7 +12,7 @@ import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
 import { lastUpdateEnd } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
-import { readWeeklySettings, systemZone, updatesFolder, workspaceRoot, type WeeklySettings } from './settings';
+import { readWeeklySettings, updatesFolder, workspaceRoot, type WeeklySettings } from './settings';
 
 /** What "Draft Weekly Update for…" offers (the CLI's windows too); tests pass one to skip the pick. */
 export type DraftForChoice = WindowChoice;
@@ -38,7 +39,7 @@ function untrusted(): boolean {
 async function windowFor(choice: DraftForChoice, now: number, settings: WeeklySettings): Promise<TimeWindow | null> {
   let week;
   try {
-    week = weekOptions(settings, systemZone());
+    week = weekOptions(settings, systemTimeZone());
   } catch {
     void vscode.window.showErrorMessage(
       `Cadence: unknown time zone '${settings.timeZone}' in cadence.weekly.timeZone — use an IANA name like Europe/Berlin.`,
@@ -173,7 +174,7 @@ async function pickWindow(): Promise<DraftForChoice | undefined> {
   const settings = readWeeklySettings(vscode.workspace.workspaceFolders?.[0]?.uri);
   let week: WeekOptions | null = null;
   try {
-    week = weekOptions(settings, systemZone());
+    week = weekOptions(settings, systemTimeZone());
   } catch {
     // An unknown zone: the pick shows no dates; drafting reports the setting.
   }

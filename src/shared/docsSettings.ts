@@ -1,0 +1,43 @@
+// `cadence.docs.*`, declared once for the extension (trees, client) and the language server: the
+// table (names, defaults, limits; package.json must agree, a unit test checks), the settings type
+// both sides use, and the defensive reader for what an LSP client sends.
+import { readSetting, readTable, type SettingsTable, type TableValues } from '../core/settings';
+
+export const DOCS_SETTINGS = {
+  decisionGlobs: { type: 'strings', default: [] },
+  runbookGlobs: { type: 'strings', default: [] },
+  runbookReviewDays: { type: 'number', default: 180, minimum: 1 },
+  maxFileKiB: { type: 'number', default: 1024, minimum: 1 },
+  /** Read by the client only: whether to start the language server. */
+  languageServer: { type: 'boolean', default: true },
+} as const satisfies SettingsTable;
+
+/** What the trees and the language server need from `cadence.docs.*` (and `files.exclude`). */
+export interface DocsSettings extends Omit<TableValues<typeof DOCS_SETTINGS>, 'languageServer'> {
+  /** Folder names that `files.exclude` hides everywhere (patterns like "**" + "/name"): never walked. */
+  excludeNames: string[];
+}
+
+/** What the client sends the server, as initializationOptions and in didChangeConfiguration. */
+export interface ServerSettings extends DocsSettings {
+  /**
+   * Whether the server may run git (runbooks' last change when `last_reviewed_on` is missing).
+   * VS Code sends false for an untrusted workspace: a repository's git config can run commands.
+   */
+  git: boolean;
+  /** The git executable (VS Code's); "git" on PATH when absent. */
+  gitPath?: string;
+}
+
+/** Reads what a client sent defensively: any LSP client may send anything (or nothing). */
+export function readServerSettings(options: unknown): ServerSettings {
+  const o = (options && typeof options === 'object' ? options : {}) as Record<string, unknown>;
+  const { languageServer: _, ...docs } = readTable(DOCS_SETTINGS, (name) => o[name]);
+  const gitPath = readSetting({ type: 'string', default: '' }, o.gitPath);
+  return {
+    ...docs,
+    excludeNames: readSetting({ type: 'strings', default: [] }, o.excludeNames),
+    git: o.git !== false,
+    ...(gitPath ? { gitPath } : {}),
+  };
+}
