@@ -11,7 +11,8 @@ import { saveUpdate } from '../../node/weekly/updates';
 import type { TimeWindow } from '../../core/weekly/model';
 import { DRAFT_TITLE } from '../../shared/ids';
 import type { WeeklyDeps } from './registerWeekly';
-import { readWeeklySettings, updatesFolder, workspaceRoot } from './settings';
+import { readWeeklySettings } from './settings';
+import { updatesFolder, workspaceRoot } from './updatesFolder';
 
 /** The last draft this window opened: copy and save use its model while its text is unedited. */
 export interface WeeklyState {

@@ -1,5 +1,5 @@
 // The weekly update in VS Code: five commands and the editor-title button on saved updates. Only
-// ids and vscode are loaded at activation; the drafting code (git, the parser, Handlebars) is
+// ids, vscode and the settings reader are loaded at activation; the drafting code (git, the parser, Handlebars) is
 // imported on the first command, so activation stays cheap.
 import * as path from 'node:path';
 import * as vscode from 'vscode';

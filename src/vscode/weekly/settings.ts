@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { normalizeWeeklySettings, type WeeklySettings } from '../../core/weekly/settings';
-import { updatesFolderOf } from '../../node/weekly/assemble';
 
 export type { WeeklySettings } from '../../core/weekly/settings';
 
@@ -8,12 +7,4 @@ export type { WeeklySettings } from '../../core/weekly/settings';
 export function readWeeklySettings(scope?: vscode.ConfigurationScope): WeeklySettings {
   const config = vscode.workspace.getConfiguration('cadence.weekly', scope);
   return normalizeWeeklySettings((key) => config.get(key));
-}
-
-export function workspaceRoot(): string | undefined {
-  return vscode.workspace.workspaceFolders?.find((folder) => folder.uri.scheme === 'file')?.uri.fsPath;
-}
-
-export function updatesFolder(settings: WeeklySettings): string | undefined {
-  return updatesFolderOf(settings, workspaceRoot()) ?? undefined;
 }

@@ -12,7 +12,8 @@ import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
 import { lastUpdateEnd } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
-import { readWeeklySettings, updatesFolder, workspaceRoot, type WeeklySettings } from './settings';
+import { readWeeklySettings, type WeeklySettings } from './settings';
+import { updatesFolder, workspaceRoot } from './updatesFolder';
 
 /** What "Draft Weekly Update for…" offers (the CLI's windows too); tests pass one to skip the pick. */
 export type DraftForChoice = WindowChoice;
