@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import { focusSummaryFor } from './node/focus/historyFile';
 import { useGitPath } from './node/git';
 import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
+import { type DutyApi, registerDuty } from './vscode/duty/registerDuty';
 import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { vscodeGitPath } from './vscode/gitPath';
 import { registerLog } from './vscode/log';
@@ -18,6 +19,8 @@ export interface CadenceApi {
   focus: FocusApi;
   /** Decision records and runbooks (tree contents for tests). */
   docs: DocsApi;
+  /** Documentation duty: guides, whose turn, the checklist. */
+  duty: DutyApi;
   /** Slack connection (tests connect without the input box). */
   slack: SlackFeatureApi;
 }
@@ -27,12 +30,13 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   useGitPath(vscodeGitPath);
   const log = registerLog(context);
   const docs = registerDocs(context, { log });
+  const duty = registerDuty(context, { log });
   const slack = registerSlack(context, { log });
   const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
   registerWeekly(context, { log, focus: (window, repos) => focusSummaryFor(focus.historyFile, window, repos) });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, focus, docs, slack: slack.api };
+  return { activationMs, focus, docs, duty, slack: slack.api };
 }
 
 export function deactivate(): void {

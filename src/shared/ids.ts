@@ -30,6 +30,8 @@ export const Commands = {
   docsReveal: 'cadence.docs.reveal',
   docsToggleGrouping: 'cadence.docs.toggleGrouping',
   docsOpen: 'cadence.docs.open',
+  dutyShow: 'cadence.duty.show',
+  dutyRefresh: 'cadence.duty.refresh',
   slackConnect: 'cadence.slack.connect',
   slackDisconnect: 'cadence.slack.disconnect',
   slackPostWeekly: 'cadence.slack.postWeekly',
@@ -39,6 +41,7 @@ export const Views = {
   container: 'cadence',
   decisions: 'cadence.decisions',
   runbooks: 'cadence.runbooks',
+  guides: 'cadence.guides',
 } as const;
 
 export const LOG_CHANNEL_NAME = 'Cadence';

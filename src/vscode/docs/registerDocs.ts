@@ -27,7 +27,7 @@ export interface DocsApi {
   onDidChange: vscode.Event<void>;
 }
 
-async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, element?: T): Promise<TreeSnapshot[]> {
+export async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, element?: T): Promise<TreeSnapshot[]> {
   const children = (await provider.getChildren(element)) ?? [];
   const out: TreeSnapshot[] = [];
   for (const child of children) {

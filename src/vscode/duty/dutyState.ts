@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../../core/clock';
+import type { DutySettings } from '../../core/docs/duty';
+import { type DutyTurn, displayName, onDuty } from '../../core/docs/rotation';
+import { buildDuty, type DutyReport } from '../../node/docs/duty';
+import { gitOrUndefined } from '../../node/git';
+import { readTeamFile } from '../../node/docs/team';
+
+/** `cadence.docs.*` settings of the duty, read in one place. */
+export function readDutySettings(): { settings: DutySettings; guideGlobs: string[] } {
+  const config = vscode.workspace.getConfiguration('cadence.docs');
+  const positive = (key: string, fallback: number): number => {
+    const value = config.get<number>(key, fallback);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  const globs = config.get<unknown>('guideGlobs');
+  return {
+    settings: {
+      driftCommits: positive('driftCommits', 5),
+      proposedDays: positive('proposedDays', 30),
+      guideStaleMonths: positive('guideStaleMonths', 6),
+    },
+    guideGlobs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
+  };
+}
+
+/** The duty of every local workspace folder, whose turn it is, and whether it is the user's. */
+export class DutyState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  reports: DutyReport[] = [];
+  turn: DutyTurn | undefined;
+  period: 'week' | 'sprint' = 'week';
+  /** True when the person on duty is the user (their git user.email). */
+  mine = false;
+  teamProblems: string[] = [];
+  private loading: Promise<void> | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Loads once; `refresh` reloads. */
+  whenReady(): Promise<void> {
+    return (this.loading ??= this.load());
+  }
+
+  refresh(): Promise<void> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const { settings, guideGlobs } = readDutySettings();
+    // In an untrusted workspace no git runs: links are still checked, history is not read.
+    const git = vscode.workspace.isTrusted;
+    const reports: DutyReport[] = [];
+    for (const folder of folders) {
+      try {
+        reports.push(await buildDuty(folder.uri.path, { clock: this.clock, git, settings, guideGlobs }));
+      } catch (error) {
+        this.log.warn(`Documentation duty: cannot read ${folder.uri.fsPath}: ${String(error)}`);
+      }
+    }
+    this.reports = reports;
+    const team = readTeamFile([...folders.map((f) => f.uri.fsPath), ...reports.map((r) => r.root)]);
+    this.teamProblems = team?.problems ?? [];
+    if (team && team.problems.length > 0) this.log.warn(`Documentation duty: ${team.path}: ${team.problems.join(' ')}`);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    this.turn = team?.team ? onDuty(team.team, this.clock.now(), zone) : undefined;
+    this.period = team?.team?.period ?? 'week';
+    this.mine = false;
+    if (this.turn && git && folders[0]) {
+      const email = (await gitOrUndefined(['config', 'user.email'], folders[0].uri.fsPath))?.trim();
+      this.mine = email?.toLowerCase() === this.turn.person.email;
+    }
+    this.changed.fire();
+  }
+
+  /** "Docs duty this week: Ada", or undefined without a rotation. */
+  headline(): string | undefined {
+    if (!this.turn) return undefined;
+    return `Docs duty this ${this.period}: ${displayName(this.turn.person)}${this.mine ? ' (you)' : ''}`;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
