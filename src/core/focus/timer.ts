@@ -303,7 +303,11 @@ function two(n: number): string {
  * `01:00` by design (review finding 15: checked, kept).
  */
 export function formatRemaining(ms: number): string {
-  if (ms > MINUTE) return `${Math.ceil(ms / MINUTE)}m`;
+  if (ms > MINUTE) {
+    // One way to write a duration everywhere: "42m", "1h 5m" (as the weekly update's Focus line).
+    const minutes = Math.ceil(ms / MINUTE);
+    return minutes < 60 ? `${minutes}m` : `${Math.floor(minutes / 60)}h${minutes % 60 ? ` ${minutes % 60}m` : ''}`;
+  }
   const seconds = Math.ceil(ms / 1000);
   return `${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
 }
@@ -321,6 +325,26 @@ export function statusText(state: FocusState, now: number): string {
     case 'paused':
       return `$(debug-pause) ${state.pausedFrom === 'break' ? 'Break ' : ''}${left} paused`;
   }
+}
+
+/** "42 minutes", "1 minute", "less than a minute": time left, as a screen reader should say it. */
+export function minutesLeft(ms: number): string {
+  const minutes = Math.ceil(ms / MINUTE);
+  if (ms < MINUTE) return 'less than a minute';
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/**
+ * The status item's accessible label, read once and saying the useful thing: "Focus block, 42
+ * minutes left, ends at 11:00"; "Break paused, 4 minutes left". `time` formats a clock time in the
+ * user's locale (the adapter's business).
+ */
+export function accessibleStatus(state: FocusState, now: number, time: (at: number) => string): string {
+  if (state.phase === 'idle') return 'Start a focus block';
+  const what = (state.phase === 'paused' ? state.pausedFrom : state.phase) === 'break' ? 'Break' : 'Focus block';
+  const left = minutesLeft(remainingMs(state, now));
+  if (state.phase === 'paused') return `${what} paused, ${left} left`;
+  return `${what}, ${left} left, ends at ${time(state.endsAt ?? now)}`;
 }
 
 /** Only running phases change their text over time; idle and paused need no timer at all. */

@@ -107,12 +107,10 @@ export function registerFocusCommands(deps: FocusCommandDeps): vscode.Disposable
       { label: '$(add) +5 minutes', run: () => click({ type: 'extend', minutes: 5, expect }) },
       { label: '$(add) +15 minutes', run: () => click({ type: 'extend', minutes: 15, expect }) },
     );
+    // A break is skipped (ending it is all "stop" would do): one action, one word for it.
     if (phase === 'break')
       actions.push({ label: '$(debug-step-over) Skip break', run: () => click({ type: 'skipBreak', expect }) });
-    actions.push({
-      label: `$(debug-stop) Stop ${phase === 'break' ? 'break' : 'focus block'}`,
-      run: () => click({ type: 'stop', expect }),
-    });
+    else actions.push({ label: '$(debug-stop) Stop focus block', run: () => click({ type: 'stop', expect }) });
     actions.push({ label: '$(graph) Show focus history', run: () => deps.showHistory() });
     const pick = await vscode.window.showQuickPick(actions, {
       title: `Focus: ${formatRemaining(remainingMs(timer, session.clock.now()))} left`,

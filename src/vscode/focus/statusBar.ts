@@ -4,7 +4,13 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import type { ScheduledWindow } from '../../core/focus/schedule';
-import { expectationOf, effectivePhase, formatRemaining, type FocusState } from '../../core/focus/timer';
+import {
+  accessibleStatus,
+  expectationOf,
+  effectivePhase,
+  formatRemaining,
+  type FocusState,
+} from '../../core/focus/timer';
 import { StatusTicker } from '../../core/focus/ticker';
 import { Commands, FOCUS_CONTEXT, FOCUS_STATUS_ITEM } from '../../shared/ids';
 
@@ -36,7 +42,11 @@ export class FocusStatusBar implements vscode.Disposable {
       },
       clock,
       onTick,
-      (text) => (this.item.text = text),
+      (text) => {
+        this.item.text = text;
+        // The minutes left change with the text; the label says them too.
+        if (this.timer) this.labelFor(this.timer);
+      },
     );
     // The idle look until the shared state is read (right after activation).
     this.item.text = '$(watch) Focus';
@@ -73,17 +83,15 @@ export class FocusStatusBar implements vscode.Disposable {
     this.item.command = phase === 'idle' ? IDLE_COMMAND : Commands.focusActions;
     this.item.backgroundColor =
       timer.phase === 'paused' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = {
-      // Stable for the whole state (the text changes every second, this label does not); in the
-      // user's own locale, like the tooltip.
-      label:
-        phase === 'idle'
-          ? 'Start a focus block'
-          : timer.phase === 'paused'
-            ? `Focus ${phase} paused, ${formatRemaining(timer.pausedRemainingMs ?? 0)} left`
-            : `Focus ${phase} ends at ${new Date(timer.endsAt ?? 0).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`,
-    };
+    this.labelFor(timer);
     this.item.tooltip = this.tooltip(timer, upcoming);
+  }
+
+  private labelFor(timer: FocusState): void {
+    // In the user's own locale, like the tooltip.
+    const time = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const label = accessibleStatus(timer, this.clock.now(), time);
+    if (this.item.accessibilityInformation?.label !== label) this.item.accessibilityInformation = { label };
   }
 
   private tooltip(timer: FocusState, upcoming: ScheduledWindow | undefined): vscode.MarkdownString {
@@ -113,9 +121,11 @@ export class FocusStatusBar implements vscode.Disposable {
           : link('$(debug-pause) Pause', Commands.focusPause, [expect]),
         link('+5 min', Commands.focusExtend, [5, expect]),
         link('+15 min', Commands.focusExtend, [15, expect]),
-        link('$(debug-stop) Stop', Commands.focusStop, [expect]),
+        // On a break, Skip is the one way to end it (Stop would do the same under another word).
+        phase === 'break'
+          ? link('$(debug-step-over) Skip break', Commands.focusSkipBreak, [expect])
+          : link('$(debug-stop) Stop', Commands.focusStop, [expect]),
       ];
-      if (phase === 'break') actions.push(link('Skip break', Commands.focusSkipBreak, [expect]));
       lines.push(actions.join(' · '));
     }
     if (upcoming)

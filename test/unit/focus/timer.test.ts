@@ -161,6 +161,9 @@ describe('focus timer reducer', () => {
 
   it('formats minutes, then mm:ss in the last minute', () => {
     assert.equal(formatRemaining(42 * MIN), '42m');
+    // Not "64m" here and "1h 05m" there: one way to write it.
+    assert.equal(formatRemaining(64 * MIN), '1h 4m');
+    assert.equal(formatRemaining(120 * MIN), '2h');
     assert.equal(formatRemaining(41 * MIN + 1), '42m');
     assert.equal(formatRemaining(60_001), '2m');
     assert.equal(formatRemaining(60_000), '01:00');
