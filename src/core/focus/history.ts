@@ -54,22 +54,32 @@ function isRecord(value: unknown): value is FocusBlockRecord {
  * same block appended twice) keep the first.
  */
 export function parseFocusHistory(text: string): FocusBlockRecord[] {
+  return parseFocusHistoryLines(text).records;
+}
+
+/** parseFocusHistory, also naming the lines that are not a record (1-based), for `cadence focus`. */
+export function parseFocusHistoryLines(text: string): { records: FocusBlockRecord[]; corruptLines: number[] } {
   const records: FocusBlockRecord[] = [];
+  const corruptLines: number[] = [];
   const seen = new Set<string>();
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const trimmed = lines[i]!.trim();
     if (!trimmed) continue;
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch {
+      corruptLines.push(i + 1);
       continue;
     }
-    if (!isRecord(value) || seen.has(value.id)) continue;
-    seen.add(value.id);
-    records.push(value);
+    if (!isRecord(value)) corruptLines.push(i + 1);
+    else if (!seen.has(value.id)) {
+      seen.add(value.id);
+      records.push(value);
+    }
   }
-  return records;
+  return { records, corruptLines };
 }
 
 /** One line of focus-history.jsonl (with its newline). */

@@ -1,12 +1,12 @@
 // focus-history.jsonl in the global storage folder: append-only, one record per line. Appends of a
 // single short line with O_APPEND are atomic enough that two windows never interleave records; a
 // torn last line after a crash is skipped by the parser.
-import { realpathSync } from 'node:fs';
+import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import {
   blockInRepos,
-  parseFocusHistory,
+  parseFocusHistoryLines,
   serializeFocusRecord,
   summarizeFocus,
   type FocusBlockRecord,
@@ -18,7 +18,7 @@ export const FOCUS_HISTORY_FILE = 'focus-history.jsonl';
 /** The real path of a folder (repositories are named by git's real top level), else the path as given. */
 function realpathOr(folder: string): string {
   try {
-    return realpathSync(folder);
+    return fs.realpathSync(folder);
   } catch {
     return folder;
   }
@@ -26,11 +26,30 @@ function realpathOr(folder: string): string {
 
 /** Every record in the file; an empty list when it does not exist yet. */
 export async function readFocusHistory(file: string): Promise<FocusBlockRecord[]> {
+  return (await readFocusHistoryFile(file))?.records ?? [];
+}
+
+/**
+ * The history file's records and the 1-based numbers of its lines that are not records; undefined
+ * when the file does not exist. Only a regular file is read: a FIFO or device named by
+ * CADENCE_FOCUS_HISTORY or `--history` is refused at once instead of blocking the reader.
+ */
+export async function readFocusHistoryFile(
+  file: string,
+): Promise<{ records: FocusBlockRecord[]; corruptLines: number[] } | undefined> {
+  let handle: fsp.FileHandle;
   try {
-    return parseFocusHistory(await fsp.readFile(file, 'utf8'));
+    // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
+    handle = await fsp.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file`);
+    return parseFocusHistoryLines(await handle.readFile('utf8'));
+  } finally {
+    await handle.close();
   }
 }
 
