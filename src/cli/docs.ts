@@ -6,48 +6,12 @@ import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { writeCiFormat } from './annotations';
-import { type CliIo, type Subcommand, UsageError } from './io';
-
-const HELP = `Usage: cadence docs [PATH]... [--format text|json|github|sarif] [--strict]
-
-Lists the decision records, runbooks and problems under each PATH (default: the current folder).
-  --format json  machine-readable output; paths are relative to PATH (to the current folder when
-                 several PATHs are given); problem lines are 1-based
-  --format github  GitHub Actions annotations, one per problem, nothing else on stdout
-  --format sarif   SARIF 2.1.0, for code scanning
-  --strict       exit 1 when any warning or error is found (for CI)
-  --no-git       do not read runbooks' last change from git
-Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.
-`;
+import { defineCommand, type Subcommand } from './args';
+import { formatFlag, paint, writeJson } from './output';
+import type { CliIo } from './io';
 
 function toPosix(file: string): string {
   return path.sep === '/' ? file : file.split(path.sep).join('/');
-}
-
-interface Options {
-  paths: string[];
-  format: 'text' | 'json' | 'github' | 'sarif';
-  strict: boolean;
-  git: boolean;
-}
-
-function parseArgs(args: string[]): Options | 'help' {
-  const options: Options = { paths: [], format: 'text', strict: false, git: true };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--strict') options.strict = true;
-    else if (arg === '--no-git') options.git = false;
-    else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value !== 'text' && value !== 'json' && value !== 'github' && value !== 'sarif')
-        throw new UsageError(`--format must be text, json, github or sarif, not '${value ?? ''}'`);
-      options.format = value;
-    } else if (arg.startsWith('-') && arg !== '-')
-      throw new UsageError(`unknown option '${arg}' (see 'cadence docs --help')`);
-    else options.paths.push(arg);
-  }
-  return options;
 }
 
 /** JSON `docs` output: the documented contract (keys exactly as in the README). */
@@ -78,122 +42,159 @@ export interface DocsJson {
 
 /** `cadence docs`: the same index the sidebar uses, over Node's fs. */
 export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcommand {
-  return {
+  return defineCommand({
+    name: 'docs',
     summary: 'list decision records, runbooks and their problems',
-    async run(args: string[], io: CliIo): Promise<number> {
-      const options = parseArgs(args);
-      if (options === 'help') {
-        io.stdout.write(HELP);
-        return 0;
-      }
-      // The core works on '/'-separated paths; Node accepts them on every platform.
-      const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
-      const index = new DocsIndex({ clock });
-      const unlisted: string[] = [];
-      for (const root of roots) {
-        const stat = await nodeFileSystem.stat(root);
-        if (!stat) {
-          io.stderr.write(`cadence docs: cannot read ${root}: no such file or folder\n`);
-          return 1;
-        }
-        const folder = stat.type === 'directory' ? root : path.dirname(root);
-        try {
-          // A folder that exists but cannot be listed is a failure to read, not an empty result.
-          await nodeFileSystem.readDirectory(folder);
-          const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
-          for (const note of discovery.notes) {
-            if (note.code === 'unreadable-folder') unlisted.push(`${note.path}: ${note.message}`);
-          }
-          // This root's runbooks only: an earlier root's paths may lie in another repository.
-          const own = index.runbooks().filter((r) => isInside(folder, r.path));
-          if (options.git && discovery.runbookFolders.length + own.length > 0) {
-            const runbookPaths = own.map((r) => r.path);
-            const dates = await lastChangeDates(
-              folder,
-              runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
-            );
-            index.setLastChanges(new Map([...dates].map(([file, date]) => [toPosix(file), date])));
-          }
-        } catch (error) {
-          io.stderr.write(
-            `cadence docs: cannot read ${root}: ${error instanceof Error ? error.message : String(error)}\n`,
-          );
-          return 1;
-        }
-      }
-      const base =
-        roots.length === 1
-          ? (await nodeFileSystem.stat(roots[0]))?.type === 'directory'
-            ? roots[0]
-            : path.dirname(roots[0])
-          : io.cwd;
-      const rel = (p: string): string => relativePath(base, p);
-      const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
-      const keep = (p: string): boolean => !only || p === only;
-      // Once: every problem of 5,000 records is a sort and a pass over every file.
-      const problems = index.problems().filter((p) => keep(p.path));
-      const json: DocsJson = {
-        decisions: index
-          .decisions()
-          .filter((d) => keep(d.path))
-          .map((d) => {
-            const links = index.links(d.path);
-            return {
-              path: rel(d.path),
-              number: d.number ?? null,
-              title: d.title,
-              status: d.status,
-              statusText: statusDisplay(d.statusText),
-              date: d.date ?? null,
-              supersedes: links.supersedes.map(rel),
-              supersededBy: links.supersededBy.map(rel),
-              tags: d.tags,
-              format: d.format,
-            };
-          }),
-        runbooks: index
-          .runbooks()
-          .filter((r) => keep(r.path))
-          .map((r) => ({
-            path: rel(r.path),
-            title: r.title,
-            owner: r.owner ?? null,
-            service: r.service ?? null,
-            lastReviewed: r.lastReviewed ?? null,
-            reviewDue: r.reviewDue ?? null,
-            stale: r.stale,
-          })),
-        problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
-      };
-      const findings = problems.map((p) => ({
-        path: rel(p.path),
-        line: p.line + 1,
-        severity: p.severity,
-        ruleId: p.code,
-        message: p.message,
-      }));
-      if (options.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-      else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json));
-      if (unlisted.length > 0) {
-        // The listing above is incomplete: a failure to read, not a result.
-        io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);
-        return 1;
-      }
-      const serious = problems.filter((p) => p.severity !== 'info');
-      if (options.strict && serious.length > 0) {
-        // Whatever the format, the reason for exit 1 is said where a CI log shows it.
-        const errors = serious.filter((p) => p.severity === 'error').length;
-        const counts = [
-          errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`,
-          serious.length - errors > 0 &&
-            `${serious.length - errors} warning${serious.length - errors === 1 ? '' : 's'}`,
-        ].filter(Boolean);
-        io.stderr.write(`cadence docs: --strict: ${counts.join(' and ')} found, exiting 1\n`);
-        return 1;
-      }
-      return 0;
+    description: 'Lists the decision records, runbooks and problems under each PATH (default: the current folder).',
+    positionals: {
+      name: 'PATH',
+      multiple: true,
+      kind: 'directory',
+      description: 'a folder or record to read (repeatable)',
     },
+    flags: {
+      format: formatFlag(
+        ['text', 'json', 'github', 'sarif'],
+        'json: paths relative to PATH (to the current folder when several PATHs are given), 1-based lines; github: GitHub Actions annotations, one per problem, nothing else on stdout; sarif: SARIF 2.1.0, for code scanning',
+      ),
+      strict: { type: 'boolean', description: 'exit 1 when any warning or error is found (for CI)' },
+      'no-git': { type: 'boolean', description: "do not read runbooks' last change from git" },
+    },
+    examples: [
+      { command: 'cadence docs', description: 'the records and runbooks of the current repository' },
+      {
+        command: 'cadence docs --strict --format json docs/decisions',
+        description: 'one folder as JSON; exit 1 if it has any warning or error',
+      },
+      {
+        command: 'cadence docs --strict --format github',
+        description: 'in a GitHub Actions step: one annotation per problem; exit 1 if there is any',
+      },
+      { command: 'cadence docs -- -0103-odd-name.md', description: "a file whose name starts with '-'" },
+    ],
+    notes: 'Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.',
+    run: (args, io) =>
+      listDocs(
+        {
+          paths: args.positionals,
+          format: args.flags.format ?? 'text',
+          strict: args.flags.strict,
+          git: !args.flags['no-git'],
+        },
+        io,
+        clock,
+      ),
+  });
+}
+
+async function listDocs(
+  options: { paths: string[]; format: string; strict: boolean; git: boolean },
+  io: CliIo,
+  clock: Clock,
+): Promise<number> {
+  // The core works on '/'-separated paths; Node accepts them on every platform.
+  const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
+  const index = new DocsIndex({ clock });
+  const unlisted: string[] = [];
+  for (const root of roots) {
+    const stat = await nodeFileSystem.stat(root);
+    if (!stat) {
+      io.stderr.write(`cadence docs: cannot read ${root}: no such file or folder\n`);
+      return 1;
+    }
+    const folder = stat.type === 'directory' ? root : path.dirname(root);
+    try {
+      // A folder that exists but cannot be listed is a failure to read, not an empty result.
+      await nodeFileSystem.readDirectory(folder);
+      const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
+      for (const note of discovery.notes) {
+        if (note.code === 'unreadable-folder') unlisted.push(`${note.path}: ${note.message}`);
+      }
+      // This root's runbooks only: an earlier root's paths may lie in another repository.
+      const own = index.runbooks().filter((r) => isInside(folder, r.path));
+      if (options.git && discovery.runbookFolders.length + own.length > 0) {
+        const runbookPaths = own.map((r) => r.path);
+        const dates = await lastChangeDates(
+          folder,
+          runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
+        );
+        index.setLastChanges(new Map([...dates].map(([file, date]) => [toPosix(file), date])));
+      }
+    } catch (error) {
+      io.stderr.write(`cadence docs: cannot read ${root}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  }
+  const base =
+    roots.length === 1
+      ? (await nodeFileSystem.stat(roots[0]))?.type === 'directory'
+        ? roots[0]
+        : path.dirname(roots[0])
+      : io.cwd;
+  const rel = (p: string): string => relativePath(base, p);
+  const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
+  const keep = (p: string): boolean => !only || p === only;
+  // Once: every problem of 5,000 records is a sort and a pass over every file.
+  const problems = index.problems().filter((p) => keep(p.path));
+  const json: DocsJson = {
+    decisions: index
+      .decisions()
+      .filter((d) => keep(d.path))
+      .map((d) => {
+        const links = index.links(d.path);
+        return {
+          path: rel(d.path),
+          number: d.number ?? null,
+          title: d.title,
+          status: d.status,
+          statusText: statusDisplay(d.statusText),
+          date: d.date ?? null,
+          supersedes: links.supersedes.map(rel),
+          supersededBy: links.supersededBy.map(rel),
+          tags: d.tags,
+          format: d.format,
+        };
+      }),
+    runbooks: index
+      .runbooks()
+      .filter((r) => keep(r.path))
+      .map((r) => ({
+        path: rel(r.path),
+        title: r.title,
+        owner: r.owner ?? null,
+        service: r.service ?? null,
+        lastReviewed: r.lastReviewed ?? null,
+        reviewDue: r.reviewDue ?? null,
+        stale: r.stale,
+      })),
+    problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
   };
+  const findings = problems.map((p) => ({
+    path: rel(p.path),
+    line: p.line + 1,
+    severity: p.severity,
+    ruleId: p.code,
+    message: p.message,
+  }));
+  if (options.format === 'json') writeJson(io, json);
+  else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json, io));
+  if (unlisted.length > 0) {
+    // The listing above is incomplete: a failure to read, not a result.
+    io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);
+    return 1;
+  }
+  const serious = problems.filter((p) => p.severity !== 'info');
+  if (options.strict && serious.length > 0) {
+    // Whatever the format, the reason for exit 1 is said where a CI log shows it.
+    const errors = serious.filter((p) => p.severity === 'error').length;
+    const counts = [
+      errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`,
+      serious.length - errors > 0 && `${serious.length - errors} warning${serious.length - errors === 1 ? '' : 's'}`,
+    ].filter(Boolean);
+    io.stderr.write(`cadence docs: --strict: ${counts.join(' and ')} found, exiting 1\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /**
@@ -209,8 +210,18 @@ export function printable(text: string): string {
   );
 }
 
-function renderText(json: DocsJson): string {
-  return renderLines(json).map(printable).join('\n') + '\n';
+/** Escaped first (printable), coloured after: only Cadence's own escape codes reach the terminal. */
+function renderText(json: DocsJson, io: CliIo): string {
+  return (
+    renderLines(json)
+      .map(printable)
+      .map((line) =>
+        /^(Decisions|Runbooks|Problems) \(\d+\)$/.test(line)
+          ? paint(io, 'bold', line)
+          : line.replace(/STALE since [\d-]+/, (stale) => paint(io, 'yellow', stale)),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function renderLines(json: DocsJson): string[] {

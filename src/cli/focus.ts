@@ -6,17 +6,12 @@ import { TZDate } from '@date-fns/tz';
 import { summarizeFocus } from '../core/focus/history';
 import { formatMinutes } from '../core/focus/historyView';
 import { weekOf } from '../core/focus/schedule';
-import { readFocusHistory } from '../node/focus/historyFile';
+import { readFocusHistoryFile } from '../node/focus/historyFile';
 import { yourTimeZone } from '../node/timeZone';
 import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
-import { type CliIo, type Subcommand, UsageError } from './io';
-
-const HELP = `Usage: cadence focus [--history FILE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
-
-Focus time recorded by the Cadence extension: this week (Monday to Sunday) unless a range is
-given (--until is inclusive). --history defaults to $CADENCE_FOCUS_HISTORY, else Cadence's global
-storage folder in VS Code, VS Code Insiders, VSCodium or code-server (the first that exists).
-`;
+import { defineCommand, type Subcommand } from './args';
+import { UsageError } from './io';
+import { formatFlag, writeJson } from './output';
 
 const STORAGE_TAIL = ['User', 'globalStorage', 'cadence-dev.cadence', 'focus-history.jsonl'];
 
@@ -48,11 +43,11 @@ export function defaultHistoryFile(
   return candidates.find(exists) ?? candidates[0]!;
 }
 
-function localDate(text: string, option: string, zone: string, dayOffset = 0): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) throw new UsageError(`${option} must be a date like 2026-11-23, not "${text}"`);
-  // Midnight of that day (plus days) in your zone: 23 or 25 hours apart across a DST change.
-  return new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset, zone).getTime();
+/** Midnight in `zone` of a YYYY-MM-DD day (already checked by the parser) plus `dayOffset` days. */
+function localMidnight(text: string, zone: string, dayOffset = 0): number {
+  const [year, month, day] = text.trim().split('-').map(Number) as [number, number, number];
+  // 23 or 25 hours apart across a DST change, never 24 fixed.
+  return new TZDate(year, month - 1, day + dayOffset, zone).getTime();
 }
 
 /** Your time zone: the folder's `cadence.weekly.timeZone` (as the extension reads it), else the system's. */
@@ -65,58 +60,73 @@ async function cliTimeZone(cwd: string): Promise<string> {
   }
 }
 
-export const focusCommand: Subcommand = {
+export const focusCommand: Subcommand = defineCommand({
+  name: 'focus',
   summary: 'show recorded focus time (this week by default)',
-  async run(args: string[], io: CliIo): Promise<number> {
-    let file: string | undefined;
-    let since: string | undefined;
-    let until: string | undefined;
-    let json = false;
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      const value = () => {
-        const v = args[++i];
-        if (v === undefined) throw new UsageError(`${arg} needs a value`);
-        return v;
-      };
-      if (arg === '--help' || arg === '-h') {
-        io.stdout.write(HELP);
-        return 0;
-      } else if (arg === '--history') file = path.resolve(io.cwd, value());
-      else if (arg === '--since') since = value();
-      else if (arg === '--until') until = value();
-      else if (arg === '--json') json = true;
-      else throw new UsageError(`unknown option ${arg} (see 'cadence focus --help')`);
-    }
+  description: `Focus time recorded by the Cadence extension: this week (Monday to Sunday) unless a range is
+given (--until is inclusive). The history defaults to $CADENCE_FOCUS_HISTORY, else Cadence's global
+storage folder in VS Code, VS Code Insiders, VSCodium or code-server (the first that exists).`,
+  flags: {
+    history: { type: 'string', value: 'FILE', kind: 'file', description: 'the focus-history.jsonl to read' },
+    since: {
+      type: 'string',
+      value: 'DATE',
+      kind: 'date',
+      default: 'this Monday',
+      description: 'first day (YYYY-MM-DD)',
+    },
+    until: { type: 'string', value: 'DATE', kind: 'date', description: 'last day, included (YYYY-MM-DD)' },
+    format: formatFlag(['text', 'json']),
+    json: { type: 'boolean', description: 'same as --format json' },
+  },
+  examples: [
+    { command: 'cadence focus', description: "this week's focus time, by branch" },
+    {
+      command: 'cadence focus --since 2026-11-01 --until 2026-11-30 --json',
+      description: 'November as JSON: blocks, minutes, completed, byBranch, start, end, file',
+    },
+  ],
+  notes: 'Exit codes: 0 done (also when there is no history yet), 1 the history could not be read, 2 usage error.',
+  async run({ flags }, io) {
+    if (flags.json && flags.format !== undefined && flags.format !== 'json')
+      throw new UsageError(`--json and --format ${flags.format} disagree`);
+    const json = flags.json || flags.format === 'json';
     const zone = await cliTimeZone(io.cwd);
-    const start = since !== undefined ? localDate(since, '--since', zone) : undefined;
-    const end = until !== undefined ? localDate(until, '--until', zone, 1) : undefined;
+    const since = flags.since === undefined ? undefined : localMidnight(flags.since, zone);
+    const until = flags.until === undefined ? undefined : localMidnight(flags.until, zone, 1);
     const week = weekOf(Date.now(), zone);
-    const window = { start: start ?? week.start, end: end ?? (start !== undefined ? Date.now() : week.end) };
-    if (window.end <= window.start) throw new UsageError('--until is before --since');
-    if (file === undefined) {
-      file = defaultHistoryFile();
-      if (!process.env.CADENCE_FOCUS_HISTORY && !fs.existsSync(file)) {
-        io.stderr.write(
-          `cadence focus: no focus history found (looked in ${historyCandidates().join(', ')}). Pass --history FILE.\n`,
-        );
-        return 1;
-      }
-    }
-    let records;
+    const window = { start: since ?? week.start, end: until ?? (since !== undefined ? Date.now() : week.end) };
+    if (window.end <= window.start)
+      throw new UsageError(`--until ${flags.until ?? ''} is before --since ${flags.since ?? ''}`);
+    const file = flags.history !== undefined ? path.resolve(io.cwd, flags.history) : defaultHistoryFile();
+    let history;
     try {
-      records = await readFocusHistory(file);
+      history = await readFocusHistoryFile(file);
     } catch (error) {
       io.stderr.write(
         `cadence focus: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
       );
       return 1;
     }
-    const summary = summarizeFocus(records, window);
+    if (history === undefined) {
+      const elsewhere =
+        flags.history === undefined && !process.env.CADENCE_FOCUS_HISTORY
+          ? ' (pass --history FILE if it is elsewhere)'
+          : '';
+      io.stderr.write(`cadence focus: no focus history at ${file} yet${elsewhere}\n`);
+    } else if (history.corruptLines.length > 0) {
+      const lines = history.corruptLines;
+      const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
+      io.stderr.write(
+        `cadence focus: skipped ${lines.length} corrupt line${lines.length === 1 ? '' : 's'} in ${file} (line${lines.length === 1 ? '' : 's'} ${shown})\n`,
+      );
+    }
+    const summary = summarizeFocus(history?.records ?? [], window);
     if (json) {
-      io.stdout.write(JSON.stringify({ ...summary, start: window.start, end: window.end, file }, null, 2) + '\n');
+      writeJson(io, { ...summary, start: window.start, end: window.end, file });
       return 0;
     }
+    if (history === undefined) return 0;
     const top = summary.byBranch[0];
     io.stdout.write(
       `${formatMinutes(summary.minutes)} of focus in ${summary.blocks} block${summary.blocks === 1 ? '' : 's'} ` +
@@ -126,4 +136,4 @@ export const focusCommand: Subcommand = {
       io.stdout.write(`  ${formatMinutes(branch.minutes).padStart(7)}  ${branch.branch}\n`);
     return 0;
   },
-};
+});

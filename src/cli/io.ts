@@ -3,12 +3,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** The directory relative paths are resolved against. */
   cwd: string;
-}
-
-/** A subcommand: receives its own arguments, returns the exit code. */
-export interface Subcommand {
-  summary: string;
-  run(args: string[], io: CliIo): Promise<number>;
+  /** Colour in text written to stdout (a TTY without NO_COLOR; see output.ts). Absent: none. */
+  color?: boolean;
 }
 
 /** Thrown for bad arguments: printed as one line, exit code 2. */

@@ -154,7 +154,7 @@ describe('cadence draft', function () {
       [['--since', '2026-11-01'], /--since and --until go together/],
       [['--week', '2026-W47', '--last-week'], /only one of/],
       [['--tz', 'Mars/Olympus'], /unknown time zone 'Mars\/Olympus'/],
-      [['--format', 'html'], /unknown format 'html'/],
+      [['--format', 'html'], /--format must be markdown, slack, text or json, not 'html'/],
       [['--repo'], /--repo needs a value/],
       [['--author='], /--author needs a value/],
       [['--author', ''], /--author needs a value/],

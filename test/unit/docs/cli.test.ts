@@ -80,7 +80,7 @@ describe('cadence docs', () => {
   it('is registered as `cadence docs` with help', async () => {
     const { out, io } = capture();
     assert.equal(await runCli(['docs', '--help'], io), 0);
-    assert.match(out.stdout, /^Usage: cadence docs \[PATH\]/);
+    assert.match(out.stdout, /^Usage: cadence docs \[options\] \[PATH\]\.\.\./);
   });
 
   it('says on stderr how many problems made --strict exit 1, with --format json too', async () => {
