@@ -1,6 +1,6 @@
 // The one argument parser of `cadence`: every subcommand is a CommandSpec (data: its flags, its
 // positional arguments, examples) from which parsing, `--help` and shell completion are generated.
-// Tokenising is `node:util` parseArgs (ADR 10); this file turns its tokens into usage errors of one
+// Tokenising is `node:util` parseArgs (ADR 11); this file turns its tokens into usage errors of one
 // line that name the flag, and into typed values.
 import { parseArgs } from 'node:util';
 import { type CliIo, UsageError } from './io';
