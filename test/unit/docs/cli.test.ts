@@ -101,6 +101,7 @@ describe('cadence docs', () => {
     );
     const { out, io } = capture();
     assert.equal(await docs.run([root, '--no-git'], io), 0);
+    // eslint-disable-next-line no-control-regex -- the test looks for the raw characters
     assert.ok(!/[\u001b\u202e]/.test(out.stdout), out.stdout);
     assert.match(out.stdout, /Title \\u\{001B\}\[31mred\\u\{001B\}\[0m and \\u\{202E\}txt\.exe/);
     assert.match(out.stdout, /0001-evil\\u\{202E\}name\.md/);
