@@ -8,6 +8,11 @@ export const DOCS_SETTINGS = {
   runbookGlobs: { type: 'strings', default: [] },
   runbookReviewDays: { type: 'number', default: 180, minimum: 1 },
   maxFileKiB: { type: 'number', default: 1024, minimum: 1 },
+  /** Documentation duty: extra guide globs, drift threshold, days in Proposed, months a guide may rest. */
+  guideGlobs: { type: 'strings', default: [] },
+  driftCommits: { type: 'number', default: 5, minimum: 1 },
+  proposedDays: { type: 'number', default: 30, minimum: 1 },
+  guideStaleMonths: { type: 'number', default: 6, minimum: 1 },
   /** Read by the client only: whether to start the language server. */
   languageServer: { type: 'boolean', default: true },
 } as const satisfies SettingsTable;
