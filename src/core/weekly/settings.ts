@@ -2,6 +2,7 @@
 // (VS Code's configuration) and the CLI (a repository's `.vscode/settings.json` plus flags). One
 // normalizer, so the same values give the same draft in both.
 import { DEFAULT_HIDDEN_TYPES } from './draft';
+import { DEFAULT_BLOCKED_LABELS, DEFAULT_REVIEW_WAIT_HOURS } from './github';
 import { DEFAULT_BOTS } from './identity';
 import { readTable, type SettingSpec, type SettingsTable } from '../settings';
 import { type Weekday, WEEKDAYS, type WeekdayName } from './window';
@@ -19,6 +20,16 @@ export interface WeeklySettings {
   bots: string[];
   folder: string;
   template: string;
+  /** GitHub evidence: `auto` (a session if one exists, never a prompt), `always` (sign in), `off`. */
+  github: 'auto' | 'always' | 'off';
+  /** REST API base override (Enterprise proxies, tests); empty: from the session's provider. */
+  githubApiUrl: string;
+  /** Extra repositories (`owner/name`) to check besides the remotes. */
+  githubRepos: string[];
+  /** An open PR without reviewer or review for longer than this is a suggested blocker. */
+  reviewWaitHours: number;
+  /** Labels that mark a PR as blocked. */
+  blockedLabels: string[];
 }
 
 /** Setting names (after `cadence.weekly.`) in the order package.json lists them. */
@@ -73,6 +84,11 @@ export const WEEKLY_SETTINGS = {
   bots: { type: 'strings', default: DEFAULT_BOTS },
   folder: { type: 'string', default: 'updates' },
   template: { type: 'string', default: '' },
+  github: { type: 'string', default: 'auto', enum: ['auto', 'always', 'off'] },
+  githubApiUrl: { type: 'string', default: '' },
+  githubRepos: { type: 'strings', default: [] },
+  reviewWaitHours: { type: 'number', default: DEFAULT_REVIEW_WAIT_HOURS, minimum: 1 },
+  blockedLabels: { type: 'strings', default: DEFAULT_BLOCKED_LABELS },
 } as const satisfies SettingsTable & Record<WeeklySettingKey, SettingSpec>;
 
 /**
@@ -86,5 +102,6 @@ export function normalizeWeeklySettings(get: (key: WeeklySettingKey) => unknown)
     weekStartsOn: parseWeekday(raw.weekStartsOn) ?? 1,
     workDays: raw.workDays.map(parseWeekday).filter((day): day is Weekday => day !== undefined),
     folder: raw.folder || WEEKLY_SETTINGS.folder.default,
+    github: raw.github as WeeklySettings['github'],
   };
 }

@@ -71,7 +71,7 @@ export async function resolveWindow(
 /** Everything one draft needs; both callers fill it from their own sources. */
 export interface AssembleRequest extends Pick<
   DraftRequest,
-  'roots' | 'window' | 'now' | 'gitPath' | 'signal' | 'onProgress' | 'includeHidden' | 'github'
+  'roots' | 'window' | 'now' | 'gitPath' | 'signal' | 'onProgress' | 'includeHidden' | 'github' | 'githubUnavailable'
 > {
   settings: WeeklySettings;
   /**
@@ -136,6 +136,7 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     signal: request.signal,
     onProgress: request.onProgress,
     github: request.github,
+    githubUnavailable: request.githubUnavailable,
   });
   const notices: string[] = [];
   let markdown: string | null = null;

@@ -1,7 +1,7 @@
 // The one entry point the CLI and the extension share: snapshot the repositories (a few at a time),
 // then hand everything to the pure draft builder.
 import { buildDraft, type DraftInput, RECENT_DAYS } from '../../core/weekly/draft';
-import type { RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
+import type { GithubStatus, RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
 import { addGithub, type GithubDraftOptions } from '../github/draftGithub';
 import { type GitOptions, snapshotRepo } from './git';
 import { repoNames } from './repos';
@@ -19,6 +19,8 @@ export interface DraftRequest extends Omit<DraftInput, 'repos'>, GitOptions {
   onProgress?: (done: number, total: number, name: string) => void;
   /** Also read the week from GitHub (a failure leaves the local draft and one line). */
   github?: Omit<GithubDraftOptions, 'now' | 'hiddenTypes' | 'includeHidden' | 'signal'>;
+  /** Why GitHub is not asked (the editor has no session): said at the draft's top. */
+  githubUnavailable?: GithubStatus;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.roots.length) }, worker));
   const draft = buildDraft({ ...request, repos: snapshots });
-  if (!request.github) return draft;
+  if (!request.github) return request.githubUnavailable ? { ...draft, github: request.githubUnavailable } : draft;
   return addGithub(draft, snapshots, {
     ...request.github,
     now: request.now,

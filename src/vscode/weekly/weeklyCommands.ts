@@ -12,6 +12,7 @@ import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
 import { lastUpdateEnd } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './registerWeekly';
+import { announceGithub, githubForDraft } from './githubSession';
 import { readWeeklySettings, type WeeklySettings } from './settings';
 import { updatesFolder, workspaceRoot } from './updatesFolder';
 
@@ -27,6 +28,8 @@ export interface DraftResult {
 /** Options tests may pass as the command's first argument. */
 interface DraftOverrides {
   now?: number;
+  /** The user asked for GitHub ("Include GitHub", Retry): a sign-in may be offered. */
+  github?: boolean;
 }
 
 function untrusted(): boolean {
@@ -59,7 +62,7 @@ export async function draftWeekly(
   overrides?: unknown,
 ): Promise<DraftResult | undefined> {
   if (untrusted()) return undefined;
-  const now = (overrides as DraftOverrides | undefined)?.now ?? Date.now();
+  const { now = Date.now(), github: ask = false } = (overrides as DraftOverrides | undefined) ?? {};
   const settings = readWeeklySettings(vscode.workspace.workspaceFolders?.[0]?.uri);
   let window: TimeWindow | null;
   try {
@@ -79,6 +82,7 @@ export async function draftWeekly(
   const extra = settings.repos.map((repo) => (path.isAbsolute(repo) || !root ? repo : path.join(root, repo)));
   const git = vscodeGitPath();
   const started = Date.now();
+  const github = await githubForDraft(settings, ask);
 
   let assembled;
   try {
@@ -120,6 +124,7 @@ export async function draftWeekly(
                 : path.join(root, settings.template)
               : null,
             focus,
+            ...('request' in github ? { github: github.request } : { githubUnavailable: github.status }),
             gitPath: git,
             signal: abort.signal,
             onProgress: (done, total, name) => progress.report({ increment, message: `${done}/${total} ${name}` }),
@@ -144,6 +149,7 @@ export async function draftWeekly(
   const document = await openDraft(draftTitle(draft.window), text);
   await vscode.window.showTextDocument(document, { preview: false });
   state.last = { draft, uri: document.uri.toString(), text, templated };
+  announceGithub(draft, (again) => void draftWeekly(state, deps, choice, { github: again }));
   deps.log.info(
     `weekly: drafted ${draft.window.id} from ${draft.repos.length} repositories in ${Date.now() - started} ms (${draft.shipped.length} shipped)`,
   );
