@@ -7,6 +7,7 @@ const steps = [
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'unit', cmd: ['npm', 'run', '--silent', 'test:unit'] },
+  { name: 'package', cmd: ['npm', 'run', '--silent', 'test:package'] },
   { name: 'integration', cmd: ['npm', 'run', '--silent', 'test:integration'] },
   { name: 'e2e', cmd: ['npm', 'run', '--silent', 'test:e2e'] },
 ];
