@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 
 /**
- * Parts of the extension that load on first use, each built as its own file next to
- * dist/extension.js. A dynamic `import()` of one of these modules stays a runtime `require` of the
+ * Parts of the extension and the CLI that load on first use, each built as its own file next to
+ * dist/extension.js and dist/cli.js. A dynamic `import()` of one of these modules stays a runtime `require` of the
  * chunk instead of being inlined, which keeps the activation bundle small (bench/README.md).
  */
 export const lazyChunks = {
@@ -13,6 +13,8 @@ export const lazyChunks = {
   'src/vscode/slack/slackCommands.ts': 'slack.js',
   // Octokit (GitHub evidence for the weekly draft): loaded when a draft asks GitHub.
   'src/node/github/client.ts': 'github.js',
+  // Handlebars: loaded only for a weekly draft with a user template.
+  'src/core/weekly/template.ts': 'weekly-template.js',
 };
 
 /** @type {import('esbuild').Plugin} */

@@ -126,9 +126,8 @@ export function progressEvidence(ctx: EvidenceContext): {
   }
   // A window that ended before now is not about today's work tree: what is uncommitted or checked
   // out today was not in progress then (the draft says so in one note).
-  const past = window.end <= now;
-  const state = repo.uncommitted > 0 || repo.stashes > 0 || (repo.currentBranch ?? '') !== (repo.defaultBranch ?? '');
-  if (past) return { inProgress, blockers: [...blockers, ...saidBlocked(ctx)], leftOut: state };
+  // (The node layer does not even run `git status` for such a window.)
+  if (window.end <= now) return { inProgress, blockers: [...blockers, ...saidBlocked(ctx)], leftOut: true };
   if (repo.currentBranch && repo.currentBranch !== repo.defaultBranch && !listedBranches.has(repo.currentBranch)) {
     inProgress.push({
       kind: 'current',

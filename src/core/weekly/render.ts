@@ -1,10 +1,9 @@
 // Renderers over ONE model: Markdown (the editor draft), Slack mrkdwn and plain text (to paste),
-// JSON (the CLI contract) and user templates (Handlebars). Section order is fixed: header, summary,
+// JSON (the CLI contract); user templates (Handlebars) in template.ts, loaded only when one is set. Section order is fixed: header, summary,
 // Shipped, In progress / next week, Blockers, Focus, footer.
-import Handlebars from 'handlebars';
 import { forgeOf } from './links';
 import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
-import { focusLine, formatMinutes, listing } from './summary';
+import { focusLine, listing } from './summary';
 
 export type Format = 'markdown' | 'slack' | 'text' | 'json';
 export const FORMATS: readonly Format[] = ['markdown', 'slack', 'text', 'json'];
@@ -30,7 +29,7 @@ export const PLACEHOLDERS = {
 /** The footer line's opening words (the footer is for the author: who was counted, what was hidden). */
 export const FOOTER_PREFIX = 'Counting you as:';
 
-interface Style {
+export interface Style {
   heading(text: string): string;
   title(text: string): string;
   bullet: string;
@@ -48,7 +47,7 @@ export function escapeSlack(text: string): string {
 
 const plain = (text: string) => text;
 
-const markdownStyle: Style = {
+export const markdownStyle: Style = {
   heading: (text) => `## ${text}`,
   title: (text) => `# ${text}`,
   bullet: '- ',
@@ -97,14 +96,14 @@ export function githubLine(draft: WeeklyDraft): string | null {
 }
 
 /** "#12" (GitHub, Bitbucket), "!12" (a GitLab merge request), else the short sha. */
-function reference(item: ShippedItem, draft: WeeklyDraft): string {
+export function reference(item: ShippedItem, draft: WeeklyDraft): string {
   if (item.ref) return githubRef(item.ref, item.repo, draft);
   if (item.pr === null) return item.sha.slice(0, 7);
   const web = draft.repos.find((repo) => repo.name === item.repo)?.webUrl ?? null;
   return `${forgeOf(web) === 'gitlab' ? '!' : '#'}${item.pr}`;
 }
 
-function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
+export function shippedLine(item: ShippedItem, draft: WeeklyDraft, style: Style): string {
   const scope = item.scope ? `${style.text(item.scope)}: ` : '';
   const tags = [
     item.breaking ? 'breaking' : null,
@@ -158,7 +157,7 @@ function githubProgressLine(item: InProgressItem, draft: WeeklyDraft, style: Sty
   }
 }
 
-function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
+export function progressLine(item: InProgressItem, draft: WeeklyDraft, style: Style): string {
   if (item.ref) return githubProgressLine(item, draft, style);
   if (item.kind !== 'branch') {
     const ref = item.url && item.commits.length > 0 ? ` · ${style.link(item.commits[0].slice(0, 7), item.url)}` : '';
@@ -347,53 +346,6 @@ export function renderFormat(draft: WeeklyDraft, format: Format): string {
       return renderText(draft);
     case 'json':
       return renderJson(draft);
-  }
-}
-
-/**
- * The variables a user template sees (documented in README "Weekly update"): plain strings and
- * lists, ready to print, so templates need no logic beyond `{{#each}}` and `{{#if}}`.
- */
-export function templateContext(draft: WeeklyDraft) {
-  return {
-    header: draft.window.label,
-    window: {
-      ...draft.window,
-      startIso: new Date(draft.window.start).toISOString(),
-      endIso: new Date(draft.window.end).toISOString(),
-    },
-    summary: draft.summary,
-    shipped: draft.shipped.map((item) => ({
-      ...item,
-      ref: reference(item, draft),
-      line: shippedLine(item, draft, markdownStyle).slice(2),
-    })),
-    hidden: draft.hidden.map((item) => ({ ...item, ref: reference(item, draft) })),
-    inProgress: draft.inProgress.map((item) => ({ ...item, line: progressLine(item, draft, markdownStyle).slice(2) })),
-    blockers: draft.blockers,
-    focus: draft.focus
-      ? { ...draft.focus, hours: formatMinutes(draft.focus.minutes), line: focusLine(draft.focus) }
-      : null,
-    lastWeek: draft.lastWeek,
-    identities: draft.identities,
-    countingYouAs: draft.identities.join(', '),
-    repos: draft.repos,
-    notes: draft.notes,
-  };
-}
-
-/** Thrown when a user template does not compile or render: one line for the user. */
-export class TemplateError extends Error {}
-
-/** Renders the draft through a user's Handlebars template (Markdown output: no HTML escaping). */
-export function renderTemplate(draft: WeeklyDraft, source: string): string {
-  try {
-    const engine = Handlebars.create();
-    const template = engine.compile(source, { noEscape: true, strict: false });
-    return template(templateContext(draft));
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new TemplateError(`the weekly template does not render: ${message}`);
   }
 }
 

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/model';
-import { renderMarkdown, renderTemplate, TemplateError } from '../../core/weekly/render';
+import { renderMarkdown } from '../../core/weekly/render';
 import type { WeeklySettings } from '../../core/weekly/settings';
 import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow } from '../../core/weekly/window';
 import { yourTimeZone } from '../timeZone';
@@ -144,6 +144,8 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     if (template === null) {
       notices.push(`cannot read the template ${request.templateFile} — used the built-in layout instead`);
     } else {
+      // Handlebars loads here, only for drafts that use a template.
+      const { renderTemplate, TemplateError } = await import('../../core/weekly/template');
       try {
         markdown = renderTemplate(draft, template);
       } catch (error) {

@@ -52,6 +52,8 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
         window: request.window,
         name: names[index],
         isOwnFile: request.isOwnFile,
+        // A window that ended before now leaves the work tree out of the draft: no `git status`.
+        workTree: request.window.end > request.now,
       });
       done++;
       request.onProgress?.(done, request.roots.length, names[index]);

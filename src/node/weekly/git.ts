@@ -60,6 +60,12 @@ export interface SnapshotOptions extends GitOptions {
   name?: string;
   /** Cadence's own files (saved updates): uncommitted, they are not the user's work in progress. */
   isOwnFile?: (path: string) => boolean;
+  /**
+   * Whether the work tree's state matters (uncommitted changes, stashes): false for a window that
+   * ended before now, whose draft leaves them out — then no `git status` runs and HEAD is read from
+   * the git dir.
+   */
+  workTree?: boolean;
 }
 
 /** Whether the repository at `root` is a shallow clone: a `shallow` file in its (common) git dir. */
@@ -147,6 +153,60 @@ async function readBranches(
   return { ...refs, movedAt: new Map(refs.branches.map((b) => [b.name, b.tipAuthorDate])) };
 }
 
+/** Of `branches`, those not merged into `defaultTip` (with their tips), by one `git for-each-ref`. */
+function unmergedBranches(
+  root: string,
+  defaultTip: string,
+  branches: readonly { name: string }[],
+  options: GitOptions,
+): Promise<BranchInfo[]> {
+  return git(
+    [
+      'for-each-ref',
+      `--no-merged=${defaultTip}`,
+      `--format=${REF_FORMAT}`,
+      ...branches.map((b) => `refs/heads/${b.name}`),
+    ],
+    root,
+    options,
+  ).then((bytes) => parseRefs(bytes).branches);
+}
+
+/**
+ * The merged check started before the log answers: for every branch but the default one (as the
+ * refs name it) that can have moved in the recent span. Null when there is nothing to ask.
+ */
+async function unmergedAmong(
+  root: string,
+  refs: Refs & { movedAt: Map<string, number> },
+  options: SnapshotOptions,
+): Promise<{ defaultTip: string; asked: Set<string>; unmerged: BranchInfo[] } | null> {
+  const guess = pickDefault(refs, { head: null, branch: null, uncommitted: 0, stashes: 0, changed: [] });
+  if (!guess.tip) return null;
+  const asked = refs.branches.filter(
+    (b) => b.name !== guess.name && (refs.movedAt.get(b.name) ?? Infinity) >= options.recentSince,
+  );
+  if (asked.length === 0) return null;
+  // A failure here is not the draft's: the caller asks again after the log.
+  const unmerged = await unmergedBranches(root, guess.tip, asked, options).catch(() => null);
+  return unmerged ? { defaultTip: guess.tip, asked: new Set(asked.map((b) => b.name)), unmerged } : null;
+}
+
+/** HEAD's branch and commit from the git dir (no `git status`): for windows that ended before now. */
+async function headFromGitDir(known: Promise<GitDirs | null>, branches: Promise<Refs>): Promise<Status> {
+  const dirs = await known;
+  const text = dirs ? (await readFile(join(dirs.gitDir, 'HEAD'), 'utf8').catch(() => '')).trim() : '';
+  // (A reftable repository's HEAD names the placeholder `.invalid`: no branch is known then.)
+  const named = /^ref: refs\/heads\/(.+)$/.exec(text)?.[1] ?? null;
+  const symbolic = named === '.invalid' ? null : named;
+  const head = symbolic
+    ? ((await branches).branches.find((b) => b.name === symbolic)?.tip ?? null)
+    : /^[0-9a-f]{40,64}$/.test(text)
+      ? text
+      : null;
+  return { head, branch: symbolic, uncommitted: 0, stashes: 0, changed: [] };
+}
+
 /** Reads everything the draft needs from the repository whose top level is `root`. */
 export async function snapshotRepo(root: string, options: SnapshotOptions): Promise<RepoSnapshot> {
   const since = new Date(options.since).toISOString();
@@ -167,17 +227,22 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
   // Everything below runs in parallel: one `git log` (once the refs are read from the git dir, which
   // costs less than starting a process), `git status`, and reads of the git dir.
   const repoConfig = readConfig(root, options, dirs);
-  const [config, statusBytes, refs, logBytes, shallow, mailmap] = await Promise.all([
+  // Whether branches that did not move in the fetched span are merged: asked alongside the log for
+  // the branches that can have moved recently (their ref files' times), not after it.
+  const early = branches.then((known) => unmergedAmong(root, known, options));
+  const [config, status, refs, logBytes, shallow, mailmap] = await Promise.all([
     repoConfig,
     // Status compares changed files through the repository's clean filters: empty them, so it
     // runs no program (a racily-clean filtered file may count as changed). Submodules: only
     // their commit is compared (a status inside each would read that submodule's config).
-    repoConfig.then(({ noFilters }) =>
-      git(['status', '--porcelain=v2', '--branch', '--show-stash', '--ignore-submodules=dirty', '-z'], root, {
-        ...options,
-        config: noFilters,
-      }),
-    ),
+    options.workTree === false
+      ? headFromGitDir(dirs, branches)
+      : repoConfig.then(({ noFilters }) =>
+          git(['status', '--porcelain=v2', '--branch', '--show-stash', '--ignore-submodules=dirty', '-z'], root, {
+            ...options,
+            config: noFilters,
+          }).then(parseStatus),
+        ),
     branches,
     branches.then(async (known) => {
       const originTip = known.originHead?.tip ?? null;
@@ -193,7 +258,6 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     isShallow(root, dirs),
     readFile(join(root, '.mailmap'), 'utf8').catch(() => null),
   ]);
-  const status = parseStatus(statusBytes);
   const commits = parseLog(logBytes);
   const defaultBranch = pickDefault(refs, status);
   // Fill in tips from the fetched commits; branches last touched before the fetched span but moved
@@ -237,18 +301,13 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
   const [ids, inverseIds, unmerged] = await Promise.all([
     patchIds(root, [...forIds], options),
     patchIds(root, reverts, options, true),
-    older.length > 0 && defaultBranch.tip
-      ? git(
-          [
-            'for-each-ref',
-            `--no-merged=${defaultBranch.tip}`,
-            `--format=${REF_FORMAT}`,
-            ...older.map((b) => `refs/heads/${b.name}`),
-          ],
-          root,
-          options,
-        ).then((bytes) => parseRefs(bytes).branches)
-      : Promise.resolve(null),
+    older.length === 0 || !defaultBranch.tip
+      ? Promise.resolve(null)
+      : early.then((answer) =>
+          answer && answer.defaultTip === defaultBranch.tip && older.every((b) => answer.asked.has(b.name))
+            ? answer.unmerged
+            : unmergedBranches(root, defaultBranch.tip!, older, options),
+        ),
   ]);
   if (unmerged) {
     for (const branch of older) {

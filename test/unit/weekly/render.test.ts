@@ -2,15 +2,8 @@ import * as assert from 'node:assert/strict';
 import { buildDraft } from '../../../src/core/weekly/draft';
 import type { RawCommit, RepoSnapshot, WeeklyDraft } from '../../../src/core/weekly/model';
 import { comparePlan, planItems } from '../../../src/core/weekly/previous';
-import {
-  convertMarkdown,
-  renderMarkdown,
-  renderSlack,
-  renderTemplate,
-  renderText,
-  TemplateError,
-  toJson,
-} from '../../../src/core/weekly/render';
+import { convertMarkdown, renderMarkdown, renderSlack, renderText, toJson } from '../../../src/core/weekly/render';
+import { renderTemplate, TemplateError } from '../../../src/core/weekly/template';
 import { focusLine } from '../../../src/core/weekly/summary';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 
