@@ -1,4 +1,4 @@
-// `npm run pack:cli`: the `cadence` command line alone as an npm package, @cadence-dev/cli (ADR 12).
+// `npm run pack:cli`: the `cadence` command line alone as an npm package, @cadence-dev/cli (ADR 13).
 // Builds the production CLI bundle, stages it with packages/cli/README.md, the LICENSE and a
 // package.json (bin, a files allowlist, no dependencies: everything is in the bundle) under
 // out/cli-package/, and runs `npm pack` there. Prints the tarball's path. Nothing is published.
