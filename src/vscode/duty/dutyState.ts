@@ -5,23 +5,12 @@ import { type DutyTurn, displayName, onDuty } from '../../core/docs/rotation';
 import { buildDuty, type DutyReport } from '../../node/docs/duty';
 import { gitOrUndefined } from '../../node/git';
 import { readTeamFile } from '../../node/docs/team';
+import { readDocsSettings } from '../docs/settings';
 
-/** `cadence.docs.*` settings of the duty, read in one place. */
-export function readDutySettings(): { settings: DutySettings; guideGlobs: string[] } {
-  const config = vscode.workspace.getConfiguration('cadence.docs');
-  const positive = (key: string, fallback: number): number => {
-    const value = config.get<number>(key, fallback);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  const globs = config.get<unknown>('guideGlobs');
-  return {
-    settings: {
-      driftCommits: positive('driftCommits', 5),
-      proposedDays: positive('proposedDays', 30),
-      guideStaleMonths: positive('guideStaleMonths', 6),
-    },
-    guideGlobs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
-  };
+/** The duty's `cadence.docs.*` settings, through the one docs settings reader. */
+export function readDutySettings(): { settings: DutySettings; guideGlobs: string[]; excludeNames: string[] } {
+  const { driftCommits, proposedDays, guideStaleMonths, guideGlobs, excludeNames } = readDocsSettings();
+  return { settings: { driftCommits, proposedDays, guideStaleMonths }, guideGlobs, excludeNames };
 }
 
 /** The duty of every local workspace folder, whose turn it is, and whether it is the user's. */
@@ -53,13 +42,13 @@ export class DutyState implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const { settings, guideGlobs } = readDutySettings();
+    const { settings, guideGlobs, excludeNames } = readDutySettings();
     // In an untrusted workspace no git runs: links are still checked, history is not read.
     const git = vscode.workspace.isTrusted;
     const reports: DutyReport[] = [];
     for (const folder of folders) {
       try {
-        reports.push(await buildDuty(folder.uri.path, { clock: this.clock, git, settings, guideGlobs }));
+        reports.push(await buildDuty(folder.uri.path, { clock: this.clock, git, settings, guideGlobs, excludeNames }));
       } catch (error) {
         this.log.warn(`Documentation duty: cannot read ${folder.uri.fsPath}: ${String(error)}`);
       }
