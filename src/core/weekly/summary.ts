@@ -54,7 +54,7 @@ export function clause(title: string): string {
   const line = title.split(/\r?\n/)[0];
   const first = line.split(/(?<=[.!?;])\s+/)[0];
   const strip = (text: string) => text.replace(/[\s.!?;:,…]+$/u, '').trim();
-  return strip(first) || strip(line.replace(/[.!?;]\s+/g, ' ')) || 'untitled change';
+  return strip(first) || strip(line.replace(/[.!?;]+\s+/g, ' ')) || 'untitled change';
 }
 
 /** A change named in a sentence: quoted, so imperative subjects ("Add X") still read as names. */

@@ -53,7 +53,7 @@ describe('docs parsers never throw (fast-check)', () => {
         parseRunbook('/r/runbooks/x.md', text, '/r');
         for (const problem of decision.problems) assert.ok(problem.line >= 0);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261129 },
     );
   });
 
@@ -86,7 +86,7 @@ describe('docs parsers never throw (fast-check)', () => {
         assert.equal(parseRunbook('/r/runbooks/x.md', reviewed, '/r').lastReviewedOn, '2026-11-22');
         assert.ok(validYaml(reviewed), `front matter broken by Mark Reviewed: ${JSON.stringify(reviewed)}`);
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261129 },
     );
   });
 
@@ -113,7 +113,7 @@ describe('docs parsers never throw (fast-check)', () => {
         assert.deepEqual(index.problems(), fresh.problems());
         assert.deepEqual(index.decisions(), fresh.decisions());
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: 20261129 },
     );
   });
 });

@@ -203,6 +203,7 @@ describe('focus timer reducer', () => {
           }
         },
       ),
+      { seed: 20261129 },
     );
   });
 });

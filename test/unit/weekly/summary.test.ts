@@ -110,6 +110,11 @@ describe('weekly summary sentences', () => {
     assert.match(summary([]), /^No shipped changes this week — /);
   });
 
+  it('a title of punctuation runs adds no sentence ("?! \\"" once gave “? "”)', () => {
+    assert.equal(clause('?! "'), '"');
+    assert.equal(clause('fix: a?! b'), 'fix: a');
+  });
+
   it('property: any titles give 3 or 4 sentences, each ending in one period', () => {
     const title = fc.oneof(
       fc.string({ maxLength: 60 }),
@@ -123,7 +128,7 @@ describe('weekly summary sentences', () => {
         assert.ok(count >= 3 && count <= 4, `${count} sentences: ${text}`);
         for (const sentence of sentences(text)) assert.match(sentence, /[^.!?;:,\s]\.$/, `ends badly: ${text}`);
       }),
-      { numRuns: 500 },
+      { numRuns: 500, seed: 20261129 },
     );
   });
 });
