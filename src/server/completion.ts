@@ -25,6 +25,8 @@ const LINK_TARGET = /\]\(\s*<?([^()\s<>]*)$/;
 /** After a relation word: `Supersedes ▮`, `Superseded by: 00▮`, `* Amends ▮`. */
 const RELATION =
   /\b(?:supersedes|supercedes|superseded by|superceded by|replaces|replaced by|amends|amended by)\s*:?\s+([^\s[\]()]*)$/i;
+/** After `ADR-` or `ADR ` with digits typed so far (a mention, not a link). */
+const MENTION_PREFIX = /\bADR[- ](\d*)$/i;
 const FRONT_MATTER_STATUS = /^\s*status\s*:\s*["']?([A-Za-z]*)$/i;
 const FIELD_STATUS = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*([A-Za-z]*)$/i;
 
@@ -72,6 +74,26 @@ export function complete(
         filterText: href,
       };
     });
+  }
+
+  const mention = MENTION_PREFIX.exec(prefix);
+  if (mention && !inFrontMatter(text, position.line)) {
+    // "ADR-0▮": the record's number as its file name writes it (the folder's own style).
+    return best(
+      index,
+      path,
+      folder,
+      mention[1],
+      (decision, order) => {
+        const number = decision.numberText ?? String(decision.number ?? '');
+        return {
+          ...recordItem(decision, order, path),
+          textEdit: { range: range(mention[1]), newText: number },
+          filterText: number,
+        };
+      },
+      (decision) => decision.number !== undefined && decision.folder === folder,
+    );
   }
 
   const relation = RELATION.exec(prefix);
@@ -155,11 +177,13 @@ function best(
   folder: string,
   typed: string,
   item: (decision: Decision, order: number) => CompletionItem,
+  include: (decision: Decision) => boolean = () => true,
 ): CompletionList {
   const lower = typed.toLowerCase();
   const here = dirname(path);
   const ranked: { decision: Decision; rank: number; order: number }[] = [];
   candidates(index, path, folder).forEach((decision, order) => {
+    if (!include(decision)) return;
     // Most candidates sit beside the record: their link is their file name (no path arithmetic).
     const href = dirname(decision.path) === here ? basename(decision.path) : relativePath(here, decision.path);
     const text = `${href} ${recordLabel(decision)}`.toLowerCase();

@@ -215,6 +215,31 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
         line: lineAt(source, yamlStart + (keyRange?.[0] ?? 0)),
       };
     }
+    if (
+      isScalar(node) &&
+      typeof value === 'number' &&
+      !Number.isSafeInteger(value) &&
+      /^[-+]?\d{16,}$|e\d{3,}/i.test(String(node.source ?? ''))
+    ) {
+      // 12345678901234567890 or 1e999 as a number would lose its digits: keep the text as written.
+      value = String(node.source);
+      source.notes.push({
+        code: 'invalid-front-matter',
+        severity: 'info',
+        line: lineAt(source, yamlStart + (keyRange?.[0] ?? 0)),
+        message: `\`${key}\` is too large to be a number; it is read as the text written.`,
+      });
+    }
+    if (TEXT_FIELDS.has(key) && hasObject(value)) {
+      // An alias or a mapping where text belongs (`tags: *anchor` to a map): left out, and said.
+      value = Array.isArray(value) ? value.filter((v) => !isObjectValue(v)) : undefined;
+      source.notes.push({
+        code: 'invalid-front-matter',
+        severity: 'warning',
+        line: lineAt(source, yamlStart + (keyRange?.[0] ?? 0)),
+        message: `\`${key}\` holds a mapping or list where text is expected; that part is not read.`,
+      });
+    }
     const range = node && typeof node === 'object' && 'range' in node ? (node.range as number[] | null) : null;
     let span = range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : undefined;
     // A block value (`status: >`, a list) ends after its line break: keep the break out of the span.
@@ -273,6 +298,33 @@ function tooDeep(text: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Front matter fields whose values are text, or lists of text. */
+const TEXT_FIELDS = new Set([
+  'title',
+  'status',
+  'date',
+  'created',
+  'tags',
+  'deciders',
+  'decision-makers',
+  'owner',
+  'service',
+  'last_reviewed_on',
+  'review_in',
+  'supersedes',
+  'superseded-by',
+  'superseded_by',
+]);
+
+function isObjectValue(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !(value instanceof Date);
+}
+
+/** True for a mapping, or a list holding a mapping or a list. */
+function hasObject(value: unknown): boolean {
+  return Array.isArray(value) ? value.some(isObjectValue) : isObjectValue(value);
 }
 
 /** True when the document's node tree is small and shallow enough to convert. */

@@ -136,6 +136,26 @@ describe('docs: nothing a repository can do to the user', () => {
     assert.match(deep.frontMatter?.error?.message ?? '', /nests too deeply/);
   });
 
+  it('reports aliases expanding to objects where text is expected, instead of "[object Object]"', () => {
+    const decision = parseDecision(
+      '/w/docs/decisions/0001-x.md',
+      '---\nmeta: &m {owner: x}\nstatus: accepted\ntags: [api, *m]\n---\n# 1. X\n',
+      '/w/docs/decisions',
+    );
+    assert.deepEqual(decision.tags, ['api']);
+    assert.deepEqual(
+      decision.problems.map((p) => p.code),
+      ['invalid-front-matter'],
+    );
+    assert.match(decision.problems[0].message, /`tags` holds a mapping or list where text is expected/);
+  });
+
+  it('keeps numbers too large to be numbers as the text written, and says so', () => {
+    const source = readSource('---\ntitle: 123456789012345678901234567890\nstatus: accepted\n---\n');
+    assert.equal(source.frontMatter?.fields.get('title')?.value, '123456789012345678901234567890');
+    assert.match(source.notes[0].message, /too large to be a number/);
+  });
+
   it('decodes a file that is not UTF-8 and says so', async () => {
     const { problems, index } = await loadHostile();
     assert.deepEqual(codes(problems, '0009-latin1.md'), ['not-utf8']);

@@ -114,4 +114,22 @@ describe('language server at scale', () => {
       newText: '0002-record-2.md#context',
     });
   });
+
+  it('completes record numbers after ADR-, as the folder writes them', async () => {
+    const { root, file } = recordsFolder(12);
+    client = inProcessServer();
+    await client.initialize([root], { git: false });
+    const text = '# 1. Record 1\n\n## Status\n\nAccepted\n\nThis builds on ADR-001';
+    client.open(file(1), text);
+    const list = (await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: pathToUri(file(1)) },
+      position: { line: 6, character: 'This builds on ADR-001'.length },
+    })) as CompletionList;
+    assert.equal(list.items[0].label, '0010 Record 10');
+    assert.deepEqual(list.items[0].textEdit, {
+      range: { start: { line: 6, character: 19 }, end: { line: 6, character: 22 } },
+      newText: '0010',
+    });
+    assert.ok(!list.items.some((i) => i.label === '0001 Record 1'), 'never the record itself');
+  });
 });
