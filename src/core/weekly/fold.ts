@@ -48,6 +48,38 @@ export function prsFromMerges(defaultTip: string | null, byId: Map<string, RawCo
   return prs;
 }
 
+/**
+ * Each commit's number of ancestors among `commits` along parent links (0 for a commit whose
+ * parents are all outside): an ancestor always has a smaller depth than its descendants.
+ */
+export function historyDepth(commits: readonly RawCommit[]): Map<string, number> {
+  const byId = new Map(commits.map((commit) => [commit.sha, commit]));
+  const depth = new Map<string, number>();
+  for (const start of commits) {
+    // Iterative post-order walk: a long history must not overflow the stack.
+    const stack = [start.sha];
+    while (stack.length > 0) {
+      const sha = stack[stack.length - 1];
+      if (depth.has(sha)) {
+        stack.pop();
+        continue;
+      }
+      const parents = byId.get(sha)!.parents.filter((parent) => byId.has(parent));
+      const pending = parents.filter((parent) => !depth.has(parent));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      depth.set(
+        sha,
+        parents.reduce((most, parent) => Math.max(most, depth.get(parent)! + 1), 0),
+      );
+      stack.pop();
+    }
+  }
+  return depth;
+}
+
 export interface Group {
   lead: Candidate;
   commits: Candidate[];
@@ -59,9 +91,14 @@ export function fold(
   patchIds: Record<string, string>,
   cancelled: ReadonlyMap<string, string> = new Map(),
 ): { groups: Group[]; revertsOutside: Group[] } {
-  // Oldest first, so targets come before their fixups and reverts.
+  // Oldest first, so targets come before their fixups and reverts; within one second, parents
+  // before children (history order), not hash order.
+  const depth = historyDepth(candidates.map((candidate) => candidate.commit));
   const sorted = [...candidates].sort(
-    (a, b) => a.commit.authorDate - b.commit.authorDate || a.commit.sha.localeCompare(b.commit.sha),
+    (a, b) =>
+      a.commit.authorDate - b.commit.authorDate ||
+      depth.get(a.commit.sha)! - depth.get(b.commit.sha)! ||
+      a.commit.sha.localeCompare(b.commit.sha),
   );
   const dropped = new Set<string>();
 
