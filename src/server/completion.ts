@@ -12,6 +12,8 @@ import { headingsOf } from '../core/docs/parse';
 import { basename, dirname, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS } from '../core/docs/status';
 import type { Decision } from '../core/docs/types';
+import { RELATION_WORDS } from '../core/docs/fields';
+import { frontMatterClose } from '../core/docs/source';
 import { decisionPreview, lineOf, recordLabel, statusDetail } from './records';
 
 /**
@@ -22,26 +24,16 @@ export const MAX_RECORD_ITEMS = 100;
 
 /** Inside a Markdown link target: `[x](00▮`. */
 const LINK_TARGET = /\]\(\s*<?([^()\s<>]*)$/;
-/** After a relation word: `Supersedes ▮`, `Superseded by: 00▮`, `* Amends ▮`. */
-const RELATION =
-  /\b(?:supersedes|supercedes|superseded by|superceded by|replaces|replaced by|amends|amended by)\s*:?\s+([^\s[\]()]*)$/i;
+/** After a relation word (the core's words): `Supersedes ▮`, `Superseded by: 00▮`, `* Amends ▮`. */
+const RELATION = new RegExp(`\\b(?:${RELATION_WORDS})\\s*:?\\s+([^\\s[\\]()]*)$`, 'i');
 /** After `ADR-` or `ADR ` with digits typed so far (a mention, not a link). */
 const MENTION_PREFIX = /\bADR[- ](\d*)$/i;
 const FRONT_MATTER_STATUS = /^\s*status\s*:\s*["']?([A-Za-z]*)$/i;
 const FIELD_STATUS = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*([A-Za-z]*)$/i;
 
+/** Inside front matter that is still open on `line` (the core's rule for where it starts and ends). */
 function inFrontMatter(text: string, line: number): boolean {
-  if (
-    lineOf(text, 0)
-      .replace(/^\uFEFF/, '')
-      .trimEnd() !== '---'
-  )
-    return false;
-  for (let l = 1; l <= line; l++) {
-    const t = lineOf(text, l).trimEnd();
-    if (t === '---' || t === '...') return false;
-  }
-  return line > 0;
+  return line > 0 && frontMatterClose((l) => lineOf(text, l), line) === -1;
 }
 
 /**

@@ -2,7 +2,7 @@ import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-lan
 import type { Problem } from '../core/docs/types';
 import { lineOf } from './records';
 import { pathToUri } from './uris';
-import type { DocsWorkspace } from './workspace';
+import type { DocsWorkspace } from '../core/docs/workspace';
 
 const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -20,8 +20,9 @@ import { findGuides } from '../core/docs/guides';
 import { PathDiagnostics, pathFixes } from './pathDiagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
+import { CONFIG_GLOB } from '../core/docs/configNames';
 import { readServerSettings } from '../shared/docsSettings';
-import { DocsWorkspace, type LastChanges } from './workspace';
+import { DocsWorkspace, type LastChanges } from '../core/docs/workspace';
 
 /** Where the server writes what it does (the client's output channel, or stderr). */
 export interface Logger {
@@ -42,7 +43,7 @@ export interface ServerDeps {
 }
 
 /** Globs the client watches for the server: records, runbooks and the discovery config files. */
-export const WATCHED_GLOBS = ['**/*.{md,markdown}', '**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}'];
+export const WATCHED_GLOBS = ['**/*.{md,markdown}', CONFIG_GLOB];
 
 /**
  * The Cadence language server on an existing connection: one DocsIndex for every workspace root,

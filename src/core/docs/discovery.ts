@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
 import { isSkippedDecisionFile, numberFromFileName } from './names';
 import type { Problem } from './types';
@@ -52,8 +53,7 @@ export interface DiscoveryOptions {
   maxDirectories?: number;
 }
 
-export type FolderSource =
-  '.adr-dir' | '.log4brains.yml' | 'adr.config.json' | '.adr' | 'default' | 'named' | 'glob' | 'root';
+export type FolderSource = ConfigFileName | 'default' | 'named' | 'glob' | 'root';
 
 export interface DecisionFolder {
   path: string;
@@ -156,12 +156,7 @@ function configFolders(name: string, text: string): { folders: string[]; log4bra
   return { folders, log4brains: true };
 }
 
-const CONFIG_FILES: Record<string, FolderSource> = {
-  '.adr-dir': '.adr-dir',
-  '.log4brains.yml': '.log4brains.yml',
-  'adr.config.json': 'adr.config.json',
-  '.adr': '.adr',
-};
+const CONFIG_FILES: Record<string, FolderSource> = Object.fromEntries(CONFIG_FILE_NAMES.map((name) => [name, name]));
 
 /**
  * Walks `root` once (breadth first, no symlinked folders, bounded depth and count) and applies every

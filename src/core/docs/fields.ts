@@ -24,8 +24,11 @@ export function fieldOf(text: string): [string, string] | undefined {
   return key ? [key, m[2].trim()] : undefined;
 }
 
-export const RELATION =
-  /^\W*(?:status\W*)?(supersedes|supercedes|superseded by|superceded by|supersceded by|replaced by|replaces|amends|amended by)\b/i;
+/** The relation words every reader knows, common misspellings included (one grammar for all). */
+export const RELATION_WORDS =
+  'supersedes|supercedes|superseded by|superceded by|supersceded by|replaced by|replaces|amends|amended by';
+
+export const RELATION = new RegExp(`^\\W*(?:status\\W*)?(${RELATION_WORDS})\\b`, 'i');
 
 export function relationOf(text: string): Reference['relation'] | undefined {
   const m = RELATION.exec(text);

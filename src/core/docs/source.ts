@@ -123,6 +123,19 @@ function isFence(line: string): boolean {
 }
 
 /**
+ * Where front matter (`---` on the very first line) closes: the line of the closing `---` or `...`,
+ * -1 when no line up to `lastLine` closes it, undefined when the text has no front matter.
+ */
+export function frontMatterClose(line: (index: number) => string, lastLine: number): number | undefined {
+  if (!isFence(line(0).replace(/^\uFEFF/, ''))) return undefined;
+  for (let index = 1; index <= lastLine; index++) {
+    const t = line(index).trimEnd();
+    if (t === '---' || t === '...') return index;
+  }
+  return -1;
+}
+
+/**
  * Reads front matter (`---` … `---`/`...` at the very top) with `yaml`, keeping value offsets.
  * Every repository is untrusted input, so the parse is bounded: the text's size, `stringKeys`
  * (a collection used as a key is an error, never stringified), the node count and depth, and
@@ -130,16 +143,8 @@ function isFence(line: string): boolean {
  * from a document with errors (converting an erroneous nest of 500 `{` costs gigabytes).
  */
 function readFrontMatter(source: Source): FrontMatter | undefined {
-  const firstLine = lineText(source, 0).replace(/^\uFEFF/, '');
-  if (!isFence(firstLine)) return undefined;
-  let endLine = -1;
-  for (let line = 1; line < source.lineStarts.length; line++) {
-    const t = lineText(source, line).trimEnd();
-    if (t === '---' || t === '...') {
-      endLine = line;
-      break;
-    }
-  }
+  const endLine = frontMatterClose((line) => lineText(source, line), source.lineStarts.length - 1);
+  if (endLine === undefined) return undefined;
   if (endLine < 0) {
     source.notes.push({
       code: 'unclosed-front-matter',

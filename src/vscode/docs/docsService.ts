@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
+import { CONFIG_GLOB, CONFIG_NAMES } from '../../core/docs/configNames';
 import type { Discovery } from '../../core/docs/discovery';
 import type { DocsIndex } from '../../core/docs/index';
 import { ChangeStamps } from '../../core/docs/changes';
@@ -12,8 +13,6 @@ interface Root {
   folder: vscode.WorkspaceFolder;
   discovery: Discovery;
 }
-
-const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
 
 /** What the trees and commands read from the index. */
 export type DocsIndexView = Pick<
@@ -72,7 +71,7 @@ export class DocsService implements vscode.Disposable {
   /** Starts watching and schedules the first load; cheap, safe to call from activate. */
   start(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
-    const configs = vscode.workspace.createFileSystemWatcher('**/{.adr-dir,.log4brains.yml,adr.config.json,.adr}');
+    const configs = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     // Folders: a deleted or renamed folder reports only itself, not the records inside it.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(

@@ -1,17 +1,17 @@
-import type { Clock } from '../core/clock';
-import type { Discovery, DocsFileSystem } from '../core/docs/discovery';
-import { DocsIndex, indexFile, loadRoot, tooLargeNote } from '../core/docs/index';
-import { basename, isInside } from '../core/docs/paths';
-import type { ServerSettings } from '../shared/docsSettings';
+// The docs workspace: one DocsIndex over every root, kept current one file at a time, over two
+// ports — a DocsFileSystem and LastChanges (git dates) — so it runs anywhere (see ADR 0011).
+import type { ServerSettings } from '../../shared/docsSettings';
+import type { Clock } from '../clock';
+import { CONFIG_NAMES } from './configNames';
+import type { Discovery, DocsFileSystem } from './discovery';
+import { DocsIndex, indexFile, loadRoot, tooLargeNote } from './index';
+import { basename, isInside } from './paths';
 
 /** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
 export type LastChanges = (root: string, folders: string[], gitPath?: string) => Promise<Map<string, string>>;
 
-/** Files whose change means the folders themselves may have moved: that root is rediscovered. */
-export const CONFIG_NAMES = new Set(['.adr-dir', '.log4brains.yml', 'adr.config.json', '.adr']);
-
 /**
- * The server's one DocsIndex over every workspace root. Open documents override the disk (their
+ * One DocsIndex over every workspace root (the language server wraps it). Open documents override the disk (their
  * text is what the user sees); watched-file events update one file at a time; only a config file
  * change or a workspace-folder change rediscovers a root. Every update is queued, so events are
  * applied in the order they arrived even though reading is asynchronous.
