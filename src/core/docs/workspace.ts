@@ -1,5 +1,5 @@
 // The docs workspace: one DocsIndex over every root, kept current one file at a time, over two
-// ports — a DocsFileSystem and LastChanges (git dates) — so it runs anywhere (see ADR 0011).
+// ports — a DocsFileSystem and LastChanges (git dates) — so it runs anywhere (see ADR 0014).
 import type { ServerSettings } from '../../shared/docsSettings';
 import type { Clock } from '../clock';
 import { CONFIG_NAMES } from './configNames';
