@@ -110,14 +110,22 @@ describe('focus I/O (src/node/focus)', () => {
     this.timeout(20_000);
     const file = path.join(tempDir(), 'focus-state.json');
     // The slow process holds the lock 3.5 s with its event loop blocked (no heartbeat can run);
-    // the fast one asks 200 ms later. Both increments must land, in order.
+    // the fast one asks once it sees that lock taken. Both increments must land, in order.
     const child = `
       global.describe = () => undefined;
       const { SharedFile, parseShared, serializeShared } = require(${JSON.stringify(__filename)}).__test;
       const store = new SharedFile({ file: process.argv[2], parse: parseShared, serialize: serializeShared });
       const role = process.argv[3];
       (async () => {
-        if (role === 'fast') await new Promise((r) => setTimeout(r, 200));
+        if (role === 'fast') {
+          // Wait for the condition (the slow process holds the lock), not for a fixed time.
+          const owner = require('node:path').join(process.argv[2] + '.lock', 'owner.json');
+          const deadline = Date.now() + 15000;
+          while (!require('node:fs').existsSync(owner)) {
+            if (Date.now() > deadline) { console.error('the slow process never took the lock'); process.exit(3); }
+            await new Promise((r) => setTimeout(r, 5));
+          }
+        }
         await store.update((c) => {
           if (role === 'slow') { const end = Date.now() + 3500; while (Date.now() < end); }
           return { ...c, seq: c.seq + 1, proposed: [...c.proposed, role] };
