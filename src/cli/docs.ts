@@ -5,6 +5,7 @@ import { isInside, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { repositoryRoot } from '../node/repositoryRoot';
 import { writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
 import { formatFlag, paint, writeJson } from './output';
@@ -169,8 +170,10 @@ async function listDocs(
       })),
     problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
   };
+  // GitHub places annotations and SARIF results by their path from the repository's top folder.
+  const ciBase = toPosix(repositoryRoot(base) ?? base);
   const findings = problems.map((p) => ({
-    path: rel(p.path),
+    path: relativePath(ciBase, p.path),
     line: p.line + 1,
     severity: p.severity,
     ruleId: p.code,

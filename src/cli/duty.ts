@@ -7,6 +7,7 @@ import { TEAM_FILE, displayName, onDuty } from '../core/docs/rotation';
 import { buildDuty } from '../node/docs/duty';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { readTeamFile } from '../node/docs/team';
+import { repositoryRoot } from '../node/repositoryRoot';
 import { systemTimeZone } from '../node/timeZone';
 import { type Finding, writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
@@ -29,10 +30,11 @@ export interface DutyJson {
   }[];
 }
 
-/** Items as findings for GitHub annotations and SARIF (paths relative to the folder asked about). */
-export function dutyFindings(json: DutyJson, items: readonly DutyItem[]): Finding[] {
+/** Items as findings for GitHub annotations and SARIF, with paths from the repository's top folder
+ * (`ciBase`), where GitHub places them. */
+export function dutyFindings(json: DutyJson, items: readonly DutyItem[], ciBase: string): Finding[] {
   return json.items.map((item, i) => ({
-    path: item.path,
+    path: relativePath(ciBase, items[i].path),
     line: item.line,
     severity: items[i].severity,
     ruleId: item.code ?? item.kind,
@@ -135,7 +137,7 @@ async function listDuty(
     })),
   };
   if (options.format === 'json') writeJson(io, json);
-  else if (!writeCiFormat(options.format, dutyFindings(json, items), io)) {
+  else if (!writeCiFormat(options.format, dutyFindings(json, items, repositoryRoot(posix) ?? posix), io)) {
     const who = turn
       ? `Docs duty this ${team?.team?.period === 'sprint' ? 'sprint' : 'week'}: ${displayName(turn.person) === turn.person.email ? turn.person.email : `${displayName(turn.person)} <${turn.person.email}>`} (${turn.start} – ${turn.end})` +
         (options.author ? (options.author === turn.person.email ? ' — you' : ' — not you') : '')

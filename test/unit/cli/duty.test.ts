@@ -154,4 +154,19 @@ describe('cadence duty', () => {
     );
     assert.ok(out.stdout.split('\n').every((l) => l === '' || l.startsWith('::')));
   });
+
+  it('annotations and SARIF name files from the repository top, also when PATH is a subfolder', async () => {
+    for (const [name, command, args] of [
+      ['docs', docsCommand(clock), ['--format', 'github', 'docs']],
+      ['duty', duty, ['--format', 'github', 'docs']],
+    ] as const) {
+      const { out, io } = capture(root);
+      await command.run([...args], io);
+      assert.match(out.stdout, /^::warning file=docs\/runbooks\/payments\.md,line=\d+,/m, `${name}: ${out.stdout}`);
+      assert.doesNotMatch(out.stdout, /file=runbooks\//, name);
+    }
+    const { out, io } = capture(root);
+    await duty.run(['--format', 'sarif', 'docs'], io);
+    assert.match(out.stdout, /"uri": "docs\/runbooks\/payments\.md"/);
+  });
 });
