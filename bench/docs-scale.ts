@@ -10,18 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import {
-  type CompletionList,
-  type ProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createConnection,
-  createProtocolConnection,
-} from 'vscode-languageserver/node';
+import { type CompletionList, type ProtocolConnection } from 'vscode-languageserver/node';
 import { DocsIndex, loadRoot } from '../src/core/docs/index';
 import { nodeFileSystem } from '../src/node/docs/nodeFileSystem';
-import { startServer } from '../src/server/server';
+import { inMemoryServer } from './inMemoryServer';
 import { pathToUri } from '../src/server/uris';
 
 const COUNT = 5000;
@@ -77,11 +69,7 @@ interface Server {
 
 /** The server in this process over an in-memory JSON-RPC connection, default diagnostics delay. */
 async function startInProcess(root: string): Promise<Server> {
-  const up = new PassThrough();
-  const down = new PassThrough();
-  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(server, { fileSystem: nodeFileSystem, clock });
-  const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const { client, dispose } = inMemoryServer({ fileSystem: nodeFileSystem, clock });
   const waiters = new Map<string, (d: { code?: unknown }[]) => void>();
   client.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code?: unknown }[] }) =>
     waiters.get(p.uri)?.(p.diagnostics),
@@ -104,10 +92,7 @@ async function startInProcess(root: string): Promise<Server> {
           resolve();
         });
       }),
-    dispose: () => {
-      client.dispose();
-      server.dispose();
-    },
+    dispose,
   };
 }
 

@@ -8,17 +8,15 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import {
   type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  createConnection,
   createProtocolConnection,
 } from 'vscode-languageserver/node';
 import { DocsIndex, loadRoot } from '../src/core/docs/index';
 import { nodeFileSystem } from '../src/node/docs/nodeFileSystem';
-import { startServer } from '../src/server/server';
+import { inMemoryServer } from './inMemoryServer';
 import { pathToUri } from '../src/server/uris';
 
 const COUNT = 5000;
@@ -73,15 +71,10 @@ async function viaProcess(serverJs: string, root: string, expected: number): Pro
 
 async function inProcess(root: string, expected: number): Promise<number> {
   const started = performance.now();
-  const up = new PassThrough();
-  const down = new PassThrough();
-  const server = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(server, { fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 0 });
-  const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const { client, dispose } = inMemoryServer({ fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 0 });
   await coldDiagnostics(client, root, expected);
   const ms = performance.now() - started;
-  client.dispose();
-  server.dispose();
+  dispose();
   return ms;
 }
 
