@@ -56,14 +56,19 @@ describe('weekly update in a real VS Code', () => {
     const api = await vscode.extensions.getExtension<CadenceApi>(EXTENSION_ID)!.activate();
     const before = await vscode.commands.executeCommand<DraftResult | undefined>(Commands.weeklyDraft);
     const blocksBefore = before?.draft.focus?.blocks ?? 0;
-    // A block that ended a minute ago is inside "this week" whatever today is.
-    const endedAt = Date.now() - 60_000;
+    // A block that just ended, started no earlier than this week's start (Monday 00:00 here), is
+    // inside "this week" whatever today is.
+    const endedAt = Date.now();
+    const monday = new Date(endedAt);
+    monday.setHours(0, 0, 0, 0);
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+    const startedAt = Math.max(endedAt - 45 * 60_000, monday.getTime());
     await appendFocusRecord(api.focus.historyFile, {
       id: `weekly-it-${endedAt}`,
-      startedAt: endedAt - 45 * 60_000,
+      startedAt,
       endedAt,
       plannedMinutes: 45,
-      actualMinutes: 45,
+      actualMinutes: Math.round((endedAt - startedAt) / 60_000),
       completed: true,
       repo: workspace,
       branchAtStart: 'feat/usage-based-billing',
