@@ -8,7 +8,7 @@ import type { Clock } from '../clock';
 import { addDays, isoDay } from './dates';
 import type { Guide } from './guides';
 import type { HistoryEvidence, RenameIndex } from './history';
-import type { DocsIndex } from './index';
+import type { DocsIndex } from './docsIndex';
 import type { PathRef } from './pathRefs';
 import { joinPath, relativePath } from './paths';
 

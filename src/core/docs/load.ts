@@ -9,7 +9,7 @@ import {
   isNotFound,
   unlistedFolder,
 } from './discovery';
-import type { DocsIndex } from './index';
+import type { DocsIndex } from './docsIndex';
 import type { Problem } from './types';
 import { joinPath } from './paths';
 

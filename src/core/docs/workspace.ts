@@ -4,7 +4,8 @@ import type { ServerSettings } from '../../shared/docsSettings';
 import type { Clock } from '../clock';
 import { CONFIG_NAMES } from './configNames';
 import type { Discovery, DocsFileSystem } from './discovery';
-import { DocsIndex, indexFile, loadRoot, tooLargeNote } from './index';
+import { DocsIndex } from './docsIndex';
+import { indexFile, loadRoot, tooLargeNote } from './load';
 import { basename, isInside } from './paths';
 
 /** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
