@@ -81,6 +81,8 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
   const notes: string[] = [];
   let offDays = 0;
   let leftOut = false;
+  // Commits already counted in an earlier repository (two clones or a fork of one project): once.
+  const counted = new Set<string>();
 
   for (const repo of input.repos) {
     const emails = [...input.authors, ...(input.includeRepoUserEmail && repo.userEmail ? [repo.userEmail] : [])];
@@ -107,12 +109,15 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     const recent: Candidate[] = [];
     for (const commit of repo.commits) {
       if (commit.parents.length > 1) continue; // merges: their branch commits or the squash count
+      if (counted.has(commit.sha)) continue;
       if (commit.authorDate < recentStart || commit.authorDate >= Math.max(window.end, now + 1)) continue;
       const who = mine(commit);
       if (!who.mine) continue;
       const pr = subjectPr(commit.subject, forge) ?? prs.get(commit.sha) ?? null;
       recent.push({ commit, coAuthored: who.coAuthored, onDefault: onDefault.has(commit.sha), pr });
     }
+
+    for (const candidate of recent) counted.add(candidate.commit.sha);
 
     const inWindow = (c: Candidate) => c.commit.authorDate >= window.start && c.commit.authorDate < window.end;
     const shippedCandidates = recent.filter((c) => c.onDefault && inWindow(c));
@@ -231,6 +236,6 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     reviews: [],
     issuesClosed: [],
   };
-  draft.summary = summarize(draft, now);
+  draft.summary = summarize(draft, now, hiddenTypes);
   return draft;
 }

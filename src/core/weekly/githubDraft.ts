@@ -291,7 +291,7 @@ export function applyGithub(draft: WeeklyDraft, evidence: GithubEvidence, option
     issuesClosed,
     github: { status: 'ok', user: evidence.login, message },
   };
-  result.summary = summarize(result, options.now);
+  result.summary = summarize(result, options.now, hiddenTypes);
   return result;
 }
 

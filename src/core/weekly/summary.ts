@@ -143,13 +143,18 @@ export function areaWords(scope: string | null): string | null {
   return `the ${ACRONYMS.has(key) ? key.toUpperCase() : raw}`;
 }
 
-/** Up to two changes worth naming first: features and breaking changes, then anything but fixes. */
-function pickHighlights(shipped: readonly ShippedItem[]): ShippedItem[] {
-  if (shipped.length === 1) return [...shipped];
+/**
+ * Up to two changes worth naming first: features and breaking changes, then anything but fixes.
+ * Hidden types (`ci`, `chore`, releases — listed with `--include-hidden`) are never named unless
+ * breaking: a week does not lead with its pipeline tweaks.
+ */
+function pickHighlights(shipped: readonly ShippedItem[], hiddenTypes: ReadonlySet<string>): ShippedItem[] {
+  const worth = shipped.filter((item) => item.breaking || item.type === null || !hiddenTypes.has(item.type));
+  if (shipped.length === 1) return worth;
   // A revert of older work is not a highlight (and its quoted title would nest quotes).
-  return shipped
+  return worth
     .filter((item) => item.type === 'feat' || item.breaking)
-    .concat(shipped.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix' && !item.revert))
+    .concat(worth.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix' && !item.revert))
     .slice(0, 2);
 }
 
@@ -218,10 +223,11 @@ function blockersSentence(draft: WeeklyDraft): string {
 
 /**
  * Three or four sentences: shipped, fixes/breaking (when any), next, blockers (+ focus). `now` tells
- * the current week ("this week") from a past one ("in week 46").
+ * the current week ("this week") from a past one ("in week 46"); `hiddenTypes` (lower case) are the
+ * types shown only on request, never named first.
  */
-export function summarize(draft: WeeklyDraft, now?: number): string {
-  const highlights = pickHighlights(draft.shipped);
+export function summarize(draft: WeeklyDraft, now?: number, hiddenTypes: Iterable<string> = []): string {
+  const highlights = pickHighlights(draft.shipped, new Set(hiddenTypes));
   return [
     shippedSentence(draft, now, highlights),
     fixesSentence(draft.shipped, highlights),

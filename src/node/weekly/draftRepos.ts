@@ -4,7 +4,7 @@ import { buildDraft, type DraftInput, RECENT_DAYS } from '../../core/weekly/draf
 import type { GithubStatus, RepoSnapshot, WeeklyDraft } from '../../core/weekly/model';
 import { addGithub, type GithubDraftOptions } from '../github/draftGithub';
 import { type GitOptions, snapshotRepo } from './git';
-import { repoNames } from './repos';
+import { distinctRepos, repoNames } from './repos';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -34,17 +34,20 @@ export function logSince(windowStart: number): number {
 
 /** Reads every repository and builds the draft. */
 export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft> {
-  const names = repoNames(request.roots);
+  // A linked worktree or a second path of a repository already listed adds nothing but its commits
+  // twice: each repository is read once, through the first path that names it.
+  const roots = await distinctRepos(request.roots);
+  const names = repoNames(roots);
   const since = logSince(request.window.start);
   const recentSince = request.now - RECENT_DAYS * DAY;
-  const snapshots: RepoSnapshot[] = new Array<RepoSnapshot>(request.roots.length);
+  const snapshots: RepoSnapshot[] = new Array<RepoSnapshot>(roots.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < request.roots.length) {
+    while (next < roots.length) {
       const index = next++;
       request.signal?.throwIfAborted();
-      snapshots[index] = await snapshotRepo(request.roots[index], {
+      snapshots[index] = await snapshotRepo(roots[index], {
         gitPath: request.gitPath,
         signal: request.signal,
         since,
@@ -56,10 +59,10 @@ export async function draftFromRepos(request: DraftRequest): Promise<WeeklyDraft
         workTree: request.window.end > request.now,
       });
       done++;
-      request.onProgress?.(done, request.roots.length, names[index]);
+      request.onProgress?.(done, roots.length, names[index]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, request.roots.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, roots.length) }, worker));
   const draft = buildDraft({ ...request, repos: snapshots });
   if (!request.github) return request.githubUnavailable ? { ...draft, github: request.githubUnavailable } : draft;
   return addGithub(draft, snapshots, {

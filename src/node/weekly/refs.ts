@@ -2,7 +2,7 @@
 // `git for-each-ref` process: spawning a process costs more than the whole read on most machines,
 // and the draft spawns as few as it can. Anything unusual (reftable, unreadable files) returns
 // null and the caller asks git instead.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** A repository's git dir and common dir (they differ in linked worktrees). */
@@ -27,6 +27,17 @@ export async function gitDirs(root: string): Promise<GitDirs | null> {
     () => gitDir,
   );
   return { gitDir, commonDir };
+}
+
+/**
+ * One key per repository: the real path of its common git dir. A linked worktree (`git worktree
+ * add`), a symlinked or bind-mounted second path and the main work tree all share it, so a draft
+ * reads each repository once.
+ */
+export async function repoIdentity(root: string): Promise<string> {
+  const dirs = await gitDirs(root);
+  const path = dirs?.commonDir ?? root;
+  return realpath(path).catch(() => path);
 }
 
 export interface FsRefs {

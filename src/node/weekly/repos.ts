@@ -1,9 +1,10 @@
 // Which repositories a draft reads: the repository of each folder, nested repositories below it up
 // to a depth (skipping node_modules, .git and hidden folders), and configured extra paths.
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { GitError } from '../git';
 import { openRepo, type WeeklyGitOptions as GitOptions } from './openRepo';
+import { repoIdentity } from './refs';
 
 const SKIP = new Set(['node_modules', '.git', 'bower_components', 'vendor', 'dist', 'out', 'target']);
 
@@ -40,7 +41,7 @@ export interface FoundRepos {
   skipped: string[];
 }
 
-/** Resolves folders and extra paths to distinct repository roots, in a stable order. */
+/** Resolves folders and extra paths to distinct repositories (by common git dir), in a stable order. */
 export async function discoverRepos(
   folders: readonly string[],
   extra: readonly string[],
@@ -53,9 +54,10 @@ export async function discoverRepos(
   const add = async (path: string, required: boolean) => {
     try {
       const { root } = await openRepo(path, options);
-      const real = await realpath(root).catch(() => root);
-      if (!seen.has(real)) {
-        seen.add(real);
+      // Worktrees and second paths of one repository share its common git dir: read it once.
+      const key = await repoIdentity(root);
+      if (!seen.has(key)) {
+        seen.add(key);
         roots.push(root);
       }
     } catch (error) {
@@ -71,6 +73,13 @@ export async function discoverRepos(
   }
   for (const path of extra) await add(path, true);
   return { roots, skipped };
+}
+
+/** `roots` without later paths of a repository already listed (worktrees, symlinked paths). */
+export async function distinctRepos(roots: readonly string[]): Promise<string[]> {
+  if (roots.length <= 1) return [...roots];
+  const keys = await Promise.all(roots.map(repoIdentity));
+  return roots.filter((_, index) => keys.indexOf(keys[index]) === index);
 }
 
 /** Display names: folder names, made unique with their parent when two repos share one. */
