@@ -5,3 +5,4 @@ export * from '../../core/docs/discovery';
 export * from '../../core/docs/edits';
 export * from '../../core/docs/index';
 export { numberFromFileName } from '../../core/docs/names';
+export * from '../../core/docs/newRecord';

@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import {
+  eolOf,
+  eolSample,
+  formatForFolder,
+  planNewRecord,
+  successorFormat,
+  takenNames,
+} from '../../../src/core/docs/newRecord';
+import { parseDecision } from '../../../src/core/docs/parse';
+
+const nygard = (n: number, title: string) =>
+  `# ${n}. ${title}\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n`;
+const madr = (title: string) => `---\nstatus: accepted\ndate: 2024-01-01\n---\n# ${title}\n`;
+
+const inDocs = [
+  parseDecision('/r/docs/adr/0001-use-git.md', nygard(1, 'Use git'), '/r/docs/adr'),
+  parseDecision('/r/docs/adr/0007-use-postgresql.md', nygard(7, 'Use PostgreSQL'), '/r/docs/adr'),
+  parseDecision('/r/other/0012-x.md', madr('X'), '/r/other'),
+];
+
+describe('a new decision record, decided in the core', () => {
+  it('numbers after every name seen: the folder, other branches and the index', () => {
+    const names = takenNames(['0003-on-a-branch.md', 'README.md'], inDocs, '/r/docs/adr');
+    assert.deepEqual(names, ['0003-on-a-branch.md', 'README.md', '0001-use-git.md', '0007-use-postgresql.md']);
+    const planned = planNewRecord({
+      folder: '/r/docs/adr',
+      names,
+      title: 'Use Redis for sessions',
+      format: 'nygard',
+      date: '2026-11-22',
+      eol: '\n',
+    });
+    assert.equal(planned.number, 8);
+    assert.equal(planned.path, '/r/docs/adr/0008-use-redis-for-sessions.md');
+    assert.match(planned.text, /^# 8\. Use Redis for sessions\n\nDate: 2026-11-22\n/);
+  });
+
+  it('keeps the folder naming and line ending, and links the record it supersedes', () => {
+    const planned = planNewRecord({
+      folder: '/r/d',
+      names: ['ADR_012_old.md'],
+      title: 'New',
+      format: 'madr3',
+      date: '2026-11-22',
+      eol: '\r\n',
+      supersedes: inDocs[1],
+    });
+    assert.equal(planned.path, '/r/d/ADR_013_new.md');
+    assert.ok(planned.text.startsWith('---\r\nstatus: proposed\r\n'));
+    assert.ok(!/[^\r]\n/.test(planned.text), 'every line ends in CRLF');
+    assert.match(planned.text, /Supersedes \[ADR-0007\]\(0007-use-postgresql\.md\)/);
+    assert.doesNotMatch(planned.text, /# 13\./, 'MADR titles carry no number');
+  });
+
+  it('starts a folder without numbered files at 0001', () => {
+    const planned = planNewRecord({
+      folder: 'd',
+      names: [],
+      title: 'First',
+      format: 'nygard',
+      date: '2026-11-22',
+      eol: '\n',
+    });
+    assert.equal(planned.path, 'd/0001-first.md');
+  });
+
+  it('copies CRLF from the first Markdown file of the folder, else writes LF', () => {
+    assert.equal(eolSample(['.adr-dir', 'notes.txt', '0002-b.markdown', '0001-a.md']), '0002-b.markdown');
+    assert.equal(eolSample(['.adr-dir']), undefined);
+    assert.equal(eolOf('# 1. A\r\n\r\nDate'), '\r\n');
+    assert.equal(eolOf('# 1. A\n\nDate'), '\n');
+    assert.equal(eolOf(''), '\n');
+  });
+
+  it('chooses the format of the folder, log4brains for a log4brains folder, else asks', () => {
+    assert.equal(formatForFolder(inDocs, '/r/docs/adr', false), 'nygard');
+    assert.equal(formatForFolder(inDocs, '/r/other', true), 'madr3', 'the records outrank the folder kind');
+    assert.equal(formatForFolder(inDocs, '/r/empty', true), 'log4brains');
+    assert.equal(formatForFolder(inDocs, '/r/empty', false), undefined);
+  });
+
+  it('writes a successor in its predecessor format, or the folder format when that is unknown', () => {
+    assert.equal(successorFormat(inDocs[2], inDocs), 'madr3');
+    const unknown = { ...inDocs[0], format: 'unknown' as const };
+    assert.equal(successorFormat(unknown, inDocs), 'nygard');
+  });
+});
