@@ -133,7 +133,8 @@ export function decisionFromSource(path: string, source: Source, folder: string,
   //    and table rows.
   for (const line of lines) {
     const field = fieldOf(line.text);
-    if (!field) continue;
+    // "`status: accepted`" is code, not a field: the key must come before any code span.
+    if (!field || (line.code !== undefined && line.code <= line.text.indexOf(':'))) continue;
     const [key, value] = field;
     if (key === 'status' && statusText === undefined) {
       const span = valueSpan(source, line.line, true, value);

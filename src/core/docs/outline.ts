@@ -10,6 +10,8 @@ export interface TextLine {
   kind: 'paragraph' | 'listItem' | 'table';
   /** Index into `headings` of the section the line is in (-1 before any heading). */
   section: number;
+  /** Where in `text` the first code span starts, when the line has one. */
+  code?: number;
 }
 
 export interface Heading {
@@ -28,12 +30,14 @@ export interface Outline {
 }
 
 /** Renders inline tokens to plain text lines (emphasis dropped), collecting link targets per line. */
-export function inlineLines(children: Token[] | null): { text: string; hrefs: string[] }[] {
-  const lines = [{ text: '', hrefs: [] as string[] }];
+export function inlineLines(children: Token[] | null): { text: string; hrefs: string[]; code?: number }[] {
+  const lines: { text: string; hrefs: string[]; code?: number }[] = [{ text: '', hrefs: [] }];
   for (const child of children ?? []) {
     const current = lines[lines.length - 1];
     if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push({ text: '', hrefs: [] });
-    else if (child.type === 'text' || child.type === 'text_special' || child.type === 'code_inline') {
+    else if (child.type === 'text' || child.type === 'text_special') current.text += child.content;
+    else if (child.type === 'code_inline') {
+      current.code ??= current.text.length;
       current.text += child.content;
     } else if (child.type === 'link_open') current.hrefs.push(String(child.attrGet('href') ?? ''));
     else if (child.type === 'image') current.text += child.content;
@@ -147,6 +151,7 @@ export function outline(tokens: Token[]): Outline {
             hrefs: l.hrefs,
             kind: listDepth > 0 ? 'listItem' : 'paragraph',
             section: result.headings.length - 1,
+            ...(l.code !== undefined ? { code: l.code } : {}),
           }),
         );
         break;

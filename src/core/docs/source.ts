@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { ProblemCode, Severity, Span } from './types';
 
@@ -67,8 +67,35 @@ function md(): InstanceType<typeof MarkdownIt> {
   if (!markdown) {
     markdown = new MarkdownIt({ html: true, linkify: false });
     markdown.core.ruler.disable(['inline', 'text_join']);
+    markdown.inline.ruler.before('text', 'cadence_line_breaks', keepLineBreaks);
   }
   return markdown;
+}
+
+/** Where the inline tokenizer's current step began, per parse. */
+const stepStart = new WeakMap<StateInline, { pos: number; tokens: number }>();
+
+/**
+ * markdown-it swallows the line breaks inside a code span (`` `a⏎b` `` becomes "a b"), raw HTML, a
+ * link's title and an image's text; the index needs every rendered line on its own source line
+ * (Change Status edits the line it read). This rule runs first at each step of the inline
+ * tokenizer, never matches, and puts back a `softbreak` for each line break the previous step
+ * consumed without emitting one.
+ */
+function keepLineBreaks(state: StateInline, silent: boolean): boolean {
+  if (silent) return false;
+  const last = stepStart.get(state);
+  if (last && last.pos < state.pos) {
+    let missing = 0;
+    for (let i = last.pos; i < state.pos; i++) if (state.src.charCodeAt(i) === 10) missing++;
+    for (let i = last.tokens; i < state.tokens.length && missing > 0; i++) {
+      const type = state.tokens[i].type;
+      if (type === 'softbreak' || type === 'hardbreak') missing--;
+    }
+    for (; missing > 0; missing--) state.push('softbreak', 'br', 0);
+  }
+  stepStart.set(state, { pos: state.pos, tokens: state.tokens.length });
+  return false;
 }
 
 /** The inline tokens of an `inline` block token, parsed on first use. */

@@ -19,6 +19,37 @@ describe('docs edits keep every other byte', () => {
     assert.equal(out, nygard.replace('\nAccepted\n', '\nDeprecated\n'));
   });
 
+  it('edits the status line, not the line a code span, HTML, link title or image text runs onto', () => {
+    // markdown-it turns the line break inside these into a space; lines after them used to shift up
+    // by one, so Change Status rewrote "span` here" instead of the status (found by fast-check).
+    for (const before of [
+      'Some `code\nspan` here',
+      'See [x](y "a\nb") now',
+      'See <span\nclass="x">a</span>',
+      '![a\nb](x.png)',
+      '[`a\nb`](x.md) y',
+    ]) {
+      const text = `# 1. X\n\n${before}\nStatus: Proposed\n`;
+      assert.equal(parseDecision('/r/0001-x.md', text, '/r').statusLocation?.line, 4, before);
+      const out = applyEdits(text, setStatusEdits('/r/0001-x.md', text, 'Accepted'));
+      assert.equal(out, text.replace('Status: Proposed', 'Status: Accepted'), before);
+    }
+    // A status section whose text opens a code span: the first line is replaced, nothing before it.
+    const section = '# 1. X\n\n## Status\n\nProposed `a\nb` c\n';
+    const out = applyEdits(section, setStatusEdits('/r/0001-x.md', section, 'Accepted'));
+    assert.equal(out.slice(0, section.indexOf('Proposed')), section.slice(0, section.indexOf('Proposed')));
+    assert.equal(parseDecision('/r/0001-x.md', out, '/r').status, 'accepted');
+  });
+
+  it('does not read "status:" inside a code span as the status field', () => {
+    const text = '# 1. X\n\n`\nstatus: accepted\n`\n';
+    const decision = parseDecision('/r/0001-x.md', text, '/r');
+    assert.equal(decision.statusText, '');
+    assert.equal(decision.statusLocation, undefined);
+    // "Status: `accepted`" still is one: only the key must be outside code.
+    assert.equal(parseDecision('/r/0001-x.md', '# 1. X\n\nStatus: `accepted`\n', '/r').status, 'accepted');
+  });
+
   it('keeps CRLF and a BOM', () => {
     const text = '\uFEFF' + nygard.replace(/\n/g, '\r\n');
     const out = applyEdits(text, setStatusEdits('/r/0002-x.md', text, 'Rejected'));
