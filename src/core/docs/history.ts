@@ -33,10 +33,15 @@ export class DriftCounter {
     truncated: false,
   };
 
-  /** `refs`: per doc (repository-relative path), the paths it names that exist today. */
+  /**
+   * `refs`: per doc (repository-relative path), the paths it names that exist today. `ignore`: commits
+   * (full shas) that do not count as a change of the docs they touch — "as if they had not been
+   * made" (the weekly draft asks what the duty list would say without this week's doc edits).
+   */
   constructor(
     private readonly docs: ReadonlySet<string>,
     refs: ReadonlyMap<string, readonly string[]>,
+    private readonly ignore: ReadonlySet<string> = new Set(),
   ) {
     for (const [doc, paths] of refs) {
       for (const path of new Set(paths)) {
@@ -54,10 +59,11 @@ export class DriftCounter {
     return this.seen.size === this.docs.size;
   }
 
-  /** One commit (newest first): its commit time and the files it touched. */
-  commit(time: number, files: readonly string[]): void {
+  /** One commit (newest first): its commit time, the files it touched and its sha (for `ignore`). */
+  commit(time: number, files: readonly string[], sha?: string): void {
+    const ignored = sha !== undefined && this.ignore.has(sha);
     for (const file of files) {
-      if (this.docs.has(file) && !this.seen.has(file)) {
+      if (!ignored && this.docs.has(file) && !this.seen.has(file)) {
         this.seen.add(file);
         this.evidence.lastChange.set(file, time);
       }

@@ -194,6 +194,21 @@ export interface PlanCheck {
   ongoing: boolean;
 }
 
+/**
+ * The documentation duty in the window, when a repository of the draft has a team file
+ * (`.cadence/team.yml`): see src/core/docs/dutyWeek.ts and README "Documentation duty".
+ */
+export interface DocumentationEvidence {
+  /** You are the person on duty in the window (in at least one repository). */
+  onDuty: boolean;
+  /** Docs you changed in the window, repository-relative ("repo/path" when the draft has several). */
+  changed: string[];
+  /** Duty items your doc edits closed; null when you are not on duty. */
+  fixed: number | null;
+  /** The duty list as it would be without those edits: fixed plus open now; null when not on duty. */
+  items: number | null;
+}
+
 export interface RepoSummary {
   name: string;
   path: string;
@@ -224,4 +239,6 @@ export interface WeeklyDraft {
   github: GithubStatus;
   reviews: ReviewItem[];
   issuesClosed: ClosedIssue[];
+  /** Null (or absent) when no repository of the draft has a team file. */
+  documentation?: DocumentationEvidence | null;
 }

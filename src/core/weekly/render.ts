@@ -1,6 +1,7 @@
 // Renderers over ONE model: Markdown (the editor draft), Slack mrkdwn and plain text (to paste),
 // JSON (the CLI contract); user templates (Handlebars) in template.ts, loaded only when one is set. Section order is fixed: header, summary,
 // Shipped, In progress / next week, Blockers, Focus, footer.
+import { documentationLine } from './documentation';
 import { forgeOf } from './links';
 import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
 import { focusLine, listing } from './summary';
@@ -219,6 +220,8 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   const shipped = draft.shipped.flatMap((item) => shippedLines(item, draft, style));
   const reviews = reviewsLine(draft, style);
   if (reviews) shipped.push(reviews);
+  const documentation = documentationLine(draft.documentation);
+  if (documentation) shipped.push(`${style.bullet}${inline(documentation, style)}`);
   if (draft.lastWeek && draft.lastWeek.length > 0) shipped.push('', ...planLines(draft, style));
   section(out, style, SECTION_TITLES.shipped, shipped, PLACEHOLDERS.shipped, share);
 
@@ -329,6 +332,7 @@ export function toJson(draft: WeeklyDraft): unknown {
     github: draft.github,
     reviews: draft.reviews,
     issuesClosed: draft.issuesClosed,
+    documentation: draft.documentation ?? null,
   };
 }
 

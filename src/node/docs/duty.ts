@@ -12,6 +12,15 @@ import { type PathRef, readPathRefs } from '../../core/docs/pathRefs';
 import { isoDay } from '../../core/docs/dates';
 import { relativePath } from '../../core/docs/paths';
 import { type DocsHistory, gitTopLevel, readDocsHistory } from './history';
+
+/** Docs (repository-relative) read as they were before some commits: see `HistoryWithout`. */
+export interface WithoutEdits {
+  docs: ReadonlySet<string>;
+  /** The path references of those docs' earlier text. */
+  refs: ReadonlyMap<string, readonly PathRef[]>;
+  /** The commits (full shas) to leave out as changes of those docs. */
+  ignore: ReadonlySet<string>;
+}
 import { nodeFileSystem } from './nodeFileSystem';
 
 export interface DutyOptions extends DiscoveryOptions {
@@ -24,6 +33,8 @@ export interface DutyOptions extends DiscoveryOptions {
   maxCommits?: number;
   /** The git executable (tests count its calls through a wrapper). */
   gitPath?: string;
+  /** Also read the history of some docs without some commits (the weekly draft's "fixed" count). */
+  withoutEdits?: WithoutEdits;
 }
 
 export interface DutyReport {
@@ -38,6 +49,8 @@ export interface DutyReport {
   items: DutyItem[];
   /** Undefined without git. */
   evidence?: DocsHistory;
+  /** True when a repository-relative path (a folder when it ends in '/') is there now. */
+  exists(path: string): boolean;
 }
 
 function toPosix(file: string): string {
@@ -78,7 +91,15 @@ export async function buildDuty(folder: string, options: DutyOptions): Promise<D
       top,
       new Set(docs.map((d) => relativePath(root, d))),
       existingRefs(byRel, exists),
-      { maxCommits: options.maxCommits, gitPath: options.gitPath },
+      {
+        maxCommits: options.maxCommits,
+        gitPath: options.gitPath,
+        without: options.withoutEdits && {
+          docs: options.withoutEdits.docs,
+          refs: existingRefs(options.withoutEdits.refs, exists),
+          ignore: options.withoutEdits.ignore,
+        },
+      },
     );
     if (evidence) {
       // The runbooks' review fallback comes from the same log: no extra git call.
@@ -107,5 +128,6 @@ export async function buildDuty(folder: string, options: DutyOptions): Promise<D
     refs,
     items,
     evidence,
+    exists,
   };
 }

@@ -12,12 +12,23 @@ const LITERAL = ['--literal-pathspecs'];
 export interface DocsHistory {
   history: HistoryEvidence;
   renames: RenameIndex;
+  /** The evidence asked for with `HistoryOptions.without`, from the same log. */
+  without?: HistoryEvidence;
+}
+
+/** A second view of the same history: some docs, as if the commits in `ignore` had not touched them. */
+export interface HistoryWithout {
+  docs: ReadonlySet<string>;
+  refs: ReadonlyMap<string, readonly string[]>;
+  ignore: ReadonlySet<string>;
 }
 
 export interface HistoryOptions {
   /** At most this many commits are read for drift (counts are lower bounds past it). */
   maxCommits?: number;
   gitPath?: string;
+  /** Also count drift for these docs without these commits (no extra git call). */
+  without?: HistoryWithout;
 }
 
 function run(root: string, args: string[], gitPath: string | undefined): Promise<string | undefined> {
@@ -30,28 +41,29 @@ export async function gitTopLevel(dir: string, gitPath?: string): Promise<string
 }
 
 /**
- * Streams `git log --name-only` newest first into the drift counter, stopping as soon as every doc's
+ * Streams `git log --name-only` newest first into the drift counters, stopping as soon as every doc's
  * own last commit has been seen (older commits cannot change a count) or at `maxCommits`.
  */
 function streamDrift(
   root: string,
-  counter: DriftCounter,
+  counters: readonly DriftCounter[],
   maxCommits: number,
   gitPath: string | undefined,
 ): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawnGit(
-      [...LITERAL, 'log', ...LOG_HARDENING, `-n${maxCommits}`, '--format=%x1e%ct', '--name-only', '--no-renames'],
+      [...LITERAL, 'log', ...LOG_HARDENING, `-n${maxCommits}`, '--format=%x1e%ct %H', '--name-only', '--no-renames'],
       root,
       { gitPath },
     );
     child.stdin.end();
     let time: number | undefined;
+    let sha = '';
     let files: string[] = [];
     let commits = 0;
     let stopped = false;
     const flush = (): void => {
-      if (time !== undefined) counter.commit(time, files);
+      if (time !== undefined) for (const each of counters) each.commit(time, files, sha);
       files = [];
     };
     const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
@@ -60,8 +72,10 @@ function streamDrift(
       if (line.startsWith('\x1e')) {
         flush();
         commits++;
-        time = Number(line.slice(1)) * 1000;
-        if (counter.done) {
+        const space = line.indexOf(' ');
+        time = Number(line.slice(1, space < 0 ? undefined : space)) * 1000;
+        sha = space < 0 ? '' : line.slice(space + 1);
+        if (counters.every((each) => each.done)) {
           stopped = true;
           time = undefined;
           child.kill();
@@ -73,9 +87,8 @@ function streamDrift(
       if (!stopped) flush();
       resolve(stopped || code === 0 || commits > 0);
     });
-    counter.evidence.truncated = false;
     lines.on('close', () => {
-      if (!stopped && commits >= maxCommits) counter.evidence.truncated = true;
+      if (!stopped && commits >= maxCommits) for (const each of counters) each.evidence.truncated = true;
     });
   });
 }
@@ -106,16 +119,20 @@ export async function readDocsHistory(
 ): Promise<DocsHistory | undefined> {
   const { gitPath } = options;
   const counter = new DriftCounter(docs, refs);
-  const ok = await streamDrift(root, counter, options.maxCommits ?? 100_000, gitPath);
+  const without = options.without
+    ? new DriftCounter(options.without.docs, options.without.refs, options.without.ignore)
+    : undefined;
+  const ok = await streamDrift(root, without ? [counter, without] : [counter], options.maxCommits ?? 100_000, gitPath);
   if (!ok) return undefined;
   const history = counter.evidence;
   let oldest = Number.POSITIVE_INFINITY;
   for (const time of history.lastChange.values()) oldest = Math.min(oldest, time);
+  for (const time of without?.evidence.lastChange.values() ?? []) oldest = Math.min(oldest, time);
   const since = Number.isFinite(oldest) ? [`--since=${new Date(oldest).toISOString()}`] : [];
   const out = await run(
     root,
     ['log', ...LOG_HARDENING, '-M', '--name-status', '--diff-filter=RD', '--format=%x1e%ct', ...since],
     gitPath,
   );
-  return { history, renames: parseRenames(out ?? '') };
+  return { history, renames: parseRenames(out ?? ''), without: without?.evidence };
 }

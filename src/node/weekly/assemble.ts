@@ -13,6 +13,7 @@ import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/mo
 import { renderMarkdown } from '../../core/weekly/render';
 import type { WeeklySettings } from '../../core/weekly/settings';
 import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow } from '../../core/weekly/window';
+import { weeklyDocumentation } from '../docs/dutyWeek';
 import { yourTimeZone } from '../timeZone';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
 import { lastUpdateEnd, previousUpdate, savedUpdateTest } from './updates';
@@ -118,7 +119,7 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
         : null,
     request.templateFile ? readFile(request.templateFile, 'utf8').catch(() => null) : null,
   ]);
-  const draft = await draftFromRepos({
+  const fromRepos = await draftFromRepos({
     roots: request.roots,
     window,
     now: request.now,
@@ -138,7 +139,14 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     github: request.github,
     githubUnavailable: request.githubUnavailable,
   });
-  const notices: string[] = [];
+  // The documentation duty's line (a repository with a team file); said in the Shipped section.
+  const documented = await weeklyDocumentation(request.roots, fromRepos, {
+    now: request.now,
+    gitPath: request.gitPath,
+    signal: request.signal,
+  });
+  const draft: WeeklyDraft = { ...fromRepos, documentation: documented.documentation };
+  const notices: string[] = [...documented.notices];
   let markdown: string | null = null;
   if (request.templateFile) {
     if (template === null) {

@@ -98,6 +98,7 @@ describe('cadence draft', function () {
       'github',
       'reviews',
       'issuesClosed',
+      'documentation',
     ]);
     assert.deepEqual(json.window, {
       start: '2026-11-15T23:00:00.000Z',

@@ -132,6 +132,7 @@ describe('weekly renderers', () => {
       'github',
       'reviews',
       'issuesClosed',
+      'documentation',
     ]);
     assert.deepEqual(Object.keys(json.window as object), ['start', 'end', 'timeZone']);
     assert.deepEqual(Object.keys((json.shipped as object[])[0]), [
