@@ -47,6 +47,9 @@ describe('weekly update in a real VS Code', () => {
       at = match.index;
     }
     assert.match(text, /`feat\/usage-based-billing`: Meter API calls per customer/);
+    // The sample's team file puts Ada on documentation duty this week: the same line as `cadence draft`.
+    assert.match(text, /\n- Documentation duty: fixed \d+ of \d+ items?[;.]/);
+    assert.equal(result.draft.documentation?.onDuty, true);
     const summary = text.split('\n')[2];
     assert.ok(summary.split(/(?<=\.)\s+(?=[A-Z])/).length >= 3, summary);
     assert.equal(result.draft.repos[0].path, fs.realpathSync(workspace));

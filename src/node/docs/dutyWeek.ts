@@ -176,18 +176,16 @@ export async function dutyWeek(request: DutyWeekRequest): Promise<DutyWeekResult
 }
 
 /**
- * The draft's documentation evidence over its repositories (`roots`, in the draft's order): null when
+ * The draft's documentation evidence over its repositories (`draft.repos`, each read once): null when
  * none has a team file. A repository whose evidence cannot be read adds a notice, never fails the draft.
  */
 export async function weeklyDocumentation(
-  roots: readonly string[],
   draft: WeeklyDraft,
   options: Pick<DutyWeekRequest, 'now' | 'gitPath' | 'signal' | 'settings'>,
 ): Promise<{ documentation: DocumentationEvidence | null; notices: string[] }> {
   const perRepo: RepoDocumentation[] = [];
   const notices: string[] = [];
-  for (const [i, root] of roots.entries()) {
-    const repo = draft.repos[i]?.name ?? path.basename(root);
+  for (const { name: repo, path: root } of draft.repos) {
     try {
       const result = await dutyWeek({ ...options, root, repo, window: draft.window, identities: draft.identities });
       if (result.evidence) perRepo.push(result.evidence);
@@ -199,5 +197,5 @@ export async function weeklyDocumentation(
       );
     }
   }
-  return { documentation: combineDocumentation(perRepo, roots.length > 1), notices };
+  return { documentation: combineDocumentation(perRepo, draft.repos.length > 1), notices };
 }

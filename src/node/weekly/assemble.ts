@@ -140,7 +140,7 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     githubUnavailable: request.githubUnavailable,
   });
   // The documentation duty's line (a repository with a team file); said in the Shipped section.
-  const documented = await weeklyDocumentation(request.roots, fromRepos, {
+  const documented = await weeklyDocumentation(fromRepos, {
     now: request.now,
     gitPath: request.gitPath,
     signal: request.signal,
