@@ -9,6 +9,7 @@ import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { vscodeGitPath } from './vscode/gitPath';
 import { registerLog } from './vscode/log';
 import { registerSlack, type SlackFeatureApi } from './vscode/slack/registerSlack';
+import { registerWalkthrough } from './vscode/walkthrough';
 import { registerWeekly } from './vscode/weekly/registerWeekly';
 
 /** What `activate` returns: read by the tests and the activation benchmark. */
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const slack = registerSlack(context, { log });
   const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
   registerWeekly(context, { log, focus: (window, repos) => focusSummaryFor(focus.historyFile, window, repos) });
+  registerWalkthrough(context, { log, focus, docs });
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, focus, docs, duty, slack: slack.api };

@@ -64,3 +64,5 @@ export const WEEKLY_CONTEXT = {
 } as const;
 /** Untitled weekly drafts are named "Weekly update W48" (and the editor-title actions know them by it). */
 export const DRAFT_TITLE = 'Weekly update ';
+/** The walkthrough (contributes.walkthroughs) and its steps, in order. */
+export const WALKTHROUGH = { id: 'cadence.welcome', steps: ['focus', 'weekly', 'decisions'] } as const;

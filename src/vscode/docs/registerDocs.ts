@@ -25,6 +25,8 @@ export interface DocsApi {
   snapshot(view: 'decisions' | 'runbooks'): Promise<TreeSnapshot[]>;
   /** Fires after the index and trees changed. */
   onDidChange: vscode.Event<void>;
+  /** Fires when Decisions or Runbooks is shown (at once if one is already visible). */
+  onDidShow(listener: () => void): vscode.Disposable;
 }
 
 export async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, element?: T): Promise<TreeSnapshot[]> {
@@ -88,5 +90,13 @@ export function registerDocs(
     whenReady: () => service.whenReady(),
     snapshot: (view) => (view === 'decisions' ? snapshotOf(decisions) : snapshotOf(runbooks)),
     onDidChange: changed.event,
+    onDidShow(listener) {
+      if (decisionsView.visible || runbooksView.visible) listener();
+      const shown = (event: vscode.TreeViewVisibilityChangeEvent) => event.visible && listener();
+      return vscode.Disposable.from(
+        decisionsView.onDidChangeVisibility(shown),
+        runbooksView.onDidChangeVisibility(shown),
+      );
+    },
   };
 }

@@ -5,7 +5,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
+import type { ScheduledWindow } from '../../core/focus/schedule';
 import { isDamagedShared, parseShared, serializeShared, type SharedFocus } from '../../core/focus/shared';
+import type { FocusState } from '../../core/focus/timer';
 import { FOCUS_HISTORY_FILE } from '../../node/focus/historyFile';
 import { SharedFile } from '../../node/focus/sharedFile';
 import { BlockLifecycle } from './blockLifecycle';
@@ -37,6 +39,12 @@ export interface FocusApi {
   restart(): Promise<void>;
   /** Resolves once every side effect started so far (history, Do Not Disturb, hooks) is done. */
   settled(): Promise<void>;
+  /** The timer as this window sees it now. */
+  timer(): FocusState;
+  /** Fires with the timer whenever this window sees a newer shared record (any window's write). */
+  readonly onDidChange: vscode.Event<FocusState>;
+  /** The schedule's next window (the one running now counts), if a schedule is set. */
+  nextScheduled(): ScheduledWindow | undefined;
 }
 
 /** The Slack side of focus blocks (src/node/slack/focusSlack.ts): told of every change. */
@@ -62,7 +70,7 @@ class FocusFeature implements vscode.Disposable {
   private readonly effects: FocusEffects;
   private readonly lifecycle: BlockLifecycle;
   private readonly history: HistoryPanel;
-  private readonly scheduler: FocusScheduler;
+  readonly scheduler: FocusScheduler;
   private stopWatching: () => void = () => undefined;
   readonly ready: Promise<void>;
   /** Settles once leadership was given up on dispose (best effort). */
@@ -206,8 +214,14 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
     onDamaged: (copy) => deps.log.warn(`Focus: ${stateFile} was damaged; kept a copy as ${copy}`),
   });
   const clock = deps.clock ?? systemClock;
-  let feature = new FocusFeature(store, historyFile, deps.log, clock, deps.effects);
-  context.subscriptions.push({ dispose: () => feature.dispose() });
+  const changed = new vscode.EventEmitter<FocusState>();
+  const build = () => {
+    const built = new FocusFeature(store, historyFile, deps.log, clock, deps.effects);
+    built.session.onChange((shared) => changed.fire(shared.timer));
+    return built;
+  };
+  let feature = build();
+  context.subscriptions.push({ dispose: () => feature.dispose() }, changed);
   return {
     stateFile,
     historyFile,
@@ -218,9 +232,12 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
       await feature.settled();
       feature.dispose();
       await feature.released;
-      feature = new FocusFeature(store, historyFile, deps.log, clock, deps.effects);
+      feature = build();
       await feature.ready;
     },
     settled: () => feature.settled(),
+    timer: () => feature.session.shared.timer,
+    onDidChange: changed.event,
+    nextScheduled: () => feature.scheduler.nextScheduled(),
   };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands, EXTENSION_ID, Views } from '../../../src/shared/ids';
+import { Commands, EXTENSION_ID, Views, WALKTHROUGH } from '../../../src/shared/ids';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -37,6 +37,21 @@ describe('package.json manifest', () => {
       for (const step of walkthrough.steps) {
         assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
       }
+    }
+  });
+
+  it('ticks every walkthrough step by the context key the extension sets when the user did it', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as {
+      id: string;
+      steps: { id: string; completionEvents: string[] }[];
+    }[];
+    assert.equal(walkthrough.id, WALKTHROUGH.id);
+    assert.deepEqual(
+      walkthrough.steps.map((step) => step.id),
+      [...WALKTHROUGH.steps],
+    );
+    for (const step of walkthrough.steps) {
+      assert.ok(step.completionEvents.includes(`onContext:cadence.walkthrough.${step.id}`), step.id);
     }
   });
 
