@@ -1,11 +1,13 @@
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import { DocsIndex, loadRoot } from '../core/docs/index';
+import { isSerious, leveled, readDiagnosticLevels } from '../core/docs/levels';
 import { isInside, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { repositoryRoot } from '../node/repositoryRoot';
+import { readRepoSettingsFile } from '../node/repoSettings';
 import { writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
 import { formatFlag, paint, writeJson } from './output';
@@ -58,7 +60,11 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         ['text', 'json', 'github', 'sarif'],
         'json: paths relative to PATH (to the current folder when several PATHs are given), 1-based lines; github: GitHub Actions annotations, one per problem, nothing else on stdout; sarif: SARIF 2.1.0, for code scanning',
       ),
-      strict: { type: 'boolean', description: 'exit 1 when any warning or error is found (for CI)' },
+      strict: {
+        type: 'boolean',
+        description:
+          "exit 1 when any warning or error is found (for CI), at the levels of cadence.docs.diagnostics in the repository's .vscode/settings.json",
+      },
       'no-git': { type: 'boolean', description: "do not read runbooks' last change from git" },
     },
     examples: [
@@ -135,8 +141,16 @@ async function listDocs(
   const rel = (p: string): string => relativePath(base, p);
   const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
   const keep = (p: string): boolean => !only || p === only;
-  // Once: every problem of 5,000 records is a sort and a pass over every file.
-  const problems = index.problems().filter((p) => keep(p.path));
+  // The repository's own levels (cadence.docs.diagnostics in .vscode/settings.json), as in the editor.
+  const repoRoot = toPosix(repositoryRoot(base) ?? base);
+  const repoSettings = await readRepoSettingsFile(repoRoot);
+  if (repoSettings.problem) io.stderr.write(`cadence docs: ${repoSettings.problem}\n`);
+  const levels = readDiagnosticLevels(repoSettings.values['cadence.docs.diagnostics']);
+  // Once: every problem of 5,000 records is a sort and a pass over every file. `off` codes are left out.
+  const problems = leveled(
+    levels,
+    index.problems().filter((p) => keep(p.path)),
+  );
   const json: DocsJson = {
     decisions: index
       .decisions()
@@ -171,11 +185,10 @@ async function listDocs(
     problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
   };
   // GitHub places annotations and SARIF results by their path from the repository's top folder.
-  const ciBase = toPosix(repositoryRoot(base) ?? base);
   const findings = problems.map((p) => ({
-    path: relativePath(ciBase, p.path),
+    path: relativePath(repoRoot, p.path),
     line: p.line + 1,
-    severity: p.severity,
+    severity: isSerious(p.level) ? p.level : ('info' as const),
     ruleId: p.code,
     message: p.message,
   }));
@@ -186,10 +199,11 @@ async function listDocs(
     io.stderr.write(`cadence docs: cannot list ${unlisted[0]}\n`);
     return 1;
   }
-  const serious = problems.filter((p) => p.severity !== 'info');
+  // --strict counts what the levels make errors and warnings.
+  const serious = problems.filter((p) => isSerious(p.level));
   if (options.strict && serious.length > 0) {
     // Whatever the format, the reason for exit 1 is said where a CI log shows it.
-    const errors = serious.filter((p) => p.severity === 'error').length;
+    const errors = serious.filter((p) => p.level === 'error').length;
     const counts = [
       errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`,
       serious.length - errors > 0 && `${serious.length - errors} warning${serious.length - errors === 1 ? '' : 's'}`,

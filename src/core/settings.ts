@@ -10,7 +10,9 @@ export type SettingSpec =
   | { type: 'string'; default: string; enum?: readonly string[]; maxLength?: number }
   | { type: 'strings'; default: readonly string[]; enum?: readonly string[] }
   /** Structured values (arrays of objects): passed through for the feature's own parser. */
-  | { type: 'json'; default: unknown };
+  | { type: 'json'; default: unknown }
+  /** A JSON object (a map the feature reads on): anything else falls back to the default. */
+  | { type: 'object'; default: Readonly<Record<string, unknown>> };
 
 export type SettingsTable = Readonly<Record<string, SettingSpec>>;
 
@@ -22,7 +24,9 @@ type ValueOf<S extends SettingSpec> = S extends { type: 'boolean' }
       ? string
       : S extends { type: 'strings' }
         ? string[]
-        : unknown;
+        : S extends { type: 'object' }
+          ? Record<string, unknown>
+          : unknown;
 
 /** The values a table describes, typed. */
 export type TableValues<T extends SettingsTable> = { -readonly [K in keyof T]: ValueOf<T[K]> };
@@ -64,6 +68,8 @@ function readAny(spec: SettingSpec, raw: unknown): unknown {
     }
     case 'json':
       return raw === undefined ? spec.default : raw;
+    case 'object':
+      return raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : { ...spec.default };
   }
 }
 

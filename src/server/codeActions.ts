@@ -5,6 +5,7 @@ import {
   type TextEdit as OffsetEdit,
   addSupersedesEdits,
   linkText,
+  markReviewedEdits,
   setStatusEdits,
   supersededStatus,
 } from '../core/docs/edits';
@@ -20,6 +21,8 @@ export interface CodeActionContext {
   index: DocsIndex;
   text(path: string): Promise<string | undefined>;
   uriOf(path: string): string;
+  /** The user's calendar day (yyyy-mm-dd), written by Mark Runbook Reviewed. */
+  today(): string;
 }
 
 /** Offset edits from src/core/docs/edits.ts as LSP edits against `text`. */
@@ -75,7 +78,7 @@ export async function codeActions(
 ): Promise<CodeAction[]> {
   const { index } = ctx;
   const record = index.decision(path);
-  if (!record) return [];
+  if (!record) return index.runbook(path) ? runbookActions(ctx, path, diagnostics) : [];
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'cadence') continue;
@@ -123,6 +126,29 @@ export async function codeActions(
     if (action) actions.push(action);
   }
   return actions;
+}
+
+/** On `stale-runbook`: Mark Runbook Reviewed, the sidebar command's edit (last_reviewed_on: today). */
+async function runbookActions(ctx: CodeActionContext, path: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+  const stale = diagnostics.find((d) => d.source === 'cadence' && d.code === 'stale-runbook');
+  const text = stale ? await ctx.text(path) : undefined;
+  if (!stale || text === undefined) return [];
+  let edits: OffsetEdit[];
+  try {
+    edits = markReviewedEdits(path, text, ctx.today());
+  } catch {
+    return []; // front matter that is not valid YAML: reported as its own problem, not edited
+  }
+  const uri = ctx.uriOf(path);
+  return [
+    {
+      title: 'Mark Runbook Reviewed',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [stale],
+      isPreferred: true,
+      edit: { changes: { [uri]: lspEdits(uri, text, edits) } },
+    },
+  ];
 }
 
 /** A link to a record file that is gone, when a record of that folder has its number: link that one. */

@@ -1,4 +1,5 @@
 import { type Connection, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { type DiagnosticLevel, type DiagnosticLevels, problemLevel } from '../core/docs/levels';
 import type { Problem } from '../core/docs/types';
 import { lineOf } from './records';
 import { pathToUri } from './uris';
@@ -9,6 +10,44 @@ const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
 };
+
+const LSP_SEVERITY: Record<Exclude<DiagnosticLevel, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+const FROM_LSP: Record<DiagnosticSeverity, Problem['severity']> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'info',
+};
+
+/** What the user asked for (`cadence.docs.diagnostics`, `…OpenFilesOnly`), as the publisher applies it. */
+export interface DiagnosticsPolicy {
+  levels: DiagnosticLevels;
+  openFilesOnly: ReadonlySet<string>;
+}
+
+/**
+ * The diagnostics of one file as the user asked: each at its code's level, `off` codes and (for a
+ * file not open in an editor) the open-files-only codes left out.
+ */
+export function applyPolicy(policy: DiagnosticsPolicy, diagnostics: Diagnostic[], open: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+    if (code === undefined) {
+      out.push(diagnostic);
+      continue;
+    }
+    if (!open && policy.openFilesOnly.has(code)) continue;
+    const level = problemLevel(policy.levels, code, FROM_LSP[diagnostic.severity ?? DiagnosticSeverity.Error]);
+    if (level !== 'off') out.push({ ...diagnostic, severity: LSP_SEVERITY[level] });
+  }
+  return out;
+}
 
 /** One problem as an LSP diagnostic on its line (from the first non-blank character to the end). */
 export function toDiagnostic(problem: Problem, text: string | undefined): Diagnostic {
@@ -43,6 +82,8 @@ export class DiagnosticsPublisher {
     private readonly delayMs = 30,
     /** Diagnostics beside the index's problems for an open document (path references, drift). */
     private readonly extra?: (path: string, text: string, problems: Problem[]) => Diagnostic[],
+    /** The user's levels and open-files-only codes, read at each publication. */
+    private readonly policy?: () => DiagnosticsPolicy,
   ) {}
 
   /** Paths changed since the last publication; undefined once anything else changed (a full pass). */
@@ -93,15 +134,19 @@ export class DiagnosticsPublisher {
     const paths = new Set(byPath.keys());
     if (!dirty) for (const path of this.sent.keys()) paths.add(path);
     for (const path of this.openPaths()) paths.add(path);
+    const policy = this.policy?.();
     for (const path of paths) {
       const text = this.workspace.knownText(path);
+      const open = this.workspace.isOpen(path);
       const problems = byPath.get(path) ?? [];
-      const diagnostics = problems.map((p) => toDiagnostic(p, text));
-      if (this.extra && text !== undefined && this.workspace.isOpen(path))
-        diagnostics.push(...this.extra(path, text, problems));
+      let diagnostics = problems.map((p) => toDiagnostic(p, text));
+      if (this.extra && text !== undefined && open) diagnostics.push(...this.extra(path, text, problems));
+      if (policy) diagnostics = applyPolicy(policy, diagnostics, open);
       const signature = JSON.stringify(diagnostics);
       if (this.sent.get(path) === signature) continue;
-      if (diagnostics.length === 0 && !this.workspace.isOpen(path)) this.sent.delete(path);
+      // Nothing to say about a file the client has nothing for (its problems were all left out).
+      if (diagnostics.length === 0 && !open && !this.sent.has(path)) continue;
+      if (diagnostics.length === 0 && !open) this.sent.delete(path);
       else this.sent.set(path, signature);
       await this.connection.sendDiagnostics({ uri: this.uriOf(path), diagnostics });
     }

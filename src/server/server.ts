@@ -14,14 +14,15 @@ import type { Clock } from '../core/clock';
 import type { DocsFileSystem } from '../core/docs/discovery';
 import { codeActions } from './codeActions';
 import { complete, resolveCompletion } from './completion';
-import { DiagnosticsPublisher } from './diagnostics';
+import { type DiagnosticsPolicy, DiagnosticsPublisher } from './diagnostics';
 import type { PathEvidencePort } from '../core/docs/history';
 import { findGuides } from '../core/docs/guides';
 import { PathDiagnostics, pathFixes } from './pathDiagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
 import { CONFIG_GLOB } from '../core/docs/configNames';
-import { readServerSettings } from '../shared/docsSettings';
+import { readDiagnosticLevels } from '../core/docs/levels';
+import { type ServerSettings, readServerSettings } from '../shared/docsSettings';
 import { DocsWorkspace, type LastChanges } from '../core/docs/workspace';
 
 /** Where the server writes what it does (the client's output channel, or stderr). */
@@ -42,6 +43,19 @@ export interface ServerDeps {
   pathEvidence?: PathEvidencePort;
 }
 
+/** The calendar day where the server runs (the editor's machine), as yyyy-mm-dd: not UTC's. */
+function localDay(now: number): string {
+  const d = new Date(now);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function policyOf(settings: ServerSettings): DiagnosticsPolicy {
+  return {
+    levels: readDiagnosticLevels(settings.diagnostics),
+    openFilesOnly: new Set(settings.diagnosticsOpenFilesOnly),
+  };
+}
+
 /** Globs the client watches for the server: records, runbooks and the discovery config files. */
 export const WATCHED_GLOBS = ['**/*.{md,markdown}', CONFIG_GLOB];
 
@@ -60,6 +74,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let workspaceFolderEvents = false;
   let workspace: DocsWorkspace | undefined;
   let diagnostics: DiagnosticsPublisher | undefined;
+  let policy: DiagnosticsPolicy = policyOf(readServerSettings(undefined));
 
   const ws = (): DocsWorkspace => {
     if (!workspace) throw new Error('The Cadence language server is not initialized.');
@@ -68,6 +83,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onInitialize((params) => {
     const settings = readServerSettings(params.initializationOptions);
+    policy = policyOf(settings);
     const changed = (paths?: string[]): void => diagnostics?.schedule(paths);
     workspace = new DocsWorkspace(
       deps.fileSystem,
@@ -91,6 +107,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
               new Set(problems.filter((p) => (p.code as string) === 'broken-link').map((p) => p.line)),
             )
         : undefined,
+      () => policy,
     );
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const roots = folders.map(uriToPath).filter((p): p is string => p !== undefined);
@@ -155,7 +172,11 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   connection.onDidChangeConfiguration((params) => {
     // Clients that push settings send { cadence: { docs: {...} } }; anything else is ignored.
     const cadence = (params.settings as { cadence?: { docs?: unknown } } | null)?.cadence;
-    if (workspace && cadence?.docs) void workspace.setSettings(readServerSettings(cadence.docs));
+    if (!workspace || !cadence?.docs) return;
+    const settings = readServerSettings(cadence.docs);
+    policy = policyOf(settings);
+    // Rediscovery publishes every file again, with the new levels.
+    void workspace.setSettings(settings);
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -221,7 +242,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return [
       ...fixes,
       ...(await codeActions(
-        { index: current.index, text: (p) => current.text(p), uriOf },
+        { index: current.index, text: (p) => current.text(p), uriOf, today: () => localDay(deps.clock.now()) },
         doc.path,
         range,
         context.diagnostics,

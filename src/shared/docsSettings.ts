@@ -1,6 +1,7 @@
 // `cadence.docs.*`, declared once for the extension (trees, client) and the language server: the
 // table (names, defaults, limits; package.json must agree, a unit test checks), the settings type
 // both sides use, and the defensive reader for what an LSP client sends.
+import { DEFAULT_DIAGNOSTIC_LEVELS, DEFAULT_OPEN_FILES_ONLY } from '../core/docs/levels';
 import { readSetting, readTable, type SettingsTable, type TableValues } from '../core/settings';
 
 export const DOCS_SETTINGS = {
@@ -13,6 +14,10 @@ export const DOCS_SETTINGS = {
   driftCommits: { type: 'number', default: 5, minimum: 1 },
   proposedDays: { type: 'number', default: 30, minimum: 1 },
   guideStaleMonths: { type: 'number', default: 6, minimum: 1 },
+  /** Problem code → error | warning | information | hint | off (see src/core/docs/levels.ts). */
+  diagnostics: { type: 'object', default: DEFAULT_DIAGNOSTIC_LEVELS },
+  /** Codes reported only for files open in an editor. */
+  diagnosticsOpenFilesOnly: { type: 'strings', default: DEFAULT_OPEN_FILES_ONLY },
   /** Read by the client only: whether to start the language server. */
   languageServer: { type: 'boolean', default: true },
 } as const satisfies SettingsTable;

@@ -58,7 +58,8 @@ describe('language server in a real VS Code', () => {
         20_000,
       );
       assert.match(found.message, /0002-duplicate-number\.md/);
-      assert.equal(found.severity, vscode.DiagnosticSeverity.Error);
+      // A warning by default (cadence.docs.diagnostics): old duplicates are history, not breakage.
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Warning);
       assert.equal(document.lineAt(found.range.start.line).text, '# 2. Use PostgreSQL for billing data');
     } finally {
       fs.rmSync(duplicate.fsPath, { force: true });
@@ -141,6 +142,41 @@ describe('language server in a real VS Code', () => {
     } finally {
       await config.update('languageServer', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+  it('reports an overdue runbook only while it is open, as information, with a Mark Runbook Reviewed quick fix', async () => {
+    const runbook = (name: string): vscode.Uri => vscode.Uri.file(path.join(workspace, 'runbooks', name));
+    const opened = runbook('rotate-certificates.md');
+    const other = runbook('renew-dns.md');
+    const stale = (title: string): string => `---\nlast_reviewed_on: 2020-01-06\n---\n# ${title}\n`;
+    fs.writeFileSync(opened.fsPath, stale('Rotate the TLS certificates'));
+    fs.writeFileSync(other.fsPath, stale('Renew the DNS zone'));
+    try {
+      const document = await vscode.workspace.openTextDocument(opened);
+      await vscode.window.showTextDocument(document);
+      const found = await waitFor(
+        () => cadence(opened).find((d) => codeOf(d) === 'stale-runbook'),
+        'a stale-runbook diagnostic on the open runbook',
+        20_000,
+      );
+      assert.equal(found.severity, vscode.DiagnosticSeverity.Information);
+      // The other overdue runbook is not open: not in the Problems panel.
+      assert.deepEqual(cadence(other), []);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        opened,
+        found.range,
+      );
+      const fix = actions.find((a) => a.title === 'Mark Runbook Reviewed');
+      assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.getText(), /^---\nlast_reviewed_on: \d{4}-\d{2}-\d{2}\n---\n# Rotate/);
+      assert.doesNotMatch(document.getText(), /2020-01-06/);
+      await waitFor(() => cadence(opened).length === 0, 'the diagnostic to clear after the quick fix');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      fs.rmSync(opened.fsPath, { force: true });
+      fs.rmSync(other.fsPath, { force: true });
     }
   });
 });

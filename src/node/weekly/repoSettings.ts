@@ -1,16 +1,8 @@
-// A repository's own `.vscode/settings.json`, read by `cadence draft` so the CLI drafts with the
-// settings the extension would use in that folder. JSONC (comments, trailing commas) through
-// jsonc-parser, the parser VS Code's own settings use. The file is untrusted input: only the keys
-// that name no file, folder or program are taken (REPO_SAFE_KEYS), it must be a regular file inside
-// the repository (no symlink out of it), and a large or broken file is reported, never fatal.
-import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-// The ES module build: the package's default (UMD) entry loads its parts with a runtime `require`
-// that a bundle cannot follow.
-import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+// The `cadence.weekly.*` keys of a repository's own `.vscode/settings.json`, read by `cadence draft`
+// so the CLI drafts with the settings the extension would use in that folder. Only the keys that
+// name no file, folder or program are taken (REPO_SAFE_KEYS).
 import { REPO_SAFE_KEYS, type WeeklySettingKey } from '../../core/weekly/settings';
-
-const MAX_BYTES = 1024 * 1024;
+import { readRepoSettingsFile } from '../repoSettings';
 
 export interface RepoSettings {
   /** Raw values of the safe `cadence.weekly.*` keys found (normalize with normalizeWeeklySettings). */
@@ -21,25 +13,11 @@ export interface RepoSettings {
 
 /** Reads the `cadence.weekly.*` keys of `<root>/.vscode/settings.json` that a repository may set. */
 export async function readRepoWeeklySettings(root: string): Promise<RepoSettings> {
-  const file = join(root, '.vscode', 'settings.json');
-  const info = await lstat(file).catch(() => null);
-  if (!info) return { values: {}, problem: null };
-  if (!info.isFile()) return { values: {}, problem: `${file} is not a regular file; its settings were not used` };
-  if (info.size > MAX_BYTES) return { values: {}, problem: `${file} is over 1 MiB; its settings were not used` };
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) return { values: {}, problem: `cannot read ${file}; its settings were not used` };
-  const errors: ParseError[] = [];
-  const json: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || typeof json !== 'object' || json === null || Array.isArray(json)) {
-    const first = errors[0];
-    const where = first ? ` (${printParseErrorCode(first.error)} at offset ${first.offset})` : '';
-    return { values: {}, problem: `${file} is not a JSON object${where}; its settings were not used` };
-  }
-  const record = json as Record<string, unknown>;
+  const file = await readRepoSettingsFile(root);
   const values: RepoSettings['values'] = {};
   for (const key of REPO_SAFE_KEYS) {
-    const value = record[`cadence.weekly.${key}`];
+    const value = file.values[`cadence.weekly.${key}`];
     if (value !== undefined) values[key] = value;
   }
-  return { values, problem: null };
+  return { values, problem: file.problem };
 }

@@ -4,6 +4,8 @@ import { basename, relativePath } from '../../core/docs/paths';
 import { STATUS_LABELS, STATUS_ORDER, statusDisplay, supersededDescription } from '../../core/docs/status';
 import type { Decision, DecisionStatus } from '../../core/docs/types';
 import type { DocsService } from './docsService';
+import { isSerious, leveled, readDiagnosticLevels } from '../../core/docs/levels';
+import { readDocsSettings } from './settings';
 
 /** The scheme of the URIs that carry problem decorations on tree items (see ProblemDecorations). */
 export const DECORATION_SCHEME = 'cadence-docs';
@@ -244,9 +246,11 @@ export class ProblemDecorations implements vscode.FileDecorationProvider {
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
     if (uri.scheme !== DECORATION_SCHEME) return undefined;
-    const problems = this.service.index.problemsFor(uri.path).filter((p) => p.severity !== 'info');
+    // At the levels the user set (cadence.docs.diagnostics): errors and warnings, like the Problems badge.
+    const levels = readDiagnosticLevels(readDocsSettings().diagnostics);
+    const problems = leveled(levels, this.service.index.problemsFor(uri.path)).filter((p) => isSerious(p.level));
     if (problems.length === 0) return undefined;
-    const error = problems.some((p) => p.severity === 'error');
+    const error = problems.some((p) => p.level === 'error');
     return {
       badge: problems.length > 9 ? '9+' : String(problems.length),
       tooltip: problems.map((p) => p.message).join('\n'),

@@ -150,7 +150,7 @@ describe('cadence duty', () => {
     await docsCommand(clock).run(['--format', 'github', '--strict'], io);
     assert.match(
       out.stdout,
-      /^::warning file=docs\/runbooks\/payments\.md,line=4,title=cadence stale-runbook::This runbook was due for review on 2026-04-10/m,
+      /^::notice file=docs\/runbooks\/payments\.md,line=4,title=cadence stale-runbook::This runbook was due for review on 2026-04-10/m,
     );
     assert.ok(out.stdout.split('\n').every((l) => l === '' || l.startsWith('::')));
   });
@@ -162,7 +162,11 @@ describe('cadence duty', () => {
     ] as const) {
       const { out, io } = capture(root);
       await command.run([...args], io);
-      assert.match(out.stdout, /^::warning file=docs\/runbooks\/payments\.md,line=\d+,/m, `${name}: ${out.stdout}`);
+      assert.match(
+        out.stdout,
+        /^::(warning|notice) file=docs\/runbooks\/payments\.md,line=\d+,/m,
+        `${name}: ${out.stdout}`,
+      );
       assert.doesNotMatch(out.stdout, /file=runbooks\//, name);
     }
     const { out, io } = capture(root);

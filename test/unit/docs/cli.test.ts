@@ -91,6 +91,46 @@ describe('cadence docs', () => {
     assert.match(strict.out.stderr, /^cadence docs: --strict: (\d+ errors? and )?\d+ warnings? found, exiting 1\n$/);
   });
 
+  it("counts for --strict what the repository's cadence.docs.diagnostics levels make errors and warnings", async () => {
+    // A copy with a settings file, inside a git repository so the settings are the repository's.
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-cli-levels-'));
+    fs.cpSync(path.join(formatsFixture(), 'runbooks'), repo, { recursive: true });
+    fs.mkdirSync(path.join(repo, '.git'));
+    const run = async (settings: string | undefined, args: string[]) => {
+      fs.rmSync(path.join(repo, '.vscode'), { recursive: true, force: true });
+      if (settings !== undefined) {
+        fs.mkdirSync(path.join(repo, '.vscode'));
+        fs.writeFileSync(path.join(repo, '.vscode', 'settings.json'), settings);
+      }
+      const { out, io } = capture();
+      const code = await docs.run([repo, '--strict', '--no-git', ...args], io);
+      return { ...out, code };
+    };
+    // By default an overdue runbook is information: listed, a notice, not counted.
+    let result = await run(undefined, ['--format', 'json']);
+    assert.deepEqual([result.code, result.stderr], [0, '']);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as DocsJson).problems.map((p) => p.code),
+      ['stale-runbook'],
+    );
+    // The repository asks for a warning (JSONC, as VS Code writes it): counted.
+    result = await run(
+      '{\n  // CI fails on overdue runbooks\n  "cadence.docs.diagnostics": { "stale-runbook": "warning" },\n}',
+      [],
+    );
+    assert.deepEqual([result.code, result.stderr], [1, 'cadence docs: --strict: 1 warning found, exiting 1\n']);
+    // Off: left out of every output.
+    result = await run('{ "cadence.docs.diagnostics": { "stale-runbook": "off" } }', ['--format', 'github']);
+    assert.deepEqual([result.code, result.stdout], [0, '']);
+    // A broken settings file: one line, and the defaults.
+    result = await run('{ "cadence.docs.diagnostics": ', []);
+    assert.equal(result.code, 0);
+    assert.match(
+      result.stderr,
+      /^cadence docs: .*settings\.json is not a JSON object .*; its settings were not used\n$/,
+    );
+  });
+
   it('escapes control characters and bidirectional overrides in text output', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-cli-escape-'));
     const folder = path.join(root, 'docs', 'decisions');

@@ -14,7 +14,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { applyEdits } from '../../../src/core/docs/edits';
 import { pathToUri, uriToPath } from '../../../src/server/uris';
-import { formatsFixture } from '../docs/fixtures';
+import { clock, formatsFixture } from '../docs/fixtures';
 import { type TestClient, inProcessServer } from './lspClient';
 
 /** Applies LSP edits to a text (positions → offsets), to check the resulting file. */
@@ -61,7 +61,7 @@ describe('language server (in process, over JSON-RPC)', () => {
     assert.deepEqual(codes(diagnostics), ['duplicate-number']);
     const [d] = diagnostics;
     assert.equal(d.source, 'cadence');
-    assert.equal(d.severity, 1);
+    assert.equal(d.severity, 2, 'a warning by default (cadence.docs.diagnostics)');
     assert.equal(d.range.start.line, 0);
     assert.equal(d.range.end.character, '# 9. First of two nines'.length);
     assert.match(d.message as string, /0009-second\.md/);
@@ -335,6 +335,8 @@ describe('language server: runbooks without last_reviewed_on', () => {
     });
     try {
       await client.initialize([path.join(formatsFixture(), 'runbooks')]);
+      // stale-runbook is reported for open files only (cadence.docs.diagnosticsOpenFilesOnly).
+      client.open(failover(), fs.readFileSync(failover(), 'utf8'));
       const diagnostics = await client.diagnosticsFor(failover(), (d) => d.length > 0);
       assert.deepEqual(codes(diagnostics), ['stale-runbook']);
       assert.match(diagnostics[0].message as string, /due for review on 2025-07-09/);
@@ -360,6 +362,69 @@ describe('language server: runbooks without last_reviewed_on', () => {
     } finally {
       client.dispose();
     }
+  });
+});
+
+describe('language server: diagnostic levels (cadence.docs.diagnostics)', () => {
+  const runbooks = (): string => path.join(formatsFixture(), 'runbooks');
+  const stale = (): string => path.join(runbooks(), 'runbooks', 'payments', 'refund-stuck.md');
+  const fresh = (): string => path.join(runbooks(), 'runbooks', 'payments', 'chargebacks.md');
+  let client: TestClient;
+  afterEach(() => client.dispose());
+
+  /** Opens the fresh runbook and waits for its publication: every earlier publication has been sent. */
+  async function settled(): Promise<void> {
+    client.open(fresh(), fs.readFileSync(fresh(), 'utf8'));
+    await client.diagnosticsFor(fresh(), () => true);
+  }
+
+  it('reports an overdue runbook only while it is open, as information, and clears it on close', async () => {
+    client = inProcessServer();
+    await client.initialize([runbooks()]);
+    await settled();
+    assert.equal(client.diagnostics.get(pathToUri(stale())), undefined, 'not for a runbook nobody opened');
+    client.open(stale(), fs.readFileSync(stale(), 'utf8'));
+    const [d] = await client.diagnosticsFor(stale(), (list) => list.length > 0);
+    assert.equal(d.code, 'stale-runbook');
+    assert.equal(d.severity, 3, 'Information');
+    void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToUri(stale()) } });
+    await client.diagnosticsFor(stale(), (list) => list.length === 0);
+  });
+
+  it('reports it for every runbook when asked, at the level the user set; off is off', async () => {
+    client = inProcessServer();
+    await client.initialize([runbooks()], {
+      diagnosticsOpenFilesOnly: [],
+      diagnostics: { 'stale-runbook': 'Hint', 'duplicate-number': 'error' },
+    });
+    const [d] = await client.diagnosticsFor(stale(), (list) => list.length > 0);
+    assert.equal(d.severity, 4, 'Hint');
+    // Changed settings apply to what was already published.
+    void client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cadence: { docs: { diagnosticsOpenFilesOnly: [], diagnostics: { 'stale-runbook': 'off' } } } },
+    });
+    await client.diagnosticsFor(stale(), (list) => list.length === 0);
+  });
+
+  it('offers Mark Runbook Reviewed on stale-runbook: last_reviewed_on becomes today, nothing else changes', async () => {
+    client = inProcessServer();
+    await client.initialize([runbooks()]);
+    const text = fs.readFileSync(stale(), 'utf8');
+    client.open(stale(), text);
+    const diagnostics = await client.diagnosticsFor(stale(), (list) => list.length > 0);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: pathToUri(stale()) },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Mark Runbook Reviewed'],
+    );
+    const now = new Date(clock.now());
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const edits = actions[0].edit!.changes![pathToUri(stale())];
+    assert.equal(applyLsp(text, edits), text.replace('last_reviewed_on: 2026-01-10', `last_reviewed_on: ${today}`));
   });
 });
 

@@ -36,6 +36,7 @@ const TABLES: Record<string, SettingsTable> = {
 const sorted = (list: readonly string[] | undefined) => (list ? [...list].sort() : undefined);
 
 function jsonType(spec: SettingSpec): string {
+  if (spec.type === 'object') return 'object';
   return spec.type === 'strings' || spec.type === 'json' ? 'array' : spec.type;
 }
 
