@@ -2,6 +2,7 @@
 // table (names, defaults, limits; package.json must agree, a unit test checks), the settings type
 // both sides use, and the defensive reader for what an LSP client sends.
 import { DEFAULT_DIAGNOSTIC_LEVELS, DEFAULT_OPEN_FILES_ONLY } from '../core/docs/levels';
+import { RUNBOOK_SORTS } from '../core/docs/runbookGroups';
 import { readSetting, readTable, type SettingsTable, type TableValues } from '../core/settings';
 
 export const DOCS_SETTINGS = {
@@ -18,6 +19,8 @@ export const DOCS_SETTINGS = {
   diagnostics: { type: 'object', default: DEFAULT_DIAGNOSTIC_LEVELS },
   /** Codes reported only for files open in an editor. */
   diagnosticsOpenFilesOnly: { type: 'strings', default: DEFAULT_OPEN_FILES_ONLY },
+  /** The Runbooks view's order within a group (read by the tree only). */
+  runbookSort: { type: 'string', default: 'title', enum: RUNBOOK_SORTS },
   /** Read by the client only: whether to start the language server. */
   languageServer: { type: 'boolean', default: true },
 } as const satisfies SettingsTable;

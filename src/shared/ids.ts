@@ -29,6 +29,7 @@ export const Commands = {
   docsClearFilter: 'cadence.docs.clearFilter',
   docsReveal: 'cadence.docs.reveal',
   docsToggleGrouping: 'cadence.docs.toggleGrouping',
+  docsSortRunbooks: 'cadence.docs.sortRunbooks',
   docsOpen: 'cadence.docs.open',
   dutyShow: 'cadence.duty.show',
   dutyRefresh: 'cadence.duty.refresh',

@@ -57,13 +57,30 @@ describe('decision records and runbooks in a real VS Code', () => {
     assert.equal(madr.children[0].children[0].contextValue, 'cadence.decision');
   });
 
-  it('lists the runbooks grouped by service or folder, the stale one marked', async () => {
+  it('lists the runbooks grouped by service or folder, with counts, by title, the stale one marked', async () => {
     const tree = await api.docs.snapshot('runbooks');
-    assert.deepEqual(labels(tree), ['payments', 'runbooks', 'runbooks/payments']);
+    // runbooks/payments/owners.md names no service, but its folder's runbooks do: one payments group.
+    assert.deepEqual(labels(tree), ['payments (2)', 'runbooks (1)']);
+    assert.equal(tree[0].description, '1 stale');
+    assert.deepEqual(labels(tree[0].children), ['Owners', 'Refunds stuck in pending']);
     const refund = find(tree, 'Refunds stuck in pending')!;
     assert.match(refund.description ?? '', /^stale: review was due 2026-05-01 · grace@example.com$/);
-    assert.ok(find(tree, 'Roll back a deploy'));
-    assert.ok(find(tree, 'Owners'));
+    assert.deepEqual(labels(tree[1].children), ['Roll back a deploy']);
+  });
+
+  it('sorts runbooks stale first or by due date from Sort Runbooks…, and back by title', async () => {
+    const order = async (): Promise<string[]> => labels((await api.docs.snapshot('runbooks'))[0]?.children ?? []);
+    try {
+      await vscode.commands.executeCommand(Commands.docsSortRunbooks, 'staleFirst');
+      await waitFor(async () => (await order())[0] === 'Refunds stuck in pending', 'the stale runbook first');
+      await vscode.commands.executeCommand(Commands.docsSortRunbooks, 'title');
+      await waitFor(async () => (await order())[0] === 'Owners', 'by title again');
+      await vscode.commands.executeCommand(Commands.docsSortRunbooks, 'dueDate');
+      await waitFor(async () => (await order())[0] === 'Refunds stuck in pending', 'the earliest due first');
+    } finally {
+      await vscode.workspace.getConfiguration('cadence.docs').update('runbookSort', undefined, true);
+      await waitFor(async () => (await order())[0] === 'Owners', 'the default order');
+    }
   });
 
   it('updates the tree within a second of a file change, without a rescan', async () => {
@@ -117,20 +134,22 @@ describe('decision records and runbooks in a real VS Code', () => {
   it('a renamed or deleted folder takes its records along (one watcher event for the folder)', async () => {
     const from = path.join(workspace, 'runbooks', 'payments');
     const to = path.join(workspace, 'runbooks', 'pay-ops');
-    const groups = async (): Promise<string[]> => labels(await api.docs.snapshot('runbooks'));
+    // The runbooks stay in their payments group; each one's tooltip names its file.
+    const file = async (): Promise<string> =>
+      (find(await api.docs.snapshot('runbooks'), 'Owners')?.tooltip ?? '').replace(/\\(.)/g, '$1');
     fs.renameSync(from, to);
     try {
-      await waitFor(async () => {
-        const now = await groups();
-        return now.includes('runbooks/pay-ops') && !now.includes('runbooks/payments');
-      }, 'the runbooks under their new folder only');
+      await waitFor(
+        async () => (await file()).includes('runbooks/pay-ops/owners.md'),
+        'the runbooks under their new folder only',
+      );
     } finally {
       fs.renameSync(to, from);
     }
-    await waitFor(async () => {
-      const now = await groups();
-      return now.includes('runbooks/payments') && !now.includes('runbooks/pay-ops');
-    }, 'the runbooks back under their folder');
+    await waitFor(
+      async () => (await file()).includes('runbooks/payments/owners.md'),
+      'the runbooks back under their folder',
+    );
   });
 
   it('Supersede writes the new record, marks the old one, and the edit is undoable', async () => {

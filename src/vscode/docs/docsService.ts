@@ -7,7 +7,11 @@ import { ChangeStamps } from '../../core/docs/changes';
 import { isInside } from '../../core/docs/paths';
 import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
+import { DOCS_SETTINGS } from '../../shared/docsSettings';
 import { vscodeFileSystem } from './vscodeFileSystem';
+
+/** `cadence.docs.*` settings that change how the index is shown, not what it holds. */
+const DISPLAY_SETTINGS = new Set(['runbookSort', 'diagnostics', 'diagnosticsOpenFilesOnly', 'languageServer']);
 
 interface Root {
   folder: vscode.WorkspaceFolder;
@@ -90,8 +94,15 @@ export class DocsService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('cadence.docs') || event.affectsConfiguration('files.exclude'))
-          void this.reload();
+        if (!event.affectsConfiguration('cadence.docs') && !event.affectsConfiguration('files.exclude')) return;
+        // Settings of how things are shown (sort, problem levels) redraw; the rest rescans.
+        const rescan =
+          event.affectsConfiguration('files.exclude') ||
+          Object.keys(DOCS_SETTINGS).some(
+            (name) => !DISPLAY_SETTINGS.has(name) && event.affectsConfiguration(`cadence.docs.${name}`),
+          );
+        if (rescan) void this.reload();
+        else this.emitter.fire();
       }),
     );
     setTimeout(() => void this.reload(), 0);

@@ -6,6 +6,7 @@ import { type DecisionNode, DecisionsTreeProvider, ProblemDecorations } from './
 import { DocsService } from './docsService';
 import { registerLanguageClient } from './languageClient';
 import { type RunbookNode, RunbooksTreeProvider } from './runbooksTree';
+import { registerRunbookSort } from './runbookSort';
 
 /** A tree item as the tests see it: what the user reads, and its children. */
 export interface TreeSnapshot {
@@ -84,6 +85,7 @@ export function registerDocs(
     }),
     ...registerDocsCommands({ service, decisions, runbooks, decisionsView, runbooksView, log: deps.log }),
     registerLanguageClient(context, deps.log),
+    registerRunbookSort(),
   );
   service.start();
   return {

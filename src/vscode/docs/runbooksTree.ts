@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 import { ModelTreeProvider, type TreeModel } from './modelTree';
 import { relativePath } from '../../core/docs/paths';
-import type { RunbookView } from '../../core/docs/types';
+import { type RunbookSort, groupLabel, groupRunbooks } from '../../core/docs/runbookGroups';
 import { DECORATION_SCHEME } from './decisionsTree';
 import type { DocsService } from './docsService';
+import { readDocsSettings } from './settings';
 
 export type RunbookNode =
-  { kind: 'group'; id: string; label: string } | { kind: 'runbook'; id: string; path: string; parent: RunbookNode };
+  | { kind: 'group'; id: string; label: string; stale: number }
+  | { kind: 'runbook'; id: string; path: string; parent: RunbookNode };
 
-/** The Runbooks view: grouped by front matter `service`, else by folder; stale ones marked. */
+/**
+ * The Runbooks view: grouped by front matter `service`, else by folder (a folder whose runbooks name
+ * one service joins that service), counts in the group labels, sorted by `cadence.docs.runbookSort`.
+ */
 export class RunbooksTreeProvider
   extends ModelTreeProvider<RunbookNode>
   implements vscode.TreeDataProvider<RunbookNode>
@@ -17,31 +22,35 @@ export class RunbooksTreeProvider
     super();
   }
 
-  private groupOf(runbook: RunbookView): string {
-    if (runbook.service) return runbook.service;
-    const root = this.service.rootOf(runbook.folder);
-    return root ? relativePath(root.folder.uri.path, runbook.folder) : runbook.folder;
+  /** A folder or file as the workspace folder sees it ("runbooks/payments"); the root by its name. */
+  private folderLabel(path: string): string {
+    const root = this.service.rootOf(path);
+    return root ? relativePath(root.folder.uri.path, path) || root.folder.name : path;
   }
 
   protected buildModel(): TreeModel<RunbookNode> {
     const children = new Map<string, RunbookNode[]>();
     const byPath = new Map<string, RunbookNode>();
-    const groups = new Map<string, RunbookNode>();
-    for (const runbook of this.service.index.runbooks()) {
-      const label = this.groupOf(runbook);
-      let group = groups.get(label);
-      if (!group) {
-        group = { kind: 'group', id: `group:${label}`, label };
-        groups.set(label, group);
-        children.set(group.id, []);
-      }
-      const node: RunbookNode = { kind: 'runbook', id: `runbook:${runbook.path}`, path: runbook.path, parent: group };
-      children.get(group.id)?.push(node);
-      byPath.set(runbook.path, node);
+    const roots: RunbookNode[] = [];
+    const sort = readDocsSettings().runbookSort as RunbookSort;
+    for (const group of groupRunbooks(this.service.index.runbooks(), (f) => this.folderLabel(f), sort)) {
+      // The id is the name alone: a changed count keeps the group's expanded state.
+      const node: RunbookNode = {
+        kind: 'group',
+        id: `group:${group.name}`,
+        label: groupLabel(group),
+        stale: group.stale,
+      };
+      roots.push(node);
+      const list = group.runbooks.map((runbook): RunbookNode => ({
+        kind: 'runbook',
+        id: `runbook:${runbook.path}`,
+        path: runbook.path,
+        parent: node,
+      }));
+      children.set(node.id, list);
+      for (const item of list) if (item.kind === 'runbook') byPath.set(item.path, item);
     }
-    const roots = [...groups.values()].sort((a, b) =>
-      a.kind === 'group' && b.kind === 'group' ? a.label.localeCompare(b.label) : 0,
-    );
     return { roots, children, byPath };
   }
 
@@ -53,6 +62,7 @@ export class RunbooksTreeProvider
     if (element.kind === 'group') {
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = element.id;
+      if (element.stale > 0) item.description = `${element.stale} stale`;
       item.iconPath = new vscode.ThemeIcon('server-process');
       return item;
     }
@@ -82,6 +92,7 @@ export class RunbooksTreeProvider
       runbook.lastReviewed &&
         `Last reviewed: ${runbook.lastReviewed}${runbook.lastReviewedSource === 'git' ? ' (last git change)' : ''}`,
       runbook.reviewDue && `Review due: ${runbook.reviewDue}`,
+      `File: ${this.folderLabel(runbook.path)}`,
     ].filter((x): x is string => Boolean(x));
     md.appendText(facts.join('\n'));
     item.tooltip = md;
