@@ -28,11 +28,36 @@ async function openWalkthrough(page: Page): Promise<void> {
   await page.locator(STEP('focus')).first().waitFor({ timeout: 30_000 });
 }
 
+/**
+ * "Cadence: Draft Weekly Update for…" → This week. The quick pick can close while the workbench is
+ * still settling (a step re-rendering takes focus): try again until the draft's tab shows.
+ */
+async function draftFromPalette(page: Page): Promise<void> {
+  const draftTab = page.locator('.tabs-container .tab.active', { hasText: /^Weekly update W\d{2}/ });
+  for (let attempt = 1; ; attempt++) {
+    await runFromPalette(page, 'Cadence: Draft Weekly Update for…');
+    const thisWeek = page.locator('.quick-input-list .monaco-list-row', { hasText: /^This week/ });
+    await thisWeek.first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const shown = await draftTab.waitFor({ timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) throw new Error('the draft never opened');
+    await page.keyboard.press('Escape');
+  }
+}
+
 describe('the walkthrough in the real workbench (packaged .vsix)', () => {
   let workbench: Workbench;
 
   before(async () => {
     workbench = await openWorkbench({ workspace: sampleWorkspace() });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(workbench.page, `walkthrough-failed-${Date.now()}`);
   });
 
   after(async () => {
@@ -78,17 +103,51 @@ describe('the walkthrough in the real workbench (packaged .vsix)', () => {
     await screenshot(page, 'walkthrough');
 
     // The draft from the palette, then back to the walkthrough's tab.
-    await runFromPalette(page, 'Cadence: Draft Weekly Update for…');
-    const thisWeek = page.locator('.quick-input-list .monaco-list-row', { hasText: /^This week/ });
-    await thisWeek.first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page
-      .locator('.tabs-container .tab.active', { hasText: /^Weekly update W\d{2}/ })
-      .waitFor({ timeout: 60_000 });
+    await draftFromPalette(page);
     await page
       .locator('.tabs-container .tab', { hasText: /^Welcome/ })
       .first()
       .click();
     await until(() => ticked(page, 'weekly'), 'Weekly ticked');
+  });
+
+  it("offers the draft's and the saved update's actions in the editor title, Post to Slack included", async () => {
+    const { page } = workbench;
+    const titleBar = page.locator('.editor-group-container.active .editor-actions');
+    /** The titles in the editor title's "More Actions…" menu. */
+    const moreActions = async (): Promise<string[]> => {
+      await titleBar.locator('[aria-label^="More Actions"]').click();
+      const items = page.locator('.monaco-menu .action-item .action-label');
+      await items.first().waitFor({ timeout: 10_000 });
+      const labels = (await items.allInnerTexts()).map((label) => label.trim()).filter(Boolean);
+      await page.keyboard.press('Escape');
+      return labels;
+    };
+    await page
+      .locator('.tabs-container .tab', { hasText: /^Weekly update W\d{2}/ })
+      .first()
+      .click();
+    await titleBar.locator('[aria-label^="Save Weekly Update"]').waitFor({ timeout: 30_000 });
+    const onDraft = await moreActions();
+    for (const title of [
+      'Copy Weekly Update as Slack',
+      'Copy Weekly Update as Plain Text',
+      'Save Weekly Update',
+      'Post Weekly Update to Slack…',
+    ]) {
+      assert.ok(onDraft.includes(title), `${title} on the draft (menu: ${onDraft.join(', ')})`);
+    }
+    await screenshot(page, 'weekly-editor-actions');
+
+    await titleBar.locator('[aria-label^="Save Weekly Update"]').click();
+    await page.locator('.tabs-container .tab.active', { hasText: /^\d{4}-W\d{2}\.md/ }).waitFor({ timeout: 30_000 });
+    const onSaved = await moreActions();
+    for (const title of [
+      'Copy Weekly Update as Slack',
+      'Copy Weekly Update as Plain Text',
+      'Post Weekly Update to Slack…',
+    ]) {
+      assert.ok(onSaved.includes(title), `${title} on the saved update (menu: ${onSaved.join(', ')})`);
+    }
   });
 });
