@@ -11,8 +11,17 @@ import { basename, isInside } from './paths';
 /** Last commit date (ISO day) per file under `folders` of the repository at `root`. */
 export type LastChanges = (root: string, folders: string[], gitPath?: string) => Promise<Map<string, string>>;
 
+/** How much of what it reads a DocsWorkspace keeps. */
+export interface DocsWorkspaceOptions {
+  /**
+   * Keep the last text read of every indexed file (default true): the language server's diagnostics
+   * and code actions need it; the trees, which read only the index, do not.
+   */
+  keepTexts?: boolean;
+}
+
 /**
- * One DocsIndex over every workspace root (the language server wraps it). Open documents override the disk (their
+ * One DocsIndex over every workspace root (the language server and the trees each wrap one). Open documents override the disk (their
  * text is what the user sees); watched-file events update one file at a time; only a config file
  * change or a workspace-folder change rediscovers a root. Every update is queued, so events are
  * applied in the order they arrived even though reading is asynchronous.
@@ -36,6 +45,7 @@ export class DocsWorkspace {
     private readonly changed: (paths?: string[]) => void,
     private readonly warn: (message: string) => void = () => undefined,
     private readonly lastChanges?: LastChanges,
+    private readonly options: DocsWorkspaceOptions = {},
   ) {
     this.index = new DocsIndex({ clock, runbookReviewDays: settings.runbookReviewDays });
     this.overlay = {
@@ -54,7 +64,7 @@ export class DocsWorkspace {
   }
 
   private remember(path: string, text: string): string {
-    this.texts.set(path, text);
+    if (this.options.keepTexts !== false) this.texts.set(path, text);
     return text;
   }
 
@@ -69,12 +79,21 @@ export class DocsWorkspace {
     return this.queue;
   }
 
-  /** (Re)discovers and indexes the given roots; roots no longer listed are dropped. */
+  /**
+   * (Re)discovers and indexes the given roots; roots no longer listed are dropped. A root that
+   * cannot be read is left out with a warning; the others load.
+   */
   setRoots(paths: string[]): Promise<void> {
     return this.enqueue(async () => {
       for (const old of this.roots) if (!paths.includes(old.root)) this.index.removeUnder(old.root);
       const roots: Discovery[] = [];
-      for (const root of paths) roots.push(await this.loadRoot(root));
+      for (const root of paths) {
+        try {
+          roots.push(await this.loadRoot(root));
+        } catch (error) {
+          this.warn(`Cadence could not read decision records in ${root}: ${String(error)}`);
+        }
+      }
       this.roots = roots;
       this.changed();
       // Outside the queue: git may be slow, and edits must not wait for it.
@@ -107,15 +126,20 @@ export class DocsWorkspace {
     });
   }
 
-  /** New settings: every root is rediscovered (globs may name other files). */
-  setSettings(settings: ServerSettings): Promise<void> {
+  /** New settings: every root (or the `roots` given instead) is rediscovered (globs may name other files). */
+  setSettings(settings: ServerSettings, roots: string[] = this.rootPaths()): Promise<void> {
     this.settings = settings;
     this.index.setRunbookReviewDays(settings.runbookReviewDays);
-    return this.setRoots(this.roots.map((r) => r.root));
+    return this.setRoots(roots);
   }
 
   rootPaths(): string[] {
     return this.roots.map((r) => r.root);
+  }
+
+  /** What discovery found in each root (folders, notes), in root order. */
+  discoveries(): readonly Discovery[] {
+    return this.roots;
   }
 
   /** The innermost root holding `path`. */
@@ -190,10 +214,11 @@ export class DocsWorkspace {
     return this.onDisk(path, () => this.reindex(path));
   }
 
-  /** A watched file was deleted on disk. */
+  /** A watched file, or a folder with everything in it, was deleted on disk (or renamed away). */
   fileDeleted(path: string): Promise<void> {
     return this.onDisk(path, () => {
       this.index.remove(path);
+      this.index.removeUnder(path);
       this.changed([path]);
     });
   }

@@ -6,3 +6,4 @@ export * from '../../core/docs/edits';
 export * from '../../core/docs/index';
 export { numberFromFileName } from '../../core/docs/names';
 export * from '../../core/docs/newRecord';
+export { DocsWorkspace } from '../../core/docs/workspace';

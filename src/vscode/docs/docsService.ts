@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
-import { CONFIG_GLOB, CONFIG_NAMES } from '../../core/docs/configNames';
-import type { Discovery } from '../../core/docs/discovery';
+import { CONFIG_GLOB } from '../../core/docs/configNames';
+import type { Discovery, DocsFileSystem } from '../../core/docs/discovery';
 import type { DocsIndex } from '../../core/docs/index';
+import type { DocsWorkspace, LastChanges } from '../../core/docs/workspace';
 import { ChangeStamps } from '../../core/docs/changes';
 import { isInside } from '../../core/docs/paths';
+import type { ServerSettings } from '../../shared/docsSettings';
 import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
 import { DOCS_SETTINGS } from '../../shared/docsSettings';
@@ -46,14 +48,15 @@ async function loadCore() {
 type Core = Awaited<ReturnType<typeof loadCore>>;
 
 /**
- * Owns the docs index for the workspace: a cold load per workspace folder (deferred, never inside
- * activate), then one file at a time from a FileSystemWatcher. Fires `onDidChange` (debounced) so
- * the trees refresh within a second of a change without rescanning.
+ * The trees' docs index: the core DocsWorkspace (roots, reload, one-file reindexing, config-file
+ * rediscovery, the git-date fallback; see ADR 0014) over the workspace folders' file systems, fed by
+ * FileSystemWatchers. The first load is deferred, never inside activate. Fires `onDidChange`
+ * (debounced) so the trees refresh within a second of a change without rescanning.
  */
 export class DocsService implements vscode.Disposable {
-  private full: DocsIndex | undefined;
+  private workspace: DocsWorkspace | undefined;
   private core: Core | undefined;
-  private roots: Root[] = [];
+  private folders: readonly vscode.WorkspaceFolder[] = [];
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
@@ -69,7 +72,7 @@ export class DocsService implements vscode.Disposable {
 
   /** The index (empty until the first scan has loaded the parsers). */
   get index(): DocsIndexView {
-    return this.full ?? EMPTY_INDEX;
+    return this.workspace?.index ?? EMPTY_INDEX;
   }
 
   /** Starts watching and schedules the first load; cheap, safe to call from activate. */
@@ -78,6 +81,8 @@ export class DocsService implements vscode.Disposable {
     const configs = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     // Folders: a deleted or renamed folder reports only itself, not the records inside it.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    // A config file rediscovers the root that holds it.
+    const configChanged = (uri: vscode.Uri) => void this.workspace?.fileChanged(uri.path).then(() => this.logNotes());
     this.disposables.push(
       watcher,
       configs,
@@ -88,9 +93,9 @@ export class DocsService implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.fileChanged(uri)),
       watcher.onDidDelete((uri) => this.fileDeleted(uri)),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.fileChanged(doc.uri)),
-      configs.onDidCreate(() => void this.reload()),
-      configs.onDidChange(() => void this.reload()),
-      configs.onDidDelete(() => void this.reload()),
+      configs.onDidCreate(configChanged),
+      configs.onDidChange(configChanged),
+      configs.onDidDelete(configChanged),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -108,9 +113,10 @@ export class DocsService implements vscode.Disposable {
     setTimeout(() => void this.reload(), 0);
   }
 
-  /** Resolves once the first load (or the reload under way) has finished. */
+  /** Resolves once the first load (or the reload under way) and the updates queued so far have finished. */
   async whenReady(): Promise<void> {
     while (!this.loaded || this.loading) await (this.loading ?? new Promise((r) => setTimeout(r, 10)));
+    await this.workspace?.settled();
   }
 
   get isReady(): boolean {
@@ -119,23 +125,41 @@ export class DocsService implements vscode.Disposable {
 
   /** Every discovered decision folder, as paths. */
   decisionFolders(): { path: string; root: vscode.WorkspaceFolder; log4brains: boolean }[] {
-    return this.roots.flatMap((root) =>
+    return this.roots().flatMap((root) =>
       root.discovery.decisionFolders.map((f) => ({ path: f.path, root: root.folder, log4brains: f.log4brains })),
     );
   }
 
   workspaceFolders(): readonly vscode.WorkspaceFolder[] {
-    return this.roots.map((r) => r.folder);
+    return this.roots().map((r) => r.folder);
   }
 
   /** The URI of an indexed path (same scheme and authority as its workspace folder). */
   uri(path: string): vscode.Uri {
-    const root = this.rootOf(path);
-    return (root?.folder.uri ?? vscode.Uri.file(path)).with({ path });
+    return (this.folderOf(path)?.uri ?? vscode.Uri.file(path)).with({ path });
   }
 
   rootOf(path: string): Root | undefined {
-    return this.roots.find((root) => isInside(root.folder.uri.path, path));
+    const discovery = this.workspace?.rootOf(path);
+    const folder = discovery && this.folders.find((f) => f.uri.path === discovery.root);
+    return folder && { folder, discovery };
+  }
+
+  private roots(): Root[] {
+    const roots: Root[] = [];
+    for (const discovery of this.workspace?.discoveries() ?? []) {
+      const folder = this.folders.find((f) => f.uri.path === discovery.root);
+      if (folder) roots.push({ folder, discovery });
+    }
+    return roots;
+  }
+
+  /** The innermost workspace folder holding `path`. */
+  private folderOf(path: string): vscode.WorkspaceFolder | undefined {
+    let best: vscode.WorkspaceFolder | undefined;
+    for (const folder of this.folders)
+      if (isInside(folder.uri.path, path) && (!best || folder.uri.path.length > best.uri.path.length)) best = folder;
+    return best;
   }
 
   /** Full rescan: only on explicit Refresh, configuration changes and workspace-folder changes. */
@@ -143,43 +167,28 @@ export class DocsService implements vscode.Disposable {
     const run = async (): Promise<void> => {
       await this.loading?.catch(() => undefined);
       const started = performance.now();
-      const settings = readDocsSettings();
+      const settings: ServerSettings = { ...readDocsSettings(), git: vscode.workspace.isTrusted };
       this.core ??= await loadCore();
-      const { DocsIndex, loadRoot } = this.core;
-      this.full ??= new DocsIndex({ clock: this.clock, runbookReviewDays: settings.runbookReviewDays });
-      const index = this.full;
-      index.setRunbookReviewDays(settings.runbookReviewDays);
-      const roots: Root[] = [];
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      // A workspace folder that was removed takes its records with it.
-      for (const old of this.roots) {
-        if (!folders.some((f) => f.uri.toString() === old.folder.uri.toString()))
-          index.removeUnder(old.folder.uri.path);
-      }
-      for (const folder of folders) {
-        index.removeUnder(folder.uri.path);
-        try {
-          const discovery = await loadRoot(vscodeFileSystem(folder.uri), index, folder.uri.path, {
-            decisionGlobs: settings.decisionGlobs,
-            runbookGlobs: settings.runbookGlobs,
-            maxFileBytes: settings.maxFileKiB * 1024,
-            excludeNames: settings.excludeNames,
-          });
-          roots.push({ folder, discovery });
-          // Also in the index's problems; the log says it where people look when records are missing.
-          for (const note of discovery.notes) this.log.warn(`Docs: ${note.path}: ${note.message}`);
-        } catch (error) {
-          this.log.warn(`Cadence could not read decision records in ${folder.name}: ${String(error)}`);
-        }
-      }
-      this.roots = roots;
+      this.workspace ??= new this.core.DocsWorkspace(
+        this.fileSystem(),
+        this.clock,
+        settings,
+        (paths) => this.changed(paths ? 30 : 0),
+        (message) => this.log.warn(message),
+        this.lastChanges,
+        { keepTexts: false },
+      );
+      this.folders = [...(vscode.workspace.workspaceFolders ?? [])];
+      await this.workspace.setSettings(
+        settings,
+        this.folders.map((f) => f.uri.path),
+      );
+      this.logNotes();
       this.loaded = true;
       this.log.info(
         `Docs: ${this.index.decisions().length} decision records, ${this.index.runbooks().length} runbooks in ${(performance.now() - started).toFixed(0)} ms`,
       );
       void vscode.commands.executeCommand('setContext', 'cadence.docs.ready', true);
-      this.changed(0);
-      void this.readGitDates();
     };
     const loading = run().finally(() => {
       if (this.loading === loading) this.loading = undefined;
@@ -188,57 +197,58 @@ export class DocsService implements vscode.Disposable {
     return loading;
   }
 
-  /** Runbooks without `last_reviewed_on` fall back to their last commit: one git log per folder. */
-  private async readGitDates(): Promise<void> {
-    if (!vscode.workspace.isTrusted) return;
-    for (const root of this.roots) {
-      if (root.folder.uri.scheme !== 'file' || root.discovery.runbookFolders.length === 0) continue;
-      const missing = this.index.runbooks().filter((r) => !r.lastReviewedOn && isInside(root.folder.uri.path, r.path));
-      if (missing.length === 0) continue;
-      const dates = await lastChangeDates(
-        root.folder.uri.fsPath,
-        root.discovery.runbookFolders.map((p) => vscode.Uri.file(p).fsPath),
-      );
-      const byPath = new Map<string, string>();
-      for (const [fsPath, date] of dates) byPath.set(vscode.Uri.file(fsPath).path, date);
-      this.full?.setLastChanges(byPath);
-    }
-    this.changed(0);
+  /** Discovery's notes are in the index's problems too; the log says them where people look when records are missing. */
+  private logNotes(): void {
+    for (const discovery of this.workspace?.discoveries() ?? [])
+      for (const note of discovery.notes) this.log.warn(`Docs: ${note.path}: ${note.message}`);
   }
 
+  /** Each path is read through its workspace folder's file system (Node's for local folders). */
+  private fileSystem(): DocsFileSystem {
+    const fsOf = (path: string): DocsFileSystem => {
+      const folder = this.folderOf(path);
+      return folder ? vscodeFileSystem(folder.uri) : vscodeFileSystem(vscode.Uri.file(path));
+    };
+    return {
+      readFile: (path, root) => fsOf(path).readFile(path, root),
+      readText: (path, maxBytes, root) => fsOf(path).readText(path, maxBytes, root),
+      readDirectory: (path) => fsOf(path).readDirectory(path),
+      stat: (path) => fsOf(path).stat(path),
+    };
+  }
+
+  /** Runbooks' last commit dates, for local folders only (git reads the disk). */
+  private readonly lastChanges: LastChanges = async (root, folders) => {
+    const folder = this.folderOf(root);
+    if (folder?.uri.scheme !== 'file') return new Map();
+    const dates = await lastChangeDates(
+      folder.uri.fsPath,
+      folders.map((p) => vscode.Uri.file(p).fsPath),
+    );
+    const byPath = new Map<string, string>();
+    for (const [fsPath, date] of dates) byPath.set(vscode.Uri.file(fsPath).path, date);
+    return byPath;
+  };
+
   private async fileChanged(uri: vscode.Uri): Promise<void> {
-    const root = this.rootOf(uri.path);
-    if (!root || !/\.(md|markdown)$/i.test(uri.path)) {
-      if (CONFIG_NAMES.has(uri.path.slice(uri.path.lastIndexOf('/') + 1))) void this.reload();
-      return;
-    }
-    if (!this.core || !this.full) return;
-    const { classify, indexFile } = this.core;
-    if (!classify(root.discovery, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
+    const root = this.workspace?.rootOf(uri.path);
+    if (!root || !this.core || !this.workspace || !/\.(md|markdown)$/i.test(uri.path)) return;
+    if (!this.core.classify(root, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
     // The save event and the watcher's change event of one save: index once.
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (!this.stamps.changed(uri.path, stat.mtime, stat.size)) return;
     } catch {
-      this.stamps.forget(uri.path); // gone already: indexFile removes it
+      this.stamps.forget(uri.path); // gone already: the workspace removes it
     }
-    await indexFile(
-      vscodeFileSystem(root.folder.uri),
-      this.full,
-      root.discovery,
-      uri.path,
-      readDocsSettings().maxFileKiB * 1024,
-    );
-    this.changed();
+    await this.workspace.fileChanged(uri.path);
   }
 
   /** A file or a whole folder went away (deleted, or the old name of a rename). */
   private fileDeleted(uri: vscode.Uri): void {
-    if (!this.full?.has(uri.path)) return;
+    if (!this.workspace?.index.has(uri.path)) return;
     this.stamps.forget(uri.path);
-    this.full.remove(uri.path);
-    this.full.removeUnder(uri.path);
-    this.changed();
+    void this.workspace.fileDeleted(uri.path);
   }
 
   /** A folder that appears (the new name of a rename, a copy) brings its records: index its files. */
