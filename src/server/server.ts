@@ -204,7 +204,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   /**
    * The open document's path and text, after pending index updates have been applied; undefined for
-   * a document over `maxFileKiB` (never parsed). A request the client cancelled while it waited for
+   * a document over `maxFileSize` (never parsed). A request the client cancelled while it waited for
    * the index ends there, with the cancellation error LSP asks for.
    */
   const opened = async (uri: string, token: CancellationToken): Promise<{ path: string; text: string } | undefined> => {

@@ -9,7 +9,7 @@ export const DOCS_SETTINGS = {
   decisionGlobs: { type: 'strings', default: [] },
   runbookGlobs: { type: 'strings', default: [] },
   runbookReviewDays: { type: 'number', default: 180, minimum: 1 },
-  maxFileKiB: { type: 'number', default: 1024, minimum: 1 },
+  maxFileSize: { type: 'number', default: 1024, minimum: 1 },
   /** Documentation duty: extra guide globs, drift threshold, days in Proposed, months a guide may rest. */
   guideGlobs: { type: 'strings', default: [] },
   driftCommits: { type: 'number', default: 5, minimum: 1 },

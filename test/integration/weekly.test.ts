@@ -140,7 +140,7 @@ describe('weekly update in a real VS Code', () => {
     const saved = fs.readFileSync(first, 'utf8');
     assert.match(saved, /^# Week \d+/);
     assert.match(saved, /`feat\/usage-based-billing`/);
-    assert.doesNotMatch(saved, /Counting you as|Add it here, or delete this line|No focus history/);
+    assert.doesNotMatch(saved, /Counting you as|Add it here, or delete this line|No focus blocks recorded/);
   });
 
   it('"Since my last update" starts where the saved update ends', async () => {

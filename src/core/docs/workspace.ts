@@ -30,7 +30,7 @@ export class DocsWorkspace {
   readonly index: DocsIndex;
   private roots: Discovery[] = [];
   private readonly open = new Map<string, string>();
-  /** Open documents over `maxFileKiB`. */
+  /** Open documents over `maxFileSize`. */
   private readonly tooLarge = new Set<string>();
   /** Last text read per indexed path: diagnostics need line lengths, code actions the text. */
   private readonly texts = new Map<string, string>();
@@ -121,7 +121,7 @@ export class DocsWorkspace {
     return loadRoot(this.overlay, this.index, root, {
       decisionGlobs: this.settings.decisionGlobs,
       runbookGlobs: this.settings.runbookGlobs,
-      maxFileBytes: this.settings.maxFileKiB * 1024,
+      maxFileBytes: this.settings.maxFileSize * 1024,
       excludeNames: this.settings.excludeNames,
     });
   }
@@ -156,7 +156,7 @@ export class DocsWorkspace {
     const known = this.open.get(path) ?? this.texts.get(path);
     if (known !== undefined) return known;
     const read = await this.fs
-      .readText(path, this.settings.maxFileKiB * 1024, this.rootOf(path)?.root)
+      .readText(path, this.settings.maxFileSize * 1024, this.rootOf(path)?.root)
       .catch(() => undefined);
     return typeof read === 'string' ? read : read && 'text' in read ? read.text : undefined;
   }
@@ -176,10 +176,10 @@ export class DocsWorkspace {
 
   /**
    * An editor opened or changed a document: its text replaces the disk's. One file is reparsed.
-   * A document over `maxFileKiB` is neither parsed nor kept: it is listed as too large, like on disk.
+   * A document over `maxFileSize` is neither parsed nor kept: it is listed as too large, like on disk.
    */
   setOpen(path: string, text: string): Promise<void> {
-    const maxBytes = this.settings.maxFileKiB * 1024;
+    const maxBytes = this.settings.maxFileSize * 1024;
     if (text.length > maxBytes) {
       this.open.delete(path);
       this.texts.delete(path);
@@ -196,7 +196,7 @@ export class DocsWorkspace {
     return this.enqueue(() => this.reindex(path));
   }
 
-  /** True for an open document over `maxFileKiB`: no feature parses it. */
+  /** True for an open document over `maxFileSize`: no feature parses it. */
   isTooLarge(path: string): boolean {
     return this.tooLarge.has(path);
   }
@@ -250,7 +250,7 @@ export class DocsWorkspace {
   private async reindex(path: string): Promise<void> {
     const root = this.rootOf(path);
     if (!root) return;
-    await indexFile(this.overlay, this.index, root, path, this.settings.maxFileKiB * 1024);
+    await indexFile(this.overlay, this.index, root, path, this.settings.maxFileSize * 1024);
     this.changed([path]);
   }
 }

@@ -89,7 +89,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     const identity = new Identity(emails, parseMailmap(repo.mailmap ?? ''));
     for (const email of identity.shown) if (!shown.includes(email)) shown.push(email);
     if (repo.shallow) {
-      notes.push(`\`${repo.name}\` is a shallow clone: this window may be incomplete (run \`git fetch --unshallow\`).`);
+      notes.push(`\`${repo.name}\` is a shallow clone: these dates may be incomplete (run \`git fetch --unshallow\`).`);
     }
 
     const byId = new Map(repo.commits.map((commit) => [commit.sha, commit]));
@@ -202,7 +202,7 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
   }
 
   if (leftOut) {
-    notes.push('Uncommitted changes, stashes and the current branch are left out: this window ended before today.');
+    notes.push('Uncommitted changes, stashes and the current branch are left out: these dates ended before today.');
   }
   const repoIndex = new Map(input.repos.map((repo, index) => [repo.name, index]));
   const order = (a: ShippedItem, b: ShippedItem) =>

@@ -21,10 +21,10 @@ export const SECTION_TITLES = {
  * share.ts, which leaves them out of copies, posts and saved updates while they are unedited).
  */
 export const PLACEHOLDERS = {
-  shipped: 'Nothing shipped in this window — add anything that did not go through git.',
+  shipped: 'Nothing shipped between these dates — add anything that did not go through git.',
   inProgress: 'Nothing in flight found — what will you pick up next?',
   blockers: 'None found. Anything blocking you? Add it here, or delete this line.',
-  focus: 'No focus history for this window.',
+  focus: 'No focus blocks recorded between these dates.',
 } as const;
 
 /** The footer line's opening words (the footer is for the author: who was counted, what was hidden). */

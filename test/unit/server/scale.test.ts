@@ -52,10 +52,10 @@ describe('language server at scale', () => {
     assert.deepEqual(none.items, []);
   });
 
-  it('neither parses nor answers for an open document over maxFileKiB, and forgets it when closed', async () => {
+  it('neither parses nor answers for an open document over maxFileSize, and forgets it when closed', async () => {
     const { root, file } = recordsFolder(3);
     client = inProcessServer();
-    await client.initialize([root], { git: false, maxFileKiB: 64 });
+    await client.initialize([root], { git: false, maxFileSize: 64 });
     const big = file(3);
     const text = `# 3. Big\n\n## Status\n\nNot a status\n\n${'- item\n'.repeat(20_000)}`;
     client.open(big, text);

@@ -41,6 +41,32 @@ function jsonType(spec: SettingSpec): string {
 }
 
 describe('settings tables', () => {
+  it('group the settings into Focus, Weekly update and Decision records sections, in that order', () => {
+    const sections = manifest.contributes.configuration as { title: string; properties: Record<string, unknown> }[];
+    assert.ok(Array.isArray(sections));
+    assert.deepEqual(
+      sections.map((section) => section.title),
+      ['Focus', 'Weekly update', 'Decision records'],
+    );
+    const [focus, weekly, docs] = sections.map((section) => Object.keys(section.properties));
+    assert.ok(
+      focus.every((key) => /^cadence\.(focus|slack)\./.test(key)),
+      focus.join(),
+    );
+    assert.ok(
+      weekly.every((key) => /^cadence\.(weekly|slack)\./.test(key)),
+      weekly.join(),
+    );
+    assert.ok(
+      docs.every((key) => key.startsWith('cadence.docs.')),
+      docs.join(),
+    );
+  });
+
+  it('name no setting so that the Settings editor splits a unit ("Max File Ki B")', () => {
+    for (const key of Object.keys(declared)) assert.doesNotMatch(key, /[a-z][A-Z][a-z]?[A-Z]/, key);
+  });
+
   it('cover every cadence.* setting package.json contributes', () => {
     const covered = Object.entries(TABLES).flatMap(([prefix, table]) =>
       Object.keys(table).map((n) => `${prefix}.${n}`),

@@ -149,11 +149,11 @@ describe('weekly draft over scripted git histories', function () {
     assert.deepEqual(titles(detached), ['One', 'Two'], 'main still holds both commits');
     const shallow = await draftFromRepos(request([fx.shallow]));
     assert.equal(shallow.repos[0].shallow, true);
-    assert.match(shallow.notes[0], /shallow clone: this window may be incomplete/);
+    assert.match(shallow.notes[0], /shallow clone: these dates may be incomplete/);
     const empty = await draftFromRepos(request([fx.empty.unborn, fx.empty.quiet]));
     assert.equal(empty.shipped.length, 0);
     assert.match(empty.summary, /^No shipped changes this week/);
-    assert.match(renderMarkdown(empty), /Nothing shipped in this window/);
+    assert.match(renderMarkdown(empty), /Nothing shipped between these dates/);
   });
 
   it('keeps the DST week in Berlin: Sunday 23:30 after the change is in, Monday 00:15 is out', async () => {

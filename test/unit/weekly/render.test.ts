@@ -157,7 +157,10 @@ describe('weekly renderers', () => {
 
   it('softens the Focus section without history', () => {
     assert.equal(focusLine(null), null);
-    assert.match(renderMarkdown(draftOf([commit('feat: a', 1)])), /## Focus\n\n- _No focus history for this window\._/);
+    assert.match(
+      renderMarkdown(draftOf([commit('feat: a', 1)])),
+      /## Focus\n\n- _No focus blocks recorded between these dates\._/,
+    );
   });
 
   it('renders user templates with the documented variables, and reports template errors in one line', () => {

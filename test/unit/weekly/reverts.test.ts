@@ -107,7 +107,7 @@ describe('weekly draft on real-history reverts, restores and releases', function
     const past = await draft(fx.restore, { window: isoWeekWindow('2026-W46', berlin) });
     assert.deepEqual(past.inProgress, []);
     assert.deepEqual(past.notes, [
-      'Uncommitted changes, stashes and the current branch are left out: this window ended before today.',
+      'Uncommitted changes, stashes and the current branch are left out: these dates ended before today.',
     ]);
     assert.deepEqual(titles(past), ['Fuzzy search']);
     assert.match(renderMarkdown(past), /_Uncommitted changes, stashes and the current branch are left out/);

@@ -46,7 +46,7 @@ const draft = buildDraft({
   ],
 });
 
-const scaffolding = /None found|Anything blocking|Nothing in flight|No focus history|Counting you as|^---$/m;
+const scaffolding = /None found|Anything blocking|Nothing in flight|No focus blocks recorded|Counting you as|^---$/m;
 
 describe('the weekly update as it is sent (copy, save, post, publish, CLI)', () => {
   it('the draft itself still shows the prompts and the footer to its author', () => {
