@@ -12,7 +12,8 @@ import {
   valueSpan,
 } from './fields';
 import { numberFromFileName, numberFromTitle, titleFromFileName } from './names';
-import { excerpt, outline } from './outline';
+import { excerpt } from './outline';
+import { outlineOf } from './simpleOutline';
 import { basename } from './paths';
 import { type Source, parseInline, readSource } from './source';
 import { normalizeStatus } from './status';
@@ -33,7 +34,7 @@ export function parseDecision(path: string, text: string, folder: string, option
 
 /** `parseDecision` over an already read Source (edits read the text once). */
 export function decisionFromSource(path: string, source: Source, folder: string, options: ParseOptions = {}): Decision {
-  const { headings, lines, tableFields, raw } = outline(source.tokens);
+  const { headings, lines, tableFields, raw } = outlineOf(source);
   const front = source.frontMatter;
   const name = basename(path);
   const problems: Problem[] = frontMatterProblem(path, source);

@@ -1,6 +1,6 @@
 /** The block outline of a Markdown file: headings and the few text lines the index reads. */
 import type { Token } from 'markdown-it';
-import { inlineChildren, readSource } from './source';
+import { inlineChildren } from './source';
 
 /** One line of rendered text from a heading, paragraph, list item or table row. */
 export interface TextLine {
@@ -54,9 +54,53 @@ const RELEVANT =
 const SUMMARY_SECTIONS = /^(context|problem|background|decision)/i;
 const STATUS_SECTION = /^status\b/i;
 
+type Rendered = ReturnType<typeof inlineLines>;
+
+/**
+ * Builds an outline block by block, in document order: the markdown-it walk below and the scanner
+ * for simple files (simpleOutline.ts) feed it the same way, so both give the same outline.
+ */
+export class OutlineBuilder {
+  readonly result: Outline = { headings: [], lines: [], tableFields: [], raw: [] };
+  private summaryBlocks = 0;
+
+  heading(level: number, line: number, rendered: Rendered): void {
+    const text = rendered
+      .map((l) => l.text)
+      .join(' ')
+      .trim();
+    this.result.headings.push({ level, text, line });
+    this.summaryBlocks = 0;
+  }
+
+  /** A paragraph or list item's text (`content` as written), starting on `line`. */
+  block(content: string, line: number, listItem: boolean, render: () => Rendered): void {
+    const result = this.result;
+    const heading = result.headings[result.headings.length - 1];
+    const section = result.headings.length - 1;
+    const early = this.summaryBlocks++ < 3;
+    if (heading !== undefined && early && SUMMARY_SECTIONS.test(heading.text)) {
+      result.raw.push({ section, text: content });
+    }
+    const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
+    if (!inStatus && !RELEVANT.test(content)) return;
+    render().forEach((l, offset) =>
+      result.lines.push({
+        text: l.text,
+        line: line + offset,
+        hrefs: l.hrefs,
+        kind: listItem ? 'listItem' : 'paragraph',
+        section,
+        ...(l.code !== undefined ? { code: l.code } : {}),
+      }),
+    );
+  }
+}
+
 /** Walks markdown-it's block tokens once: headings, and the text lines the index reads. */
 export function outline(tokens: Token[]): Outline {
-  const result: Outline = { headings: [], lines: [], tableFields: [], raw: [] };
+  const builder = new OutlineBuilder();
+  const result = builder.result;
   let listDepth = 0;
   let blockLine = 0;
   let row: { cells: string[]; line: number; header: boolean } | undefined;
@@ -64,19 +108,17 @@ export function outline(tokens: Token[]): Outline {
   let headerLine = 0;
   let bodyRows = 0;
   let inHead = false;
-  let summaryBlocks = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.map) blockLine = token.map[0];
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
-        const text = inlineLines(inline ? inlineChildren(inline) : null)
-          .map((l) => l.text)
-          .join(' ')
-          .trim();
-        result.headings.push({ level: Number(token.tag.slice(1)) || 1, text, line: blockLine });
-        summaryBlocks = 0;
+        builder.heading(
+          Number(token.tag.slice(1)) || 1,
+          blockLine,
+          inlineLines(inline ? inlineChildren(inline) : null),
+        );
         i++;
         break;
       }
@@ -135,25 +177,7 @@ export function outline(tokens: Token[]): Outline {
           );
           break;
         }
-        const heading = result.headings[result.headings.length - 1];
-        const section = result.headings.length - 1;
-        const early = summaryBlocks++ < 3;
-        if (heading !== undefined && early && SUMMARY_SECTIONS.test(heading.text)) {
-          result.raw.push({ section, text: token.content });
-        }
-        const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
-        if (!inStatus && !RELEVANT.test(token.content)) break;
-        const rendered = inlineLines(inlineChildren(token));
-        rendered.forEach((l, offset) =>
-          result.lines.push({
-            text: l.text,
-            line: blockLine + offset,
-            hrefs: l.hrefs,
-            kind: listDepth > 0 ? 'listItem' : 'paragraph',
-            section: result.headings.length - 1,
-            ...(l.code !== undefined ? { code: l.code } : {}),
-          }),
-        );
+        builder.block(token.content, blockLine, listDepth > 0, () => inlineLines(inlineChildren(token)));
         break;
       }
       default:
@@ -175,9 +199,4 @@ export function excerpt(raw: Outline['raw'], section: number): string | undefine
   text = text.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
-}
-
-/** The headings of a Markdown file, from the same parse the index uses (outlines, document symbols). */
-export function headingsOf(text: string): Heading[] {
-  return outline(readSource(text).tokens).headings;
 }

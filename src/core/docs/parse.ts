@@ -4,7 +4,8 @@
  * fields.ts (field lines, links), names.ts (file-name numbers), decision.ts and runbook.ts.
  */
 export { resolveHref } from './fields';
-export { type Heading, headingsOf } from './outline';
+export { type Heading } from './outline';
+export { headingsOf } from './simpleOutline';
 export { NUMBERED_NAME, isSkippedDecisionFile, namingOf, numberFromFileName } from './names';
 export { type ParseOptions, decisionFromSource, looksLikeDecision, parseDecision } from './decision';
 export { parseRunbook } from './runbook';

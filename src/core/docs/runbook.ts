@@ -2,7 +2,7 @@
 import { addPeriod, parseDate } from './dates';
 import { asText, frontMatterProblem } from './fields';
 import { titleFromFileName } from './names';
-import { outline } from './outline';
+import { outlineOf } from './simpleOutline';
 import { basename } from './paths';
 import { readSource } from './source';
 import type { Runbook } from './types';
@@ -10,7 +10,7 @@ import type { Runbook } from './types';
 /** Parses one runbook; review state is computed by the index. Never throws. */
 export function parseRunbook(path: string, text: string, folder: string): Runbook {
   const source = readSource(text);
-  const { headings } = outline(source.tokens);
+  const { headings } = outlineOf(source);
   const front = source.frontMatter;
   const fields = front?.fields;
   const get = (key: string): string | undefined => asText(fields?.get(key)?.value);

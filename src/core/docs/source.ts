@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
 import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { simpleFrontMatter } from './simpleFrontMatter';
 import type { ProblemCode, Severity, Span } from './types';
 
 /** Front matter larger than this is not parsed (real front matter is a few hundred bytes). */
@@ -30,8 +31,14 @@ export interface Source {
   /** Offset where each 0-based line starts. */
   lineStarts: number[];
   frontMatter?: FrontMatter;
-  /** Markdown tokens of the body; their `map` lines are already shifted to file lines. */
-  tokens: Token[];
+  /** The 0-based line and the offset where the Markdown body starts (after front matter and BOM). */
+  bodyLine: number;
+  bodyStart: number;
+  /**
+   * Markdown tokens of the body, their `map` lines already shifted to file lines: parsed on first
+   * use (simple records are outlined without them, see simpleOutline.ts).
+   */
+  readonly tokens: Token[];
   /** Problems of the text itself: unclosed front matter, duplicate keys. */
   notes: SourceNote[];
 }
@@ -55,6 +62,12 @@ export interface FrontMatter {
   /** The first YAML error, with its 0-based file line. */
   error?: { message: string; line: number };
 }
+
+/**
+ * Simple front matter and simple Markdown are read by strict scanners instead of `yaml` and
+ * markdown-it (simpleFrontMatter.ts, simpleOutline.ts); tests switch this off to compare both ways.
+ */
+export const fastPaths = { enabled: true };
 
 let markdown: InstanceType<typeof MarkdownIt> | undefined;
 
@@ -187,6 +200,13 @@ function readFrontMatter(source: Source): FrontMatter | undefined {
   const front: FrontMatter = { startLine: 0, endLine, endOffset, fields };
   if (endOffset - yamlStart > MAX_FRONT_MATTER_BYTES) {
     front.error = { message: `it is over ${MAX_FRONT_MATTER_BYTES / 1024} KiB, so it was not read`, line: 1 };
+    return front;
+  }
+  const simple = fastPaths.enabled
+    ? simpleFrontMatter(source.text.slice(yamlStart, endOffset), yamlStart, 1)
+    : undefined;
+  if (simple) {
+    front.fields = simple;
     return front;
   }
   const yamlText = source.text.slice(yamlStart, endOffset);
@@ -375,25 +395,35 @@ function withinBounds(doc: ReturnType<typeof parseDocument>): boolean {
 
 /** Builds a Source; never throws for any string. */
 export function readSource(text: string): Source {
+  let tokens: Token[] | undefined;
   const source: Source = {
     text,
     eol: text.includes('\r\n') ? '\r\n' : '\n',
     contentStart: text.startsWith('\uFEFF') ? 1 : 0,
     lineStarts: lineStartsOf(text),
-    tokens: [],
+    bodyLine: 0,
+    bodyStart: 0,
+    get tokens(): Token[] {
+      tokens ??= bodyTokens(source);
+      return tokens;
+    },
     notes: [],
   };
   source.frontMatter = readFrontMatter(source);
-  const bodyLine = source.frontMatter ? source.frontMatter.endLine + 1 : 0;
-  const bodyStart = source.lineStarts[bodyLine] ?? text.length;
-  const body = text.slice(Math.max(bodyStart, source.contentStart));
-  try {
-    source.tokens = md().parse(body, {});
-  } catch {
-    source.tokens = [];
-  }
-  for (const token of source.tokens) shift(token, bodyLine);
+  source.bodyLine = source.frontMatter ? source.frontMatter.endLine + 1 : 0;
+  source.bodyStart = Math.max(source.lineStarts[source.bodyLine] ?? text.length, source.contentStart);
   return source;
+}
+
+function bodyTokens(source: Source): Token[] {
+  let tokens: Token[];
+  try {
+    tokens = md().parse(source.text.slice(source.bodyStart), {});
+  } catch {
+    tokens = [];
+  }
+  for (const token of tokens) shift(token, source.bodyLine);
+  return tokens;
 }
 
 function shift(token: Token, lines: number): void {
