@@ -92,6 +92,14 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** A `check` for flags whose value is a count: a whole number from `min` (`--drift-commits 5`). */
+export function wholeNumber(min: number): (value: string) => string | undefined {
+  return (value) =>
+    /^\d{1,9}$/.test(value.trim()) && Number(value) >= min
+      ? undefined
+      : `must be a whole number of at least ${min}, not '${value}'`;
+}
+
 function checkValue(flag: string, spec: FlagSpec, value: string): void {
   if (spec.choices && !spec.choices.includes(value))
     throw new UsageError(`${flag} must be ${orList(spec.choices)}, not '${value}'`);

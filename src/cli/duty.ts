@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
-import type { DutyItem } from '../core/docs/duty';
+import { DEFAULT_DUTY_SETTINGS, type DutyItem, type DutySettings } from '../core/docs/duty';
 import { joinPath, relativePath } from '../core/docs/paths';
 import { TEAM_FILE, displayName, onDuty } from '../core/docs/rotation';
 import { buildDuty } from '../node/docs/duty';
@@ -10,7 +10,7 @@ import { readTeamFile } from '../node/docs/team';
 import { repositoryRoot } from '../node/repositoryRoot';
 import { systemTimeZone } from '../node/timeZone';
 import { type Finding, writeCiFormat } from './annotations';
-import { defineCommand, type Subcommand } from './args';
+import { defineCommand, type FlagSpec, type Subcommand, wholeNumber } from './args';
 import type { CliIo } from './io';
 import { formatFlag, writeJson } from './output';
 
@@ -66,6 +66,9 @@ who is on duty, from ${TEAM_FILE}.`,
       },
       strict: { type: 'boolean', description: 'exit 1 when any item is listed (for CI)' },
       'no-git': { type: 'boolean', description: 'read no git history (no drift, renames or last changes)' },
+      'drift-commits': threshold('driftCommits', 'commits to the paths a doc names since it changed before it drifted'),
+      'proposed-days': threshold('proposedDays', 'days a decision may stay Proposed'),
+      'guide-stale-months': threshold('guideStaleMonths', 'months a guide may stay untouched'),
     },
     examples: [
       { command: 'cadence duty', description: 'what needs a writer in this repository, and whose turn it is' },
@@ -83,6 +86,11 @@ who is on duty, from ${TEAM_FILE}.`,
           author: flags.author?.toLowerCase(),
           strict: flags.strict,
           git: !flags['no-git'],
+          settings: {
+            driftCommits: Number(flags['drift-commits'] ?? DEFAULT_DUTY_SETTINGS.driftCommits),
+            proposedDays: Number(flags['proposed-days'] ?? DEFAULT_DUTY_SETTINGS.proposedDays),
+            guideStaleMonths: Number(flags['guide-stale-months'] ?? DEFAULT_DUTY_SETTINGS.guideStaleMonths),
+          },
         },
         io,
         clock,
@@ -91,8 +99,26 @@ who is on duty, from ${TEAM_FILE}.`,
   });
 }
 
+/** A threshold flag: the CLI's spelling of a `cadence.docs.*` setting, with the same default. */
+function threshold(setting: keyof DutySettings, description: string): FlagSpec {
+  return {
+    type: 'string',
+    value: 'N',
+    description: `${description} (cadence.docs.${setting})`,
+    default: String(DEFAULT_DUTY_SETTINGS[setting]),
+    check: wholeNumber(1),
+  };
+}
+
 async function listDuty(
-  options: { path: string | undefined; format: string; author: string | undefined; strict: boolean; git: boolean },
+  options: {
+    path: string | undefined;
+    format: string;
+    author: string | undefined;
+    strict: boolean;
+    git: boolean;
+    settings: DutySettings;
+  },
   io: CliIo,
   clock: Clock,
   userZone: string | undefined,
@@ -112,7 +138,7 @@ async function listDuty(
     return 1;
   }
   const posix = path.sep === '/' ? folder : folder.split(path.sep).join('/');
-  const report = await buildDuty(posix, { clock, git: options.git });
+  const report = await buildDuty(posix, { clock, git: options.git, settings: options.settings });
   const only = stat.type === 'file' ? joinPath(posix, path.basename(asked)) : undefined;
   const items = report.items.filter((i) => !only || i.path === only);
   const team = readTeamFile([...new Set([folder, report.root])]);

@@ -76,6 +76,29 @@ describe('cadence duty', () => {
     assert.match(missing.out.stderr, /cannot read .*does-not-exist/);
   });
 
+  it('--drift-commits, --proposed-days and --guide-stale-months move the thresholds (the settings)', async () => {
+    const kinds = async (args: string[]) => {
+      const { out, io } = capture(root);
+      assert.equal(await duty.run(['--format', 'json', ...args], io), 0, out.stderr);
+      return [...new Set((JSON.parse(out.stdout) as DutyJson).items.map((i) => i.kind))].sort();
+    };
+    // Six commits to the payments service: drift at 6, not at 7.
+    assert.ok((await kinds(['--drift-commits', '6'])).includes('drift'));
+    assert.ok(!(await kinds(['--drift-commits=7'])).includes('drift'));
+    // Proposed since 2026-09-01 (82 days before NOW); the guides last changed in January (10 months).
+    assert.ok((await kinds(['--proposed-days', '80'])).includes('proposed-stale'));
+    assert.deepEqual(await kinds(['--proposed-days', '400', '--guide-stale-months', '11', '--drift-commits', '99']), [
+      'broken-path',
+      'stale-runbook',
+    ]);
+    const usage = capture(root);
+    await assert.rejects(
+      duty.run(['--drift-commits', '0'], usage.io),
+      /--drift-commits must be a whole number of at least 1, not '0'/,
+    );
+    await assert.rejects(duty.run(['--proposed-days', 'soon'], usage.io), /--proposed-days must be a whole number/);
+  });
+
   it('says whose turn it is in text, addressing --author', async () => {
     const { out, io } = capture(root);
     await duty.run(['--author', 'Linus@example.com'], io);
