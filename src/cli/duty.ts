@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock';
 import { DEFAULT_DUTY_SETTINGS, type DutyItem, type DutySettings } from '../core/docs/duty';
 import { joinPath, relativePath } from '../core/docs/paths';
 import { TEAM_FILE, displayName, onDuty } from '../core/docs/rotation';
-import { buildDuty } from '../node/docs/duty';
+import { buildDuty, shallowNote } from '../node/docs/duty';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
 import { readTeamFile } from '../node/docs/team';
 import { repositoryRoot } from '../node/repositoryRoot';
@@ -177,6 +177,7 @@ async function listDuty(
       lines.push(`  ${item.path}${item.line !== null ? `:${item.line}` : ''}  ${item.kind}  ${item.message}`);
     io.stdout.write(lines.join('\n') + '\n');
   }
+  if (report.shallow) io.stderr.write(`cadence duty: note: ${shallowNote(report.root)}\n`);
   let failed = false;
   if (team && team.problems.length > 0) {
     io.stderr.write(`cadence duty: ${team.path}: ${team.problems.join(' ')}\n`);

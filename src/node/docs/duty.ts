@@ -11,7 +11,7 @@ import { DocsIndex, loadRoot } from '../../core/docs/index';
 import { type PathRef, readPathRefs } from '../../core/docs/pathRefs';
 import { isoDay } from '../../core/docs/dates';
 import { relativePath } from '../../core/docs/paths';
-import { type DocsHistory, gitTopLevel, readDocsHistory } from './history';
+import { type DocsHistory, gitRepository, readDocsHistory } from './history';
 
 /** Docs (repository-relative) read as they were before some commits: see `HistoryWithout`. */
 export interface WithoutEdits {
@@ -51,6 +51,13 @@ export interface DutyReport {
   evidence?: DocsHistory;
   /** True when a repository-relative path (a folder when it ends in '/') is there now. */
   exists(path: string): boolean;
+  /** A shallow clone: the history was not read (no drift, renames or ages); say so. */
+  shallow: boolean;
+}
+
+/** The one line said when a shallow clone's history is left out. */
+export function shallowNote(root: string): string {
+  return `${root} is a shallow clone: drift, renames and ages need the whole history and are left out (git fetch --unshallow)`;
 }
 
 function toPosix(file: string): string {
@@ -65,7 +72,8 @@ export async function buildDuty(folder: string, options: DutyOptions): Promise<D
     guideGlobs: options.guideGlobs,
     excludeNames: options.excludeNames,
   });
-  const top = options.git === false ? undefined : await gitTopLevel(folder, options.gitPath);
+  const repository = options.git === false ? undefined : await gitRepository(folder, options.gitPath);
+  const top = repository?.top;
   const root = top ? toPosix(top) : folder;
   const docs = [
     ...new Set([
@@ -85,7 +93,8 @@ export async function buildDuty(folder: string, options: DutyOptions): Promise<D
     return found;
   };
   let evidence: DocsHistory | undefined;
-  if (top) {
+  // A shallow clone's history starts at its cut: every doc would seem changed then, nothing renamed.
+  if (top && !repository.shallow) {
     const byRel = new Map([...refs].map(([doc, list]) => [relativePath(root, doc), list]));
     evidence = await readDocsHistory(
       top,
@@ -129,5 +138,6 @@ export async function buildDuty(folder: string, options: DutyOptions): Promise<D
     items,
     evidence,
     exists,
+    shallow: repository?.shallow ?? false,
   };
 }

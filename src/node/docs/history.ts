@@ -35,9 +35,23 @@ function run(root: string, args: string[], gitPath: string | undefined): Promise
   return gitOrUndefined([...LITERAL, ...args], root, { gitPath, maxBuffer: 256 * 1024 * 1024 });
 }
 
+/**
+ * The top level of the work tree containing `dir` and whether its history is shallow (a CI clone of
+ * depth 1: ages, drift and renames from it would be wrong), in one call; undefined without git.
+ */
+export async function gitRepository(
+  dir: string,
+  gitPath?: string,
+): Promise<{ top: string; shallow: boolean } | undefined> {
+  const [top, shallow] = (await run(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'], gitPath))?.split(
+    '\n',
+  ) ?? [''];
+  return top ? { top, shallow: shallow === 'true' } : undefined;
+}
+
 /** The top level of the work tree containing `dir`, or undefined (no git, not a repository). */
 export async function gitTopLevel(dir: string, gitPath?: string): Promise<string | undefined> {
-  return (await run(dir, ['rev-parse', '--show-toplevel'], gitPath))?.split('\n')[0] || undefined;
+  return (await gitRepository(dir, gitPath))?.top;
 }
 
 /**

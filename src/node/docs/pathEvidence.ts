@@ -4,13 +4,16 @@ import { existsSync } from 'node:fs';
 import { existingRefs, type PathEvidencePort } from '../../core/docs/history';
 import { extractPathRefs } from '../../core/docs/pathRefs';
 import { relativePath } from '../../core/docs/paths';
-import { gitTopLevel, readDocsHistory } from './history';
+import { gitRepository, readDocsHistory } from './history';
 
 export const nodePathEvidence: PathEvidencePort = {
   exists: (path) => existsSync(path),
   async evidence(root, docs, git) {
-    const top = git ? await gitTopLevel(root) : undefined;
-    if (!top) return { top: root };
+    const repository = git ? await gitRepository(root) : undefined;
+    if (!repository) return { top: root };
+    const { top } = repository;
+    // A shallow clone's history would make every doc look just changed: no drift, no renames.
+    if (repository.shallow) return { top };
     const refs = new Map(
       docs.map((d) => [relativePath(top, d.path), extractPathRefs(d.text, relativePath(top, d.path))]),
     );

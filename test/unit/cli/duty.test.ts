@@ -1,6 +1,7 @@
 // `cadence duty` and the CI formats of `cadence docs`/`cadence duty`, over the repository built by
 // test/fixtures/duty.mjs. SARIF is validated against the 2.1.0 JSON schema shipped by an npm package.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -97,6 +98,27 @@ describe('cadence duty', () => {
       /--drift-commits must be a whole number of at least 1, not '0'/,
     );
     await assert.rejects(duty.run(['--proposed-days', 'soon'], usage.io), /--proposed-days must be a whole number/);
+  });
+
+  it('a shallow clone: one note on stderr instead of drift and renames from a cut history', async () => {
+    const shallow = path.join(path.dirname(root), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, shallow], { stdio: 'ignore' });
+    const { out, io } = capture(shallow);
+    assert.equal(await duty.run(['--format', 'json'], io), 0, out.stderr);
+    assert.equal(
+      out.stderr,
+      `cadence duty: note: ${shallow} is a shallow clone: drift, renames and ages need the whole history and are left out (git fetch --unshallow)\n`,
+    );
+    const items = (JSON.parse(out.stdout) as DutyJson).items;
+    assert.deepEqual(
+      items.filter((i) => i.kind === 'drift' || i.kind === 'guide-stale' || i.renamedTo !== null),
+      [],
+    );
+    // What the files say still stands: a link to nothing is broken.
+    assert.ok(items.some((i) => i.kind === 'broken-path' && i.target === 'docs/missing.md'));
+    const full = capture(root);
+    assert.equal(await duty.run(['--format', 'json'], full.io), 0);
+    assert.equal(full.out.stderr, '');
   });
 
   it('says whose turn it is in text, addressing --author', async () => {
