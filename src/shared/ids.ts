@@ -11,6 +11,7 @@ export const Commands = {
   weeklyCopyAsSlack: 'cadence.weekly.copyAsSlack',
   weeklyCopyAsText: 'cadence.weekly.copyAsText',
   weeklySave: 'cadence.weekly.save',
+  weeklyPublishGithub: 'cadence.weekly.publishToGithub',
   focusStart: 'cadence.focus.start',
   focusPause: 'cadence.focus.pause',
   focusResume: 'cadence.focus.resume',

@@ -2,10 +2,6 @@
 // `octokit.paginate`. Loaded lazily (its own bundle chunk, dist/github.js) so activation never pays
 // for Octokit. It reads what the draft needs and reduces the answers to the shapes in
 // core/weekly/github; the mapping onto the draft is pure code there.
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck/light.js';
 import {
   type GhIssue,
   type GhOpenPull,
@@ -16,10 +12,12 @@ import {
   splitRef,
 } from '../../core/weekly/github';
 import { closingRefsToFetch } from '../../core/weekly/githubDraft';
-import type { GithubStatus, TimeWindow } from '../../core/weekly/model';
+import type { TimeWindow } from '../../core/weekly/model';
+import { type ApiError, type Client, client, type ClientOptions, describeFailure, GithubUnavailable } from './octokit';
 
-const Client = Octokit.plugin(throttling, retry);
-type Client = InstanceType<typeof Client>;
+export { describeFailure, GithubUnavailable } from './octokit';
+// Publish shares this chunk (and its one copy of Octokit).
+export { listPlaces, PublishFailed, publishFailure, publishUpdate } from './publish';
 
 /** A local commit that may belong to one of the user's PRs, asked about only when needed. */
 export interface CommitCandidate {
@@ -29,9 +27,7 @@ export interface CommitCandidate {
   pr: number | null;
 }
 
-export interface GithubRequest {
-  token: string;
-  apiUrl: string;
+export interface GithubRequest extends ClientOptions {
   /** The web host whose remotes this API serves (github.com, an Enterprise host). */
   host: string;
   window: TimeWindow;
@@ -40,101 +36,14 @@ export interface GithubRequest {
   candidates?: CommitCandidate[];
   /** Repositories named in settings or flags (`owner/name`); a 404 names them in the draft. */
   repos?: string[];
-  signal?: AbortSignal;
-  /** Scale of the waits between retries, in ms per second GitHub asks for (tests make it small). */
-  retryUnitMs?: number;
   /** How often and how long to ask again while GitHub computes `mergeable`. */
   mergeableRetries?: number;
   mergeableDelayMs?: number;
-  /** Counts HTTP requests (the benchmark reports it). */
-  onRequest?: () => void;
-}
-
-/** A GitHub failure as the draft reports it: the status and one line without any token. */
-export class GithubUnavailable extends Error {
-  constructor(
-    readonly status: Exclude<GithubStatus['status'], 'ok' | 'off'>,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const CONCURRENCY = 6;
 /** At most this many local commits are looked up with `commits/{sha}/pulls` per draft. */
 const MAX_COMMIT_LOOKUPS = 30;
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-
-// GitHub allows 30 searches a minute; a draft makes about ten, so they go one at a time without the
-// plugin's default two-second spacing (a secondary limit is still retried by the plugin).
-const searchGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: 100 });
-
-function client(request: GithubRequest): Client {
-  const unit = request.retryUnitMs ?? 1000;
-  const octokit = new Client({
-    auth: request.token,
-    baseUrl: request.apiUrl.replace(/\/+$/, ''),
-    userAgent: 'cadence-weekly',
-    log: silent,
-    request: { signal: request.signal },
-    throttle: {
-      search: searchGroup,
-      retryAfterBaseValue: unit,
-      // A used-up primary limit resets in up to an hour: report it instead of waiting.
-      onRateLimit: () => false,
-      // A secondary limit asks for a short pause: wait it out twice, then report it.
-      onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-        retryCount < 2 && retryAfter <= 120,
-    },
-    retry: { retries: 2, retryAfterBaseValue: Math.max(1, unit / 2) },
-  });
-  if (request.onRequest) {
-    const count = request.onRequest;
-    octokit.hook.before('request', () => count());
-  }
-  return octokit;
-}
-
-interface ApiError {
-  status?: number;
-  message?: string;
-  response?: { headers?: Record<string, string | undefined>; data?: unknown };
-  cause?: unknown;
-}
-
-function timeOf(epochSeconds: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(epochSeconds * 1000));
-}
-
-/** Turns any failure into a status and one line for the draft (never the token, never a stack). */
-export function describeFailure(error: unknown, timeZone = 'UTC'): GithubUnavailable {
-  if (error instanceof GithubUnavailable) return error;
-  const e = (error ?? {}) as ApiError;
-  const status = typeof e.status === 'number' ? e.status : 0;
-  const headers = e.response?.headers ?? {};
-  const text = String(e.message ?? error).split('\n')[0];
-  if (!e.response && (status === 500 || status === 0)) {
-    if ((error as Error)?.name === 'AbortError')
-      return new GithubUnavailable('error', 'GitHub was not asked: cancelled');
-    return new GithubUnavailable('offline', `GitHub could not be reached (${text})`);
-  }
-  if (status === 401) return new GithubUnavailable('unauthorized', 'GitHub rejected the token (401 Bad credentials)');
-  if ((status === 403 || status === 429) && /secondary rate limit/i.test(text))
-    return new GithubUnavailable('rate-limited', 'GitHub’s secondary rate limit was hit; try again in a few minutes');
-  if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
-    const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? ` until ${timeOf(reset, timeZone)}` : '';
-    return new GithubUnavailable('rate-limited', `GitHub’s rate limit is used up${when}`);
-  }
-  if (status >= 500) return new GithubUnavailable('error', `GitHub answered ${status} (${text})`);
-  return new GithubUnavailable('error', `GitHub answered ${status || 'an error'} (${text})`);
-}
-
 type Item = Record<string, unknown> & {
   number: number;
   title: string;

@@ -49,10 +49,10 @@ function modelOf(state: WeeklyState): WeeklyDraft | null {
 }
 
 /**
- * The text to copy or save: the active Markdown editor (for saving, only an untitled one — an edited
+ * The text to copy, save or publish: the active Markdown editor (for saving, only an untitled one — an edited
  * draft — so "Save" never copies some other file into the updates folder), else the last draft.
  */
-function currentText(
+export function currentText(
   state: WeeklyState,
   purpose: 'copy' | 'save' = 'copy',
 ): { text: string; draft: WeeklyDraft | null; document?: vscode.TextDocument } | null {

@@ -1,4 +1,4 @@
-// The weekly update in VS Code: five commands and the editor-title button on saved updates. Only
+// The weekly update in VS Code: six commands and the editor-title button on saved updates. Only
 // ids, vscode and the settings reader are loaded at activation; the drafting code (git, the parser, Handlebars) is
 // imported on the first command, so activation stays cheap.
 import * as path from 'node:path';
@@ -7,6 +7,7 @@ import type { FocusSummary } from '../../core/weekly/model';
 import { Commands, DRAFT_TITLE, WEEKLY_CONTEXT } from '../../shared/ids';
 import { readWeeklySettings } from './settings';
 import type { WeeklyState } from './draftEditor';
+import type { PublishArgs } from './publishGithub';
 import type { DraftForChoice } from './weeklyCommands';
 
 /** What the weekly feature needs from the rest of the extension. */
@@ -56,6 +57,11 @@ export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDep
     vscode.commands.registerCommand(
       Commands.weeklySave,
       run('Save Weekly Update', async () => (await sharing()).saveWeekly(state, deps)),
+    ),
+    vscode.commands.registerCommand(Commands.weeklyPublishGithub, (args?: PublishArgs) =>
+      run('Publish Weekly Update to GitHub', async () =>
+        (await import('./publishGithub')).publishToGithub(state, deps, args),
+      )(),
     ),
   );
 
