@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { registerTestGithubAuth } from './githubAuth';
 
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -14,6 +15,7 @@ function testFiles(dir: string): string[] {
 export function run(): Promise<void> {
   // test/runner/runIntegration.mjs shows the log from this line on.
   console.log('cadence-integration: start');
+  registerTestGithubAuth();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   if (process.env.CADENCE_TEST_GREP) mocha.grep(process.env.CADENCE_TEST_GREP);
   for (const file of testFiles(__dirname).sort()) mocha.addFile(file);

@@ -127,10 +127,22 @@ async function waitForHttp(url, child, output, timeoutMs) {
  * Starts code-server on a free port of 127.0.0.1 with its own process group.
  * `smokeTestDriver` enables the workbench's test driver, which honours the `payload` URL parameter
  * (extensionDevelopmentPath / extensionTestsPath) and reports logs and exit to the page.
+ * `skipBuiltins`: ids of built-in extensions the server leaves out (VSCODE_SKIP_BUILTIN_EXTENSIONS;
+ * code-server has no working --disable-extension: passed through --vscode-option it leaves the
+ * extension active).
  * @param {{ workspace?: string, dirs: { userData: string, extensions: string, tmp: string },
- *   smokeTestDriver?: boolean, port?: number, host?: string, log?: (text: string) => void }} options
+ *   smokeTestDriver?: boolean, port?: number, host?: string, log?: (text: string) => void,
+ *   skipBuiltins?: string[] }} options
  */
-export async function startCodeServer({ workspace, dirs, smokeTestDriver = false, port, host = '127.0.0.1', log }) {
+export async function startCodeServer({
+  workspace,
+  dirs,
+  smokeTestDriver = false,
+  port,
+  host = '127.0.0.1',
+  log,
+  skipBuiltins = [],
+}) {
   const vscode = ensureVSCode();
   port ??= await freePort();
   const args = [
@@ -152,7 +164,11 @@ export async function startCodeServer({ workspace, dirs, smokeTestDriver = false
   if (workspace) args.push(resolve(workspace));
   const child = spawn(vscode.node, args, {
     detached: true,
-    env: { ...process.env, TMPDIR: dirs.tmp },
+    env: {
+      ...process.env,
+      TMPDIR: dirs.tmp,
+      ...(skipBuiltins.length > 0 ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: skipBuiltins.join(',') } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

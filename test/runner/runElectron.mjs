@@ -37,7 +37,14 @@ async function main() {
       extensionDevelopmentPath: root,
       extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
       extensionTestsEnv: { CADENCE_TEST_WORKSPACE: workspace, CADENCE_TEST_ROOT: root },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+      // The tests register their own `github` authentication provider (test/integration/githubAuth.ts).
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-extension',
+        'vscode.github-authentication',
+        '--disable-workspace-trust',
+      ],
     });
     return 0;
   } catch (error) {

@@ -22,6 +22,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const verbose = Boolean(process.env.CADENCE_TEST_VERBOSE);
 /** Logged by test/integration/index.ts when mocha starts: everything before it is workbench start-up. */
 const START_MARKER = 'cadence-integration: start';
+/** The built-in extension that registers the `github` authentication provider. */
+export const GITHUB_AUTH_BUILTIN = 'vscode.github-authentication';
 const TIMEOUT_MS = Number(process.env.CADENCE_INTEGRATION_TIMEOUT_MS ?? 5 * 60_000);
 
 /** Builds the sample workspace the integration tests open (a script, so every run starts equal). */
@@ -49,7 +51,9 @@ export async function runIntegration({ grep, testsEntry, onLine, quiet = false }
   let server;
   let browser;
   try {
-    server = await startCodeServer({ workspace, dirs, smokeTestDriver: true });
+    // The tests register their own authentication provider for the id `github`
+    // (test/integration/githubAuth.ts); the built-in GitHub Authentication extension claims that id.
+    server = await startCodeServer({ workspace, dirs, smokeTestDriver: true, skipBuiltins: [GITHUB_AUTH_BUILTIN] });
     const environment = { CADENCE_TEST_WORKSPACE: workspace, CADENCE_TEST_ROOT: root };
     if (grep) environment.CADENCE_TEST_GREP = grep;
     const payload = [
