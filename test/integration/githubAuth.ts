@@ -29,7 +29,12 @@ class TestGithubAuth implements vscode.AuthenticationProvider {
   }
 }
 
-export const testGithubAuth = new TestGithubAuth();
+// Each test file is bundled on its own (scripts/build-tests.mjs), so this module may load more than
+// once: the one provider lives on the global object, shared by the entry that registers it and the
+// tests that sign in and out.
+const KEY = Symbol.for('cadence.test.githubAuth');
+const shared = globalThis as { [KEY]?: TestGithubAuth };
+export const testGithubAuth: TestGithubAuth = (shared[KEY] ??= new TestGithubAuth());
 
 export function registerTestGithubAuth(): vscode.Disposable {
   return vscode.authentication.registerAuthenticationProvider('github', 'GitHub (test)', testGithubAuth);
