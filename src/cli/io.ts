@@ -7,5 +7,17 @@ export interface CliIo {
   color?: boolean;
 }
 
-/** Thrown for bad arguments: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+const USAGE = Symbol.for('cadence.usageError');
+
+/**
+ * Thrown for bad arguments: printed as one line, exit code 2. Each subcommand is its own file in
+ * dist/ (src/cli/commands.ts) with its own copy of this class, so `instanceof` checks a mark that
+ * every copy sets, not the class.
+ */
+export class UsageError extends Error {
+  readonly [USAGE] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && USAGE in value;
+  }
+}

@@ -45,3 +45,19 @@ describe('bundles', function () {
     assert.ok(chunk.some((file) => file.includes('node_modules/@octokit/rest/')));
   });
 });
+
+describe('the cadence CLI bundle', function () {
+  this.timeout(60_000);
+
+  it('dist/cli.js loads no subcommand: each is its own chunk, and `cadence draft` loads no docs parser or client', async () => {
+    const main = await inputsOf('src/cli/main.ts');
+    assert.deepEqual(
+      main.filter((file) => file.includes('node_modules/') || /src\/(core|node)\//.test(file)),
+      [],
+    );
+    const heavy = (file: string) =>
+      /node_modules\/(markdown-it|yaml|linkify-it|@slack|@octokit|handlebars)\//.test(file);
+    assert.deepEqual((await inputsOf('src/cli/draft.ts')).filter(heavy), []);
+    assert.ok((await inputsOf('src/cli/docs.ts')).some((file) => file.includes('node_modules/markdown-it/')));
+  });
+});
