@@ -22,6 +22,8 @@ export const lazyChunks = {
   'src/cli/duty.ts': 'cli-duty.js',
   'src/cli/focus.ts': 'cli-focus.js',
   'src/node/slack/client.ts': 'slack-client.js',
+  // The weekly draft's Documentation line: loaded only for a repository with a team file.
+  'src/node/docs/dutyWeek.ts': 'duty-week.js',
 };
 
 /** @type {import('esbuild').Plugin} */

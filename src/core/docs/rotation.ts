@@ -6,6 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { parseDocument } from 'yaml';
+import { TEAM_FILE } from './teamFile';
 
 export interface TeamMember {
   email: string;
@@ -33,8 +34,7 @@ export interface TeamParse {
   problems: string[];
 }
 
-/** The team file's name, relative to the repository root. */
-export const TEAM_FILE = '.cadence/team.yml';
+export { TEAM_FILE };
 /** Larger team files are not read (a hostile repository cannot make the parse unbounded). */
 export const MAX_TEAM_FILE_BYTES = 64 * 1024;
 const MAX_PEOPLE = 1000;

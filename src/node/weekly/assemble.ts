@@ -7,13 +7,13 @@
 // Hooks for later features: evidence from other sources (GitHub PRs and reviews) belongs in
 // `buildDraft`'s input next to `focus`; "since my last update" is `resolveWindow`'s
 // `sinceLastUpdate` choice; anything shown to the user goes through `notices`.
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/model';
 import { renderMarkdown } from '../../core/weekly/render';
 import type { WeeklySettings } from '../../core/weekly/settings';
 import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow } from '../../core/weekly/window';
-import { weeklyDocumentation } from '../docs/dutyWeek';
+import { TEAM_FILE } from '../../core/docs/teamFile';
 import { yourTimeZone } from '../timeZone';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
 import { lastUpdateEnd, previousUpdate, savedUpdateTest } from './updates';
@@ -106,6 +106,19 @@ export function updatesFolderOf(settings: Pick<WeeklySettings, 'folder'>, base: 
   return base ? join(base, settings.folder) : null;
 }
 
+/** Whether any of `roots` has an entry at the team file's path (the duty's reader judges what it is). */
+async function anyTeamFile(roots: readonly string[]): Promise<boolean> {
+  const found = await Promise.all(
+    roots.map((root) =>
+      lstat(join(root, TEAM_FILE)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  return found.includes(true);
+}
+
 /** Reads the repositories and builds and renders the draft, the same way for every caller. */
 export async function assembleDraft(request: AssembleRequest): Promise<AssembledDraft> {
   const { settings, window } = request;
@@ -139,12 +152,17 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
     github: request.github,
     githubUnavailable: request.githubUnavailable,
   });
-  // The documentation duty's line (a repository with a team file); said in the Shipped section.
-  const documented = await weeklyDocumentation(fromRepos, {
-    now: request.now,
-    gitPath: request.gitPath,
-    signal: request.signal,
-  });
+  // The documentation duty's line (a repository with a team file); said in the Shipped section. Its
+  // code and the docs parsers load only when a repository has a team file.
+  const documented = (await anyTeamFile(fromRepos.repos.map((repo) => repo.path)))
+    ? await (
+        await import('../docs/dutyWeek')
+      ).weeklyDocumentation(fromRepos, {
+        now: request.now,
+        gitPath: request.gitPath,
+        signal: request.signal,
+      })
+    : { documentation: null, notices: [] };
   const draft: WeeklyDraft = { ...fromRepos, documentation: documented.documentation };
   const notices: string[] = [...documented.notices];
   let markdown: string | null = null;
