@@ -31,6 +31,7 @@ export const Commands = {
   docsReveal: 'cadence.docs.reveal',
   docsToggleGrouping: 'cadence.docs.toggleGrouping',
   docsSortRunbooks: 'cadence.docs.sortRunbooks',
+  docsUndo: 'cadence.docs.undo',
   docsOpen: 'cadence.docs.open',
   dutyShow: 'cadence.duty.show',
   dutyRefresh: 'cadence.duty.refresh',

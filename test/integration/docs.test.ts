@@ -207,6 +207,79 @@ describe('decision records and runbooks in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('Supersede by an existing record: both files change, the tree nests them, Undo Last Cadence Edit takes both back', async () => {
+    const oldFile = path.join(workspace, 'doc', 'adr', '0003-async-weekly-updates.md');
+    const successorFile = path.join(workspace, 'doc', 'adr', '0004-use-managed-postgresql.md');
+    const oldBefore = fs.readFileSync(oldFile, 'utf8');
+    const successorBefore = fs.readFileSync(successorFile, 'utf8');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.docsSupersede, vscode.Uri.file(oldFile), {
+      successor: successorFile,
+    });
+    assert.equal(uri?.fsPath, successorFile);
+    assert.match(
+      fs.readFileSync(oldFile, 'utf8'),
+      /## Status\n\nSuperseded by \[4\. Use a managed PostgreSQL service\]\(0004-use-managed-postgresql\.md\)\n/,
+    );
+    assert.match(
+      fs.readFileSync(successorFile, 'utf8'),
+      /Supersedes \[3\. Weekly async updates instead of a daily stand-up\]\(0003-async-weekly-updates\.md\)/,
+    );
+    await waitFor(async () => {
+      const successor = find(await api.docs.snapshot('decisions'), /^0004 /);
+      return successor?.children.some((c) => c.label.startsWith('0003 '));
+    }, 'the old record nested under its successor');
+    // From the tree (its title bar and Ctrl+Z run this command): the last Cadence edit, both files.
+    await vscode.commands.executeCommand(Commands.docsUndo);
+    assert.equal(fs.readFileSync(oldFile, 'utf8'), oldBefore);
+    assert.equal(fs.readFileSync(successorFile, 'utf8'), successorBefore);
+    await waitFor(
+      async () => find(await api.docs.snapshot('decisions'), /^0003 /)?.description?.startsWith('✅ Accepted'),
+      'the old record accepted again in the tree',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Undo Last Cadence Edit takes back Change Status, and refuses once the file changed since', async () => {
+    const file = path.join(workspace, 'doc', 'adr', '0001-record-architecture-decisions.md');
+    const before = fs.readFileSync(file, 'utf8');
+    await vscode.commands.executeCommand(Commands.docsChangeStatus, vscode.Uri.file(file), 'Deprecated');
+    assert.notEqual(fs.readFileSync(file, 'utf8'), before);
+    await vscode.commands.executeCommand(Commands.docsUndo);
+    assert.equal(fs.readFileSync(file, 'utf8'), before);
+    // Nothing left to undo: the file stays as it is.
+    await vscode.commands.executeCommand(Commands.docsUndo);
+    assert.equal(fs.readFileSync(file, 'utf8'), before);
+    // A later edit by hand wins over Undo.
+    await vscode.commands.executeCommand(Commands.docsChangeStatus, vscode.Uri.file(file), 'Rejected');
+    const document = await vscode.workspace.openTextDocument(file);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.positionAt(document.getText().length), '\nA note.\n');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    const mine = fs.readFileSync(file, 'utf8');
+    await vscode.commands.executeCommand(Commands.docsUndo);
+    assert.equal(fs.readFileSync(file, 'utf8'), mine);
+    fs.writeFileSync(file, before);
+    await waitFor(
+      async () => find(await api.docs.snapshot('decisions'), /^0001 Record/)?.description?.startsWith('Accepted'),
+      'the record restored',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a filter expands the groups that hold its matches', async () => {
+    const superseded = async (): Promise<TreeSnapshot | undefined> =>
+      find(await api.docs.snapshot('decisions'), 'Superseded');
+    assert.equal((await superseded())?.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    await vscode.commands.executeCommand(Commands.docsFilter, 'postgresql');
+    try {
+      assert.equal((await superseded())?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    } finally {
+      await vscode.commands.executeCommand(Commands.docsClearFilter);
+    }
+    assert.equal((await superseded())?.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
   it('filters the tree by tag and clears the filter', async () => {
     await vscode.commands.executeCommand(Commands.docsFilter, 'tag:protocols');
     const filtered = await api.docs.snapshot('decisions');

@@ -22,8 +22,10 @@ export async function changeStatus(deps: DocsCommandDeps, arg?: unknown, status?
     )?.label;
   if (!chosen) return;
   const uri = service.uri(decision.path);
-  if (!(await applyTextEdits(uri, (text) => setStatusEdits(decision.path, text, chosen)))) return;
+  const change = await applyTextEdits(uri, (text) => setStatusEdits(decision.path, text, chosen));
+  if (!change) return;
   // A "Superseded by" link outranks the written status: say so rather than look like a no-op.
-  const note = statusEditNote(decision.path, (await vscode.workspace.openTextDocument(uri)).getText(), chosen);
+  const note = statusEditNote(decision.path, change.after, chosen);
   if (note) void vscode.window.showInformationMessage(note);
+  deps.lastEdit.done({ summary: `${decisionLabel(decision)} is now ${chosen}`, changes: [change], focus: uri });
 }

@@ -4,6 +4,7 @@ import { statusDisplay } from '../../core/docs/status';
 import type { Decision } from '../../core/docs/types';
 import { type DecisionNode, type DecisionsTreeProvider, decisionLabel } from './decisionsTree';
 import type { DocsService } from './docsService';
+import type { FileChange, LastEdit } from './lastEdit';
 import type { RunbookNode, RunbooksTreeProvider } from './runbooksTree';
 
 /** What every docs command may use: the index, the two trees and their views, the log. */
@@ -14,6 +15,8 @@ export interface DocsCommandDeps {
   decisionsView: vscode.TreeView<DecisionNode>;
   runbooksView: vscode.TreeView<RunbookNode>;
   log: vscode.LogOutputChannel;
+  /** The last edit a command made: reported with Undo / Open, undone by Undo Last Cadence Edit. */
+  lastEdit: LastEdit;
 }
 
 /** Edits and templates load with the parsers, on first use (see DocsService). */
@@ -86,23 +89,33 @@ export async function pickDecision(
   return (await vscode.window.showQuickPick(items, { placeHolder }))?.decision;
 }
 
-/** Applies minimal edits to a file as one undoable WorkspaceEdit, then saves it. */
-export async function applyTextEdits(uri: vscode.Uri, compute: (text: string) => TextEdit[]): Promise<boolean> {
+/**
+ * Applies minimal edits to a file as one undoable WorkspaceEdit, then saves it. Returns the file's
+ * text before and after (for Undo Last Cadence Edit), or undefined when VS Code refused the edit.
+ */
+export async function applyTextEdits(
+  uri: vscode.Uri,
+  compute: (text: string) => TextEdit[],
+): Promise<FileChange | undefined> {
   const document = await vscode.workspace.openTextDocument(uri);
-  const edits = compute(document.getText());
+  const before = document.getText();
+  const edits = compute(before);
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits)
     edit.replace(uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (applied) await document.save();
-  return applied;
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  await document.save();
+  return { uri, before, after: document.getText() };
 }
 
 /** Asks for a decision's title; undefined when the user cancels or leaves it blank. */
-export async function askTitle(prompt: string): Promise<string | undefined> {
+export async function askTitle(
+  prompt: string,
+  check: (value: string) => string | undefined = () => undefined,
+): Promise<string | undefined> {
   const title = await vscode.window.showInputBox({
     prompt,
-    validateInput: (value) => (value.trim() ? undefined : 'A decision needs a title'),
+    validateInput: (value) => (value.trim() ? check(value) : 'A decision needs a title'),
   });
   return title?.trim() || undefined;
 }

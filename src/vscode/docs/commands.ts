@@ -29,5 +29,9 @@ export function registerDocsCommands(deps: DocsCommandDeps): vscode.Disposable[]
     vscode.commands.registerCommand(Commands.docsReveal, guarded('reveal the record', reveal)),
     vscode.commands.registerCommand(Commands.docsToggleGrouping, plain(toggleGrouping)),
     vscode.commands.registerCommand(Commands.docsOpen, plain(openRecord)),
+    vscode.commands.registerCommand(
+      Commands.docsUndo,
+      guard(deps.log, 'undo the last Cadence edit', () => deps.lastEdit.undo()),
+    ),
   ];
 }

@@ -146,21 +146,25 @@ export class DecisionsTreeProvider
 
   getTreeItem(element: DecisionNode): vscode.TreeItem {
     const hasChildren = (this.model().children.get(element.id)?.length ?? 0) > 0;
+    // Under a filter the groups get fresh ids, so VS Code opens them instead of restoring the
+    // collapsed state the user left: every group shown holds a match.
+    const groupId = this.filter ? `${element.id}?${this.filter.raw}` : element.id;
     if (element.kind === 'folder') {
       const item = new vscode.TreeItem(element.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = element.id;
+      item.id = groupId;
       item.iconPath = new vscode.ThemeIcon('folder');
       item.contextValue = 'cadence.decisionFolder';
       return item;
     }
     if (element.kind === 'status') {
       const collapsed =
-        element.status === 'superseded' || element.status === 'rejected' || element.status === 'deprecated';
+        !this.filter &&
+        (element.status === 'superseded' || element.status === 'rejected' || element.status === 'deprecated');
       const item = new vscode.TreeItem(
         STATUS_LABELS[element.status],
         collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
       );
-      item.id = element.id;
+      item.id = groupId;
       item.description = String(element.count);
       item.iconPath = new vscode.ThemeIcon(ICONS[element.status]);
       item.contextValue = 'cadence.decisionStatus';

@@ -27,5 +27,9 @@ export async function markReviewed(deps: DocsCommandDeps, arg?: unknown): Promis
   }
   if (!path) return;
   const target = path;
-  await applyTextEdits(service.uri(target), (text) => markReviewedEdits(target, text, today(service.clock.now())));
+  const day = today(service.clock.now());
+  const uri = service.uri(target);
+  const change = await applyTextEdits(uri, (text) => markReviewedEdits(target, text, day));
+  const title = service.index.runbook(target)?.title ?? target;
+  if (change) deps.lastEdit.done({ summary: `Marked "${title}" reviewed on ${day}`, changes: [change], focus: uri });
 }

@@ -50,8 +50,22 @@ export async function createDecision(
   format: DecisionFormat,
   supersedes?: Decision,
 ): Promise<vscode.Uri> {
+  const { uri, text } = await planDecision(deps, folder, title, format, supersedes);
+  await createFile(uri, text);
+  deps.log.info(`Created ${uri.path}`);
+  return uri;
+}
+
+/** The file the folder's next record would be, and its text; nothing is written. */
+export async function planDecision(
+  deps: DocsCommandDeps,
+  folder: string,
+  title: string,
+  format: DecisionFormat,
+  supersedes?: Decision,
+): Promise<{ uri: vscode.Uri; text: string }> {
   const { planNewRecord, takenNames } = await loadEdits();
-  const { service, log } = deps;
+  const { service } = deps;
   const folderUri = service.uri(folder);
   if (!insideWorkspace(folderUri, folder))
     throw new Error(`${folder} is outside the workspace folders; records are only created inside them.`);
@@ -65,10 +79,7 @@ export async function createDecision(
     eol: await folderEol(names, folderUri),
     supersedes,
   });
-  const uri = folderUri.with({ path: planned.path });
-  await createFile(uri, planned.text);
-  log.info(`Created ${uri.path}`);
-  return uri;
+  return { uri: folderUri.with({ path: planned.path }), text: planned.text };
 }
 
 function insideWorkspace(folderUri: vscode.Uri, folder: string): boolean {
@@ -109,7 +120,7 @@ async function folderEol(names: string[], folderUri: vscode.Uri): Promise<'\n' |
 }
 
 /** Creates a new file with `text` as one undoable WorkspaceEdit, opens and saves it. */
-async function createFile(uri: vscode.Uri, text: string): Promise<void> {
+export async function createFile(uri: vscode.Uri, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: false, overwrite: false });
   edit.insert(uri, new vscode.Position(0, 0), text);

@@ -7,6 +7,7 @@ import { DocsService } from './docsService';
 import { registerLanguageClient } from './languageClient';
 import { type RunbookNode, RunbooksTreeProvider } from './runbooksTree';
 import { registerRunbookSort } from './runbookSort';
+import { LastEdit } from './lastEdit';
 
 /** A tree item as the tests see it: what the user reads, and its children. */
 export interface TreeSnapshot {
@@ -15,6 +16,8 @@ export interface TreeSnapshot {
   /** The tooltip's text (Markdown source for a MarkdownString). */
   tooltip?: string;
   contextValue?: string;
+  /** 0 none, 1 collapsed, 2 expanded (vscode.TreeItemCollapsibleState). */
+  collapsibleState?: number;
   children: TreeSnapshot[];
 }
 
@@ -41,6 +44,7 @@ export async function snapshotOf<T>(provider: vscode.TreeDataProvider<T>, elemen
       description: typeof item.description === 'string' ? item.description : undefined,
       tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value,
       contextValue: item.contextValue,
+      collapsibleState: item.collapsibleState,
       children: await snapshotOf(provider, child),
     });
   }
@@ -68,6 +72,16 @@ export function registerDocs(
     showCollapseAll: true,
   });
   const changed = new vscode.EventEmitter<void>();
+  // After an edit, the row where the changed file is listed once the index has it (a new record's
+  // row appears, a status change moves the row to another group).
+  const revealChanged = async (uri: vscode.Uri): Promise<void> => {
+    await nextChange(service, 3000);
+    const decision = decisions.nodeFor(uri.path);
+    if (decision) return decisionsView.reveal(decision, { select: true, focus: false, expand: true });
+    const runbook = runbooks.nodeFor(uri.path);
+    if (runbook) return runbooksView.reveal(runbook, { select: true, focus: false, expand: true });
+  };
+  const lastEdit = new LastEdit(deps.log, revealChanged);
   context.subscriptions.push(
     service,
     decisions,
@@ -83,7 +97,8 @@ export function registerDocs(
       decorations.refresh();
       changed.fire();
     }),
-    ...registerDocsCommands({ service, decisions, runbooks, decisionsView, runbooksView, log: deps.log }),
+    lastEdit,
+    ...registerDocsCommands({ service, decisions, runbooks, decisionsView, runbooksView, log: deps.log, lastEdit }),
     registerLanguageClient(context, deps.log),
     registerRunbookSort(),
   );
@@ -101,4 +116,17 @@ export function registerDocs(
       );
     },
   };
+}
+
+/** Resolves at the index's next change, or after `ms` when none comes (the file was already current). */
+function nextChange(service: DocsService, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = service.onDidChange(done);
+    const timer = setTimeout(done, ms);
+  });
 }
