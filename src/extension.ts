@@ -1,10 +1,12 @@
 // Composition root: build the shared dependencies, register each feature, nothing else. Keep this
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
+import type { FocusRow } from './core/focus/focusView';
 import { focusSummaryFor } from './node/focus/historyFile';
 import { useGitPath } from './node/git';
 import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { type DutyApi, registerDuty } from './vscode/duty/registerDuty';
+import { registerFocusView } from './vscode/focus/focusView';
 import { registerFocus, type FocusApi } from './vscode/focus/registerFocus';
 import { vscodeGitPath } from './vscode/gitPath';
 import { registerLog } from './vscode/log';
@@ -18,6 +20,8 @@ export interface CadenceApi {
   activationMs: number;
   /** Focus blocks: storage paths and test hooks (see src/vscode/focus/registerFocus.ts). */
   focus: FocusApi;
+  /** The sidebar's Focus view as rows (what it shows, for tests). */
+  focusView(): Promise<FocusRow[]>;
   /** Decision records and runbooks (tree contents for tests). */
   docs: DocsApi;
   /** Documentation duty: guides, whose turn, the checklist. */
@@ -36,9 +40,10 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
   registerWeekly(context, { log, focus: (window, repos) => focusSummaryFor(focus.historyFile, window, repos) });
   registerWalkthrough(context, { log, focus, docs });
+  const focusView = registerFocusView(context, focus);
   const activationMs = performance.now() - started;
   log.info(`Cadence ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, focus, docs, duty, slack: slack.api };
+  return { activationMs, focus, focusView: () => focusView.rows(), docs, duty, slack: slack.api };
 }
 
 export function deactivate(): void {

@@ -42,6 +42,7 @@ export const Commands = {
 
 export const Views = {
   container: 'cadence',
+  focus: 'cadence.focus',
   decisions: 'cadence.decisions',
   runbooks: 'cadence.runbooks',
   guides: 'cadence.guides',

@@ -55,6 +55,19 @@ describe('package.json manifest', () => {
     }
   });
 
+  it('puts a Focus view first in the Cadence container, and welcomes with one action per capability', () => {
+    assert.equal(manifest.contributes.views[Views.container][0].id, Views.focus);
+    for (const welcome of manifest.contributes.viewsWelcome as { view: string; contents: string; when: string }[]) {
+      assert.doesNotMatch(welcome.contents, /cadence\.log\.show/, welcome.view);
+      if (welcome.view !== Views.decisions) continue;
+      const actions = [...welcome.contents.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
+      const expected = welcome.when.includes('!isWorkspaceTrusted')
+        ? [Commands.focusStart]
+        : [Commands.docsNewDecision, Commands.focusStart, Commands.weeklyDraft];
+      assert.deepEqual(actions, expected, welcome.when);
+    }
+  });
+
   it('ships only what runs: .vscodeignore is an allowlist', () => {
     const lines = fs
       .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
