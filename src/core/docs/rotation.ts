@@ -38,6 +38,13 @@ export { TEAM_FILE };
 /** Larger team files are not read (a hostile repository cannot make the parse unbounded). */
 export const MAX_TEAM_FILE_BYTES = 64 * 1024;
 const MAX_PEOPLE = 1000;
+/**
+ * The rotation's start when the team file names none: Monday 1 January 2001 (ISO week 2001-W01).
+ * Fixed, so every clone agrees whose turn it is without asking git (a CI clone of depth 1 would
+ * date the team file's first commit differently); who comes first is then arbitrary — set
+ * `duty.start` to choose.
+ */
+export const DEFAULT_START = '2001-01-01';
 const WEEK_DAYS: WeekDay[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function isZone(zone: string): boolean {
@@ -101,8 +108,14 @@ export function parseTeam(text: string): TeamParse {
   const weeks = Number(weeksValue);
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
     problems.push('duty.sprintWeeks must be a whole number of weeks from 1 to 52.');
-  const start = duty.start instanceof Date ? duty.start.toISOString().slice(0, 10) : String(duty.start ?? '');
-  if (!isIsoDate(start)) problems.push('duty.start must be a date written yyyy-mm-dd.');
+  // No start: count from a fixed week, the same on every machine and clone (ADR 9).
+  const start =
+    duty.start instanceof Date
+      ? duty.start.toISOString().slice(0, 10)
+      : duty.start === undefined || duty.start === null || duty.start === ''
+        ? DEFAULT_START
+        : String(duty.start);
+  if (!isIsoDate(start)) problems.push('duty.start must be a date written yyyy-mm-dd (or left out).');
   const weekStartsOn = String(root.weekStartsOn ?? 'monday').toLowerCase() as WeekDay;
   if (!WEEK_DAYS.includes(weekStartsOn))
     problems.push(`weekStartsOn must be a day name (monday … sunday), not "${String(root.weekStartsOn)}".`);

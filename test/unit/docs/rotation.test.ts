@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { onDuty, parseTeam, type Team } from '../../../src/core/docs/rotation';
+import { DEFAULT_START, onDuty, parseTeam, type Team } from '../../../src/core/docs/rotation';
 
 function team(text: string): Team {
   const parsed = parseTeam(text);
@@ -52,6 +52,26 @@ describe('documentation duty rotation', () => {
     assert.equal(onDuty(team(weekly()), Date.parse('2026-12-20T12:00:00Z'), 'UTC'), undefined);
   });
 
+  it('a team file with only people: weekly turns counted from Monday 1 Jan 2001, in list order', () => {
+    const parsed = parseTeam('people:\n  - ada@example.com\n  - grace@example.com\n  - linus@example.com\n');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.team?.start, DEFAULT_START);
+    assert.equal(parsed.team?.period, 'week');
+    // Mon 16 Nov 2026 is 1,350 weeks after Mon 1 Jan 2001: 1350 mod 3 = 0, the first person.
+    const week = (iso: string) => onDuty(parsed.team!, Date.parse(iso), 'UTC');
+    assert.deepEqual(week('2026-11-18T12:00:00Z'), {
+      person: { email: 'ada@example.com', github: undefined, name: undefined },
+      start: '2026-11-16',
+      end: '2026-11-22',
+    });
+    assert.equal(week('2026-11-23T12:00:00Z')?.person.email, 'grace@example.com');
+    // An empty start is the same as none; a wrong one is still an error.
+    assert.equal(parseTeam('people: [a@x.io]\nduty:\n  start:\n').team?.start, DEFAULT_START);
+    assert.deepEqual(parseTeam('people: [a@x.io]\nduty:\n  start: soon\n').problems, [
+      'duty.start must be a date written yyyy-mm-dd (or left out).',
+    ]);
+  });
+
   it('says what is wrong, one line per field', () => {
     assert.deepEqual(
       parseTeam('people: []\nduty: {period: monthly, start: 2026-02-30}\nweekStartsOn: Funday\ntimeZone: Mars/Base\n')
@@ -59,7 +79,7 @@ describe('documentation duty rotation', () => {
       [
         'people must list at least one person (email, optional github and name).',
         'duty.period must be week or sprint, not "monthly".',
-        'duty.start must be a date written yyyy-mm-dd.',
+        'duty.start must be a date written yyyy-mm-dd (or left out).',
         'weekStartsOn must be a day name (monday … sunday), not "Funday".',
         'timeZone "Mars/Base" is not an IANA time zone (like Europe/Berlin).',
       ],
