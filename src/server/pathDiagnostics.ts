@@ -1,6 +1,7 @@
 // Broken path references (warning) and drift (information) in any LSP editor, with a quick fix
 // that writes a renamed file's new path. The facts come from the duty model in src/core/docs; the
-// git evidence (renames, drift counts) is read once per root, for the whole repository.
+// git evidence (renames, drift counts) is read per root, for the whole repository: at start, and
+// again when HEAD moves (server.ts watches the repositories' HEAD and branch refs).
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DEFAULT_DUTY_SETTINGS, ago, brokenRefs } from '../core/docs/duty';
 import type { PathEvidencePort, RootEvidence } from '../core/docs/history';
@@ -33,6 +34,19 @@ export class PathDiagnostics {
       if (evidence) found.push(evidence);
     }
     this.roots = found;
+  }
+
+  /**
+   * True when HEAD moved in a repository since its evidence was read (a commit, checkout, pull or
+   * reset): one `rev-parse` per repository, nothing more.
+   */
+  async headMoved(): Promise<boolean> {
+    if (!this.port.head) return false;
+    for (const root of this.roots) {
+      if (root.head === undefined && !root.history) continue;
+      if ((await this.port.head(root.top)) !== root.head) return true;
+    }
+    return false;
   }
 
   private rootOf(path: string): RootEvidence | undefined {

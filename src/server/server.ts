@@ -39,6 +39,8 @@ export interface ServerDeps {
   lastChanges?: LastChanges;
   /** Milliseconds to coalesce changes before publishing diagnostics. */
   diagnosticsDelayMs?: number;
+  /** Quiet time after a watched git file changed before HEAD is checked (ms; a burst is one check). */
+  headDelayMs?: number;
   /** Existence and git evidence for broken path references and drift (main.ts: src/node/docs). */
   pathEvidence?: PathEvidencePort;
 }
@@ -57,7 +59,10 @@ function policyOf(settings: ServerSettings): DiagnosticsPolicy {
 }
 
 /** Globs the client watches for the server: records, runbooks and the discovery config files. */
-export const WATCHED_GLOBS = ['**/*.{md,markdown}', CONFIG_GLOB];
+/** A commit, checkout, pull or reset moves one of these: the path evidence is read again. */
+export const GIT_HEAD_GLOB = '**/.git/{HEAD,refs/heads/**}';
+
+export const WATCHED_GLOBS = ['**/*.{md,markdown}', CONFIG_GLOB, GIT_HEAD_GLOB];
 
 /**
  * The Cadence language server on an existing connection: one DocsIndex for every workspace root,
@@ -73,6 +78,21 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let watchDynamically = false;
   let workspaceFolderEvents = false;
   let workspace: DocsWorkspace | undefined;
+  /** Called when a watched git file changed (set once the path evidence exists). */
+  let headChanged = (): void => undefined;
+  /** Reads the path evidence of `roots` for every doc the index and the guides know, then republishes. */
+  const readEvidence = async (paths: PathDiagnostics, roots: string[], git: boolean): Promise<void> => {
+    const index = ws().index;
+    const guides = (await Promise.all(roots.map((r) => findGuides(deps.fileSystem, r)))).flat();
+    const docPaths = [...index.decisions(), ...index.runbooks(), ...guides].map((d) => d.path);
+    const docs: { path: string; text: string }[] = [];
+    for (const path of new Set(docPaths)) {
+      const text = await ws().text(path);
+      if (text !== undefined) docs.push({ path, text });
+    }
+    await paths.refresh(roots, docs, git);
+    diagnostics?.schedule();
+  };
   let diagnostics: DiagnosticsPublisher | undefined;
   let policy: DiagnosticsPolicy = policyOf(readServerSettings(undefined));
 
@@ -117,19 +137,29 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       logger.info(
         `Cadence language server: ${index.decisions().length} decision records, ${index.runbooks().length} runbooks in ${roots.length} folder(s), ${deps.clock.now() - started} ms`,
       );
-      if (paths) {
-        // Path evidence after the index: renames and drift for every doc, then diagnostics again.
-        const guides = (await Promise.all(roots.map((r) => findGuides(deps.fileSystem, r)))).flat();
-        const docPaths = [...index.decisions(), ...index.runbooks(), ...guides].map((d) => d.path);
-        const docs: { path: string; text: string }[] = [];
-        for (const path of new Set(docPaths)) {
-          const text = await ws().text(path);
-          if (text !== undefined) docs.push({ path, text });
-        }
-        await paths.refresh(roots, docs, settings.git);
-        diagnostics?.schedule();
-      }
+      // Path evidence after the index: renames and drift for every doc, then diagnostics again.
+      if (paths) await readEvidence(paths, roots, settings.git);
     });
+    if (paths) {
+      // HEAD moved (the watched .git files changed): read the evidence again if it really did, once
+      // for a burst of events and never two reads at a time.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let running: Promise<void> | undefined;
+      let again = false;
+      const check = async (): Promise<void> => {
+        do {
+          again = false;
+          if (await paths.headMoved()) await readEvidence(paths, ws().rootPaths(), settings.git);
+        } while (again);
+      };
+      headChanged = () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (running) again = true;
+          else running = check().finally(() => (running = undefined));
+        }, deps.headDelayMs ?? 300);
+      };
+    }
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     return {
@@ -197,6 +227,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     for (const change of changes) {
       const path = uriToPath(change.uri);
       if (!path) continue;
+      if (path.includes('/.git/')) {
+        headChanged();
+        continue;
+      }
       if (change.type === FileChangeType.Deleted) void workspace.fileDeleted(path);
       else void workspace.fileChanged(path);
     }

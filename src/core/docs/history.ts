@@ -175,6 +175,8 @@ export function existingRefs(
 /** A repository's evidence: its top level and what its history says. */
 export interface RootEvidence {
   top: string;
+  /** The commit HEAD pointed at when the history was read (to notice it moved). */
+  head?: string;
   history?: HistoryEvidence;
   renames?: RenameIndex;
 }
@@ -185,4 +187,6 @@ export interface PathEvidencePort {
   exists(path: string): boolean;
   /** The repository containing `root` and, when git may run, its history for `docs` (absolute paths). */
   evidence(root: string, docs: { path: string; text: string }[], git: boolean): Promise<RootEvidence | undefined>;
+  /** The commit HEAD points at in the repository `top` (one cheap git call), undefined when unknown. */
+  head?(top: string): Promise<string | undefined>;
 }

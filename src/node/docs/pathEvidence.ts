@@ -4,7 +4,11 @@ import { existsSync } from 'node:fs';
 import { existingRefs, type PathEvidencePort } from '../../core/docs/history';
 import { extractPathRefs } from '../../core/docs/pathRefs';
 import { relativePath } from '../../core/docs/paths';
+import { gitOrUndefined } from '../git';
 import { gitRepository, readDocsHistory } from './history';
+
+const headOf = async (top: string): Promise<string | undefined> =>
+  (await gitOrUndefined(['rev-parse', '--verify', '-q', 'HEAD'], top))?.trim() || undefined;
 
 export const nodePathEvidence: PathEvidencePort = {
   exists: (path) => existsSync(path),
@@ -12,8 +16,9 @@ export const nodePathEvidence: PathEvidencePort = {
     const repository = git ? await gitRepository(root) : undefined;
     if (!repository) return { top: root };
     const { top } = repository;
+    const head = await headOf(top);
     // A shallow clone's history would make every doc look just changed: no drift, no renames.
-    if (repository.shallow) return { top };
+    if (repository.shallow) return { top, head };
     const refs = new Map(
       docs.map((d) => [relativePath(top, d.path), extractPathRefs(d.text, relativePath(top, d.path))]),
     );
@@ -22,6 +27,7 @@ export const nodePathEvidence: PathEvidencePort = {
       new Set(refs.keys()),
       existingRefs(refs, (rel) => existsSync(`${top}/${rel}`)),
     );
-    return { top, history: history?.history, renames: history?.renames };
+    return { top, head, history: history?.history, renames: history?.renames };
   },
+  head: headOf,
 };

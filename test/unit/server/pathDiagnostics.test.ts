@@ -1,6 +1,7 @@
 // Broken path references and drift in the language server, over the repository built by
 // test/fixtures/duty.mjs, through the real JSON-RPC path with the Node evidence (real git).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -79,5 +80,36 @@ describe('language server: path references and drift', () => {
     client.open(readme, fs.readFileSync(readme, 'utf8'));
     const plain = await client.diagnosticsFor(readme, has('broken-link'), 15_000);
     assert.ok(!plain.some((d) => d.code === 'broken-path'), 'inline code is a path only when git knows it');
+  });
+
+  it('reads the evidence again when HEAD moves: a new commit to a named path raises the drift count', async function () {
+    this.timeout(60_000);
+    const moving = buildDutyRepo(
+      path.join(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-lsp-head-'))), 'r'),
+    ) as string;
+    client = inProcessServer({
+      pathEvidence: nodePathEvidence,
+      clock: { now: () => Date.parse(NOW) },
+      headDelayMs: 5,
+    });
+    await client.initialize([moving]);
+    const runbook = path.join(moving, 'docs', 'runbooks', 'payments.md');
+    client.open(runbook, fs.readFileSync(runbook, 'utf8'));
+    const driftOf = (d: Diagnostic[]) => String(d.find((x) => x.code === 'drift')?.message ?? '');
+    await client.diagnosticsFor(runbook, (d) => driftOf(d).startsWith('6 commits'), 15_000);
+    const git = (args: string[]) =>
+      execFileSync('git', args, {
+        cwd: moving,
+        env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+        stdio: 'ignore',
+      });
+    fs.writeFileSync(path.join(moving, 'services', 'payments', 'api.ts'), 'export const api = 99;\n');
+    git(['-c', 'user.name=Grace', '-c', 'user.email=grace@example.com', 'commit', '-qam', 'feat(payments): seven']);
+    // What the editor's file watcher sends for a commit: the branch ref changed.
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToUri(path.join(moving, '.git', 'refs', 'heads', 'main')), type: 2 }],
+    });
+    const after = await client.diagnosticsFor(runbook, (d) => driftOf(d).startsWith('7 commits'), 15_000);
+    assert.match(driftOf(after), /^7 commits to services\/payments\//);
   });
 });
