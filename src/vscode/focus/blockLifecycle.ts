@@ -17,6 +17,7 @@ const FRESH_END_MS = 60_000;
 
 export class BlockLifecycle {
   private flushing: Promise<void> | undefined;
+  private prompt: vscode.StatusBarItem | undefined;
 
   constructor(
     private readonly session: FocusSession,
@@ -27,6 +28,8 @@ export class BlockLifecycle {
     private readonly onRecorded: () => Promise<void>,
   ) {
     session.onTransition = (transition, now, dueAt) => this.afterTransition(transition, now, dueAt);
+    // A block or break started (here or in another window) answers the question the prompt asks.
+    session.onChange((shared) => shared.timer.phase !== 'idle' && this.clearPrompt());
   }
 
   private async afterTransition(transition: Transition, now: number, dueAt: number): Promise<void> {
@@ -81,7 +84,9 @@ export class BlockLifecycle {
       ? ['Take a break', 'Another block', 'Done for now']
       : ['Another block', 'Done for now'];
     const when = new Date(ended.endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    // Not awaited: the notice waits for the user, the timer and the side effects do not.
+    // Not awaited: the notice waits for the user, the timer and the side effects do not. A toast
+    // hides itself after a while; until the notice is answered, the status bar keeps asking.
+    const prompt = this.showPrompt(`${ended.actualMinutes} min`);
     void vscode.window
       .showInformationMessage(
         `Cadence: focus block done (${ended.actualMinutes} min${fresh ? '' : `, ended at ${when}`}).`,
@@ -89,6 +94,7 @@ export class BlockLifecycle {
       )
       .then((choice) =>
         this.session.guard(async () => {
+          prompt.dispose();
           if (choice === 'Take a break')
             await this.session.dispatch({
               type: 'startBreak',
@@ -98,6 +104,38 @@ export class BlockLifecycle {
           else if (choice === 'Another block') await this.startBlock(settings.blockMinutes);
         }),
       );
+  }
+
+  /** The end-of-block prompt in the status bar while the notice is unanswered ("" when none). */
+  endPrompt(): string {
+    return this.prompt?.text ?? '';
+  }
+
+  private showPrompt(length: string): vscode.Disposable {
+    this.clearPrompt();
+    const item = vscode.window.createStatusBarItem('cadence.focus.ended', vscode.StatusBarAlignment.Left, 99);
+    item.name = 'Cadence Focus Block Done';
+    item.text = '$(bell-dot) Block done';
+    item.tooltip = `Focus block done (${length}): take a break, another block, or done for now`;
+    item.accessibilityInformation = { label: `Focus block done, ${length}. Choose what is next` };
+    item.command = 'notifications.showList';
+    item.show();
+    this.prompt = item;
+    return {
+      dispose: () => {
+        item.dispose();
+        if (this.prompt === item) this.prompt = undefined;
+      },
+    };
+  }
+
+  private clearPrompt(): void {
+    this.prompt?.dispose();
+    this.prompt = undefined;
+  }
+
+  dispose(): void {
+    this.clearPrompt();
   }
 
   /** Git only in a trusted local folder; anything else records no branch. */

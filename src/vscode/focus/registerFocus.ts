@@ -39,6 +39,8 @@ export interface FocusApi {
   restart(): Promise<void>;
   /** Resolves once every side effect started so far (history, Do Not Disturb, hooks) is done. */
   settled(): Promise<void>;
+  /** The status-bar prompt shown until the end-of-block notice is answered ("" when none). */
+  endPrompt(): string;
   /** The timer as this window sees it now. */
   timer(): FocusState;
   /** Fires with the timer whenever this window sees a newer shared record (any window's write). */
@@ -108,6 +110,7 @@ class FocusFeature implements vscode.Disposable {
       for (const follower of this.followers) void this.session.track(follower.reconcile(), 'Slack');
     });
     this.disposables.push(
+      this.lifecycle,
       this.statusBar,
       this.history,
       this.scheduler,
@@ -188,6 +191,10 @@ class FocusFeature implements vscode.Disposable {
     return this.statusBar.currentText;
   }
 
+  endPrompt(): string {
+    return this.lifecycle.endPrompt();
+  }
+
   dispose(): void {
     const leading = this.session.shared.leader?.windowId === this.session.windowId;
     this.session.disposed = true;
@@ -228,6 +235,7 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
     windowId: () => feature.session.windowId,
     read: () => store.read(),
     statusText: () => feature.currentText(),
+    endPrompt: () => feature.endPrompt(),
     async restart() {
       await feature.settled();
       feature.dispose();
