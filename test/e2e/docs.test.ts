@@ -4,6 +4,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { openWorkbench, root, runFromPalette, sampleWorkspace, screenshot, type Workbench } from './workbench';
 
+/** Polls a condition on the files (the UI wrote them); never a fixed sleep. */
+async function waitUntil(probe: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('Decision records and runbooks in the real workbench (packaged .vsix)', () => {
   let workbench: Workbench;
   let workspace: string;
@@ -70,6 +79,73 @@ describe('Decision records and runbooks in the real workbench (packaged .vsix)',
     const decisions = page.getByRole('tree', { name: 'Decisions' });
     await decisions.locator('[role=treeitem] .label-name', { hasText: '0005 Adopt trunk-based development' }).waitFor();
     await screenshot(page, 'decisions-new-record');
+  });
+  it('supersedes from the palette: the active record preselected, an existing successor, both changes shown first, Ctrl+Z in the tree undoes', async () => {
+    const { page } = workbench;
+    const oldFile = path.join(workspace, 'doc', 'adr', '0003-async-weekly-updates.md');
+    const successorFile = path.join(workspace, 'doc', 'adr', '0004-use-managed-postgresql.md');
+    const oldBefore = fs.readFileSync(oldFile, 'utf8');
+    const successorBefore = fs.readFileSync(successorFile, 'utf8');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('0003-async-weekly-updates.md');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: '0003-async-weekly-updates.md' })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: '0003-async-weekly-updates.md' }).waitFor();
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+
+    // A title that is only a number is refused: it names a record, it is not a title.
+    await runFromPalette(page, 'Cadence: Supersede Decision Record…');
+    await widget.filter({ hasText: 'Supersede (1/2)' }).waitFor();
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: '0003 Weekly async updates' })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await widget.filter({ hasText: 'Supersede (2/2)' }).waitFor();
+    await rows.filter({ hasText: 'New decision record' }).click();
+    await widget.filter({ hasText: 'Title of the decision that supersedes' }).waitFor();
+    await input.fill('0043');
+    await widget.filter({ hasText: 'looks like a record number' }).waitFor();
+    await page.keyboard.press('Escape');
+    assert.equal(fs.readFileSync(oldFile, 'utf8'), oldBefore);
+
+    // The successor picked from the list; nothing is written before the user agrees.
+    await runFromPalette(page, 'Cadence: Supersede Decision Record…');
+    await page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: '0003 Weekly async updates' })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await widget.filter({ hasText: 'Supersede (2/2)' }).waitFor();
+    await input.fill('0004');
+    await rows.filter({ hasText: '0004 Use a managed PostgreSQL service' }).click();
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Supersede 0003' });
+    await dialog.waitFor();
+    const shown = await dialog.innerText();
+    assert.match(
+      shown,
+      /0003-async-weekly-updates\.md: status .* becomes "Superseded by \[4\. Use a managed PostgreSQL service\]/,
+    );
+    assert.match(shown, /0004-use-managed-postgresql\.md: gets the line "Supersedes \[3\. Weekly async updates/);
+    assert.equal(fs.readFileSync(oldFile, 'utf8'), oldBefore);
+    assert.equal(fs.readFileSync(successorFile, 'utf8'), successorBefore);
+    await screenshot(page, 'decisions-supersede-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Supersede' }).click();
+    await waitUntil(() => fs.readFileSync(oldFile, 'utf8').includes('Superseded by [4.'), 'the old record superseded');
+    assert.match(fs.readFileSync(successorFile, 'utf8'), /Supersedes \[3\. Weekly async updates/);
+
+    // Undo from the tree: focus a row of Decisions, Ctrl+Z.
+    const decisions = page.getByRole('tree', { name: 'Decisions' });
+    await decisions.locator('[role=treeitem]', { hasText: '0004 Use a managed PostgreSQL service' }).first().click();
+    await page.keyboard.press('Control+Z');
+    await waitUntil(
+      () =>
+        fs.readFileSync(oldFile, 'utf8') === oldBefore && fs.readFileSync(successorFile, 'utf8') === successorBefore,
+      'both files restored',
+    );
   });
 });
 
