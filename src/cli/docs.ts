@@ -39,8 +39,14 @@ export interface DocsJson {
     lastReviewed: string | null;
     reviewDue: string | null;
     stale: boolean;
+    /** The standard sections present, as written. */
+    sections: string[];
+    /** The sections the runbook's collection expects and it lacks. */
+    missingSections: string[];
   }[];
   problems: { path: string; line: number; code: string; message: string }[];
+  /** Each `--runbooks` glob and how many Markdown files it matched (0: it finds nothing). */
+  globs: { glob: string; files: number }[];
 }
 
 /** `cadence docs`: the same index the sidebar uses, over Node's fs. */
@@ -66,6 +72,13 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
           "exit 1 when any warning or error is found (for CI), at the levels of cadence.docs.diagnostics in the repository's .vscode/settings.json",
       },
       'no-git': { type: 'boolean', description: "do not read runbooks' last change from git" },
+      runbooks: {
+        type: 'string',
+        multiple: true,
+        value: 'GLOB',
+        description:
+          'also read the Markdown files matching GLOB, relative to PATH, as runbooks (like cadence.docs.runbookGlobs), e.g. "source/**/*.md.erb"',
+      },
     },
     examples: [
       { command: 'cadence docs', description: 'the records and runbooks of the current repository' },
@@ -77,6 +90,10 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         command: 'cadence docs --strict --format github',
         description: 'in a GitHub Actions step: one annotation per problem; exit 1 if there is any',
       },
+      {
+        command: "cadence docs --runbooks 'source/**/*.md.erb' --format json",
+        description: 'a tech-docs site: its .md.erb pages are runbooks; "globs" says how many files matched',
+      },
       { command: 'cadence docs -- -0103-odd-name.md', description: "a file whose name starts with '-'" },
     ],
     notes: 'Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.',
@@ -87,6 +104,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
           format: args.flags.format ?? 'text',
           strict: args.flags.strict,
           git: !args.flags['no-git'],
+          runbookGlobs: args.flags.runbooks,
         },
         io,
         clock,
@@ -95,7 +113,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
 }
 
 async function listDocs(
-  options: { paths: string[]; format: string; strict: boolean; git: boolean },
+  options: { paths: string[]; format: string; strict: boolean; git: boolean; runbookGlobs: string[] },
   io: CliIo,
   clock: Clock,
 ): Promise<number> {
@@ -103,6 +121,7 @@ async function listDocs(
   const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
   const index = new DocsIndex({ clock });
   const unlisted: string[] = [];
+  const globFiles = new Map<string, number>(options.runbookGlobs.map((glob) => [glob, 0]));
   for (const root of roots) {
     const stat = await nodeFileSystem.stat(root);
     if (!stat) {
@@ -113,7 +132,11 @@ async function listDocs(
     try {
       // A folder that exists but cannot be listed is a failure to read, not an empty result.
       await nodeFileSystem.readDirectory(folder);
-      const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true });
+      const discovery = await loadRoot(nodeFileSystem, index, folder, {
+        searchUpward: true,
+        runbookGlobs: options.runbookGlobs,
+      });
+      for (const { glob, files } of discovery.globs) globFiles.set(glob, (globFiles.get(glob) ?? 0) + files);
       for (const note of discovery.notes) {
         if (note.code === 'unreadable-folder') unlisted.push(`${note.path}: ${note.message}`);
       }
@@ -181,8 +204,11 @@ async function listDocs(
         lastReviewed: r.lastReviewed ?? null,
         reviewDue: r.reviewDue ?? null,
         stale: r.stale,
+        sections: r.sections,
+        missingSections: r.missingSections,
       })),
     problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
+    globs: [...globFiles].map(([glob, files]) => ({ glob, files })),
   };
   // GitHub places annotations and SARIF results by their path from the repository's top folder.
   const findings = problems.map((p) => ({
@@ -192,6 +218,9 @@ async function listDocs(
     ruleId: p.code,
     message: p.message,
   }));
+  for (const { glob, files } of json.globs) {
+    if (files === 0) io.stderr.write(`cadence docs: --runbooks ${printable(glob)} matched no Markdown file\n`);
+  }
   if (options.format === 'json') writeJson(io, json);
   else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json, io));
   if (unlisted.length > 0) {
@@ -233,7 +262,7 @@ function renderText(json: DocsJson, io: CliIo): string {
     renderLines(json)
       .map(printable)
       .map((line) =>
-        /^(Decisions|Runbooks|Problems) \(\d+\)$/.test(line)
+        /^(Decisions|Runbooks|Problems|Globs) \(\d+\)$/.test(line)
           ? paint(io, 'bold', line)
           : line.replace(/STALE since [\d-]+/, (stale) => paint(io, 'yellow', stale)),
       )
@@ -259,5 +288,7 @@ function renderLines(json: DocsJson): string[] {
   }
   out.push('', `Problems (${json.problems.length})`);
   for (const p of json.problems) out.push(`  ${p.path}:${p.line}  ${p.code}  ${p.message}`);
+  if (json.globs.length > 0) out.push('', `Globs (${json.globs.length})`);
+  for (const g of json.globs) out.push(`  ${g.glob}  ${g.files} file${g.files === 1 ? '' : 's'}`);
   return out;
 }

@@ -20,6 +20,7 @@ import { findGuides } from '../core/docs/guides';
 import { PathDiagnostics, pathFixes } from './pathDiagnostics';
 import { definition, documentSymbols, hover } from './navigation';
 import { pathToUri, uriToPath } from './uris';
+import { MARKDOWN_GLOB } from '../core/docs/markdownNames';
 import { CONFIG_GLOB } from '../core/docs/configNames';
 import { readDiagnosticLevels } from '../core/docs/levels';
 import { type ServerSettings, readServerSettings } from '../shared/docsSettings';
@@ -62,7 +63,7 @@ function policyOf(settings: ServerSettings): DiagnosticsPolicy {
 /** A commit, checkout, pull or reset moves one of these: the path evidence is read again. */
 export const GIT_HEAD_GLOB = '**/.git/{HEAD,refs/heads/**}';
 
-export const WATCHED_GLOBS = ['**/*.{md,markdown}', CONFIG_GLOB, GIT_HEAD_GLOB];
+export const WATCHED_GLOBS = [MARKDOWN_GLOB, CONFIG_GLOB, GIT_HEAD_GLOB];
 
 /**
  * The Cadence language server on an existing connection: one DocsIndex for every workspace root,

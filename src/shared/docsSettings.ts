@@ -9,6 +9,8 @@ export const DOCS_SETTINGS = {
   decisionGlobs: { type: 'strings', default: [] },
   runbookGlobs: { type: 'strings', default: [] },
   runbookReviewDays: { type: 'number', default: 180, minimum: 1 },
+  /** Sections every runbook outside an alert collection must have (`missing-section`). */
+  runbookSections: { type: 'strings', default: [] },
   maxFileSize: { type: 'number', default: 1024, minimum: 1 },
   /** Documentation duty: extra guide globs, drift threshold, days in Proposed, months a guide may rest. */
   guideGlobs: { type: 'strings', default: [] },

@@ -2,6 +2,9 @@ import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
 import { isSkippedDecisionFile, numberFromFileName } from './names';
+import { isMarkdownName } from './markdownNames';
+import { isCollectionFolderName, isIndexPage, isSiteBuild, runbookPlace } from './runbooks';
+import type { RunbookEvidence } from './types';
 import type { Problem } from './types';
 
 /**
@@ -65,9 +68,14 @@ export interface DecisionFolder {
 export interface Discovery {
   root: string;
   decisionFolders: DecisionFolder[];
+  /** Runbook collections (`runbooks/`, `alerts/`, …) and the folders of runbooks found elsewhere. */
   runbookFolders: string[];
+  /** Folders named like a collection that hold a site's build (Gemfile, publish script): not collections. */
+  siteFolders: string[];
   decisionGlobs: RegExp[];
   runbookGlobs: RegExp[];
+  /** Each configured glob and how many Markdown files of the walk it matched. */
+  globs: { glob: string; kind: 'decision' | 'runbook'; files: number }[];
   /** Markdown files seen in the walk (absolute paths). */
   markdownFiles: string[];
   /** Problems found while walking (unreadable config files). */
@@ -117,14 +125,17 @@ export function isDefaultDecisionFolder(rel: string): boolean {
   return DEFAULT_DECISION_FOLDERS.some((suffix) => endsWithFolder(rel, suffix));
 }
 
-/** True for a folder whose Markdown files are runbooks by convention (relative path). */
-export function isDefaultRunbookFolder(rel: string): boolean {
-  return rel.split('/').includes('runbooks') || endsWithFolder(rel, 'docs/runbook');
+/** A configured glob, relative to the root: `./ops/*.md` means `ops/*.md`. */
+function globRegExp(glob: string): RegExp {
+  return globToRegExp(glob.trim().replace(/^(?:\.\/)+/, ''));
 }
 
-function isMarkdown(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name);
+/** The relative paths of a discovery's site folders, for runbookPlace. */
+function siteRels(discovery: Discovery): string[] {
+  return discovery.siteFolders.map((folder) => relativePath(discovery.root, folder));
 }
+
+const isMarkdown = isMarkdownName;
 
 function configFolders(name: string, text: string): { folders: string[]; log4brains: boolean } {
   if (name === '.adr-dir') {
@@ -167,8 +178,10 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     root,
     decisionFolders: [],
     runbookFolders: [],
-    decisionGlobs: (options.decisionGlobs ?? []).map(globToRegExp),
-    runbookGlobs: (options.runbookGlobs ?? []).map(globToRegExp),
+    siteFolders: [],
+    decisionGlobs: (options.decisionGlobs ?? []).map(globRegExp),
+    runbookGlobs: (options.runbookGlobs ?? []).map(globRegExp),
+    globs: [],
     markdownFiles: [],
     notes: [],
     truncated: false,
@@ -204,8 +217,14 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     const rel = relativePath(root, path);
     if (rel !== '.' && isDefaultDecisionFolder(rel)) addFolder(result, path, 'default', false);
     else if (rel !== '.' && LIKELY_DECISION_FOLDER_NAMES.has(basename(path).toLowerCase())) likelyFolders.push(path);
-    if (rel !== '.' && isDefaultRunbookFolder(rel) && !result.runbookFolders.some((f) => isInside(f, path))) {
-      result.runbookFolders.push(path);
+    // A folder named `runbooks` that holds a site's build (Gemfile, publish script) is a site.
+    if (rel !== '.' && isCollectionFolderName(basename(path)) && isSiteBuild(entries.map(([name]) => name))) {
+      result.siteFolders.push(path);
+    }
+    const place = rel === '.' ? undefined : runbookPlace(rel, siteRels(result));
+    const collection = place && joinPath(root, place.collection);
+    if (collection && !result.runbookFolders.some((f) => isInside(f, collection))) {
+      result.runbookFolders.push(collection);
     }
     for (const [name, type] of entries) {
       const child = joinPath(path, name);
@@ -266,6 +285,14 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   }
   // A folder handed to the CLI that is itself a folder of numbered records.
   if (result.decisionFolders.length === 0 && hasNumberedRecords(root)) addFolder(result, root, 'root', false);
+  // A glob that matches nothing is said, not silent (the CLI's JSON and the extension's log).
+  const count = (glob: string, kind: 'decision' | 'runbook'): void => {
+    const re = globRegExp(glob);
+    const files = result.markdownFiles.filter((file) => re.test(relativePath(root, file))).length;
+    result.globs.push({ glob, kind, files });
+  };
+  for (const glob of options.decisionGlobs ?? []) count(glob, 'decision');
+  for (const glob of options.runbookGlobs ?? []) count(glob, 'runbook');
   return result;
 }
 
@@ -307,7 +334,15 @@ function addFolder(result: Discovery, path: string, source: FolderSource, log4br
 }
 
 export type Classification =
-  { kind: 'decision'; folder: string; log4brains: boolean } | { kind: 'runbook'; folder: string } | undefined;
+  | { kind: 'decision'; folder: string; log4brains: boolean }
+  | {
+      kind: 'runbook';
+      folder: string;
+      /** `candidate`: a runbook only if its front matter says so (read it to know). */
+      evidence: RunbookEvidence | 'candidate';
+      collection?: string;
+    }
+  | undefined;
 
 /**
  * What a Markdown file is, by the discovered rules. A file created in a conventional folder that did
@@ -328,12 +363,13 @@ export function classify(discovery: Discovery, path: string): Classification {
   if (!folder && discovery.decisionGlobs.some((re) => re.test(rel)) && !isSkippedDecisionFile(name)) {
     return { kind: 'decision', folder: folderPath, log4brains: false };
   }
-  if (folder) return undefined;
-  const skippedRunbook = /^(readme|index|template|_sidebar)\.(md|markdown)$/i.test(name) || name.startsWith('_');
-  if (skippedRunbook) return undefined;
-  const runbookFolder = discovery.runbookFolders.find((f) => isInside(f, path));
-  if (runbookFolder) return { kind: 'runbook', folder: dirname(path) };
-  if (isDefaultRunbookFolder(relativePath(discovery.root, folderPath))) return { kind: 'runbook', folder: folderPath };
-  if (discovery.runbookGlobs.some((re) => re.test(rel))) return { kind: 'runbook', folder: folderPath };
-  return undefined;
+  if (folder || isIndexPage(name)) return undefined;
+  const place = runbookPlace(relativePath(discovery.root, folderPath), siteRels(discovery));
+  const collection = place && joinPath(discovery.root, place.collection);
+  const globbed = discovery.runbookGlobs.some((re) => re.test(rel));
+  // A runbooks/ folder settles it; a glob makes any file a runbook; an alerts/ file counts while its
+  // collection follows the alert convention; anything else only by its front matter.
+  const evidence =
+    place?.evidence === 'folder' ? 'folder' : globbed ? 'glob' : place ? 'alerts' : ('candidate' as const);
+  return { kind: 'runbook', folder: folderPath, evidence, ...(collection ? { collection } : {}) };
 }

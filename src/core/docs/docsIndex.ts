@@ -3,7 +3,9 @@ import type { Clock } from '../clock';
 import { type CrossState, type Links, crossFileState, numberKey } from './crossFile';
 import { isoDay } from './dates';
 import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
+import type { RunbookPlacing } from './runbook';
 import { viewRunbook } from './runbookView';
+import { RunbookCollections, sectionState } from './runbooks';
 import type { Decision, Problem, Runbook, RunbookView } from './types';
 
 export type { Links } from './crossFile';
@@ -14,6 +16,8 @@ export interface DocsIndexOptions {
   clock: Clock;
   /** Days between runbook reviews when a runbook has no `review_in` (`cadence.docs.runbookReviewDays`). */
   runbookReviewDays?: number;
+  /** Sections every runbook outside an alert collection must have (`cadence.docs.runbookSections`). */
+  runbookSections?: string[];
 }
 
 /**
@@ -25,6 +29,7 @@ export interface DocsIndexOptions {
 export class DocsIndex {
   private readonly decisionsByPath = new Map<string, Decision>();
   private readonly runbooksByPath = new Map<string, Runbook>();
+  private readonly collections = new RunbookCollections();
   private readonly notes = new Map<string, Problem>();
   private readonly lastChanges = new Map<string, string>();
   /** Records by folder and number, kept up to date on every change (duplicates without a scan). */
@@ -43,6 +48,11 @@ export class DocsIndex {
   /** Days between runbook reviews when a runbook has no `review_in` (a settings change). */
   setRunbookReviewDays(days: number): void {
     this.options.runbookReviewDays = days;
+  }
+
+  /** Sections runbooks outside alert collections must have (a settings change). */
+  setRunbookSections(sections: string[]): void {
+    this.options.runbookSections = sections;
   }
 
   /** Parses `text` as a decision record of `folder`; files that are not records are dropped. */
@@ -77,10 +87,16 @@ export class DocsIndex {
     return decision;
   }
 
-  setRunbook(path: string, text: string, folder: string): Runbook {
+  /**
+   * Parses `text` as a runbook found at `placing` (its folder by default); a candidate whose front
+   * matter does not mark a runbook is dropped (undefined).
+   */
+  setRunbook(path: string, text: string, folder: string, placing?: RunbookPlacing): Runbook | undefined {
     this.remove(path);
-    const runbook = parseRunbook(path, text, folder);
+    const runbook = parseRunbook(path, text, folder, placing ?? { evidence: 'folder' });
+    if (!runbook) return undefined;
     this.runbooksByPath.set(path, runbook);
+    this.collections.add(runbook);
     return runbook;
   }
 
@@ -111,6 +127,8 @@ export class DocsIndex {
       }
       this.cross = undefined;
     }
+    const runbook = this.runbooksByPath.get(path);
+    if (runbook) this.collections.remove(runbook);
     this.runbooksByPath.delete(path);
     this.notes.delete(path);
   }
@@ -168,11 +186,19 @@ export class DocsIndex {
 
   runbook(path: string): RunbookView | undefined {
     const runbook = this.runbooksByPath.get(path);
-    return runbook ? this.view(runbook) : undefined;
+    return runbook && this.counts(runbook) ? this.view(runbook) : undefined;
   }
 
   runbooks(): RunbookView[] {
-    return [...this.runbooksByPath.values()].sort((a, b) => a.path.localeCompare(b.path)).map((r) => this.view(r));
+    return [...this.runbooksByPath.values()]
+      .filter((r) => this.counts(r))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((r) => this.view(r));
+  }
+
+  /** A file of an `alerts/` folder is a runbook only while its collection is one of alert runbooks. */
+  private counts(runbook: Runbook): boolean {
+    return runbook.evidence !== 'alerts' || this.collections.isAlertCollection(runbook.collection);
   }
 
   /** Resolved supersede links of a record (what it says, plus what others say about it). */
@@ -185,7 +211,7 @@ export class DocsIndex {
     const decision = this.decisionsByPath.get(path);
     const runbook = this.runbooksByPath.get(path);
     const note = this.notes.get(path);
-    const own = decision?.problems ?? (runbook ? this.view(runbook).problems : []);
+    const own = decision?.problems ?? (runbook && this.counts(runbook) ? this.view(runbook).problems : []);
     return [...(note ? [note] : []), ...own, ...(this.crossState().problems.get(path) ?? [])].sort(
       (a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
     );
@@ -198,13 +224,19 @@ export class DocsIndex {
 
   /** Every problem, sorted by path and line. */
   problems(): Problem[] {
-    const paths = new Set([...this.decisionsByPath.keys(), ...this.runbooksByPath.keys(), ...this.notes.keys()]);
+    const runbooks = [...this.runbooksByPath.values()].filter((r) => this.counts(r)).map((r) => r.path);
+    const paths = new Set([...this.decisionsByPath.keys(), ...runbooks, ...this.notes.keys()]);
     return [...paths].sort().flatMap((path) => this.problemsFor(path));
   }
 
   private view(runbook: Runbook): RunbookView {
     const today = isoDay(this.options.clock.now());
-    return viewRunbook(runbook, today, this.lastChanges.get(runbook.path), this.options.runbookReviewDays);
+    const sections = sectionState(
+      runbook,
+      this.collections.isAlertCollection(runbook.collection),
+      this.options.runbookSections ?? [],
+    );
+    return viewRunbook(runbook, today, this.lastChanges.get(runbook.path), this.options.runbookReviewDays, sections);
   }
 
   private crossState(): CrossState {

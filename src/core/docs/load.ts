@@ -11,7 +11,9 @@ import {
 } from './discovery';
 import type { DocsIndex } from './docsIndex';
 import type { Problem } from './types';
-import { joinPath } from './paths';
+import { dirname, isInside, joinPath } from './paths';
+import { isMarkdownName } from './markdownNames';
+import { mayBeRunbookByFrontMatter } from './runbooks';
 
 export interface LoadOptions extends DiscoveryOptions {
   maxFileBytes?: number;
@@ -62,6 +64,11 @@ export async function indexFile(
       return;
     }
     const text = typeof read === 'string' ? read : read.text;
+    // Any Markdown file may be a runbook by its front matter; most are not, and are not parsed.
+    if (kind.kind === 'runbook' && kind.evidence === 'candidate' && !mayBeRunbookByFrontMatter(text)) {
+      index.remove(path);
+      return;
+    }
     if (text.slice(0, 8000).includes('\u0000')) {
       index.setNote({
         path,
@@ -72,9 +79,11 @@ export async function indexFile(
       });
       return;
     }
-    if (kind.kind === 'decision') index.setDecision(path, text, kind.folder, kind.log4brains);
-    else index.setRunbook(path, text, kind.folder);
-    if (typeof read === 'object') {
+    const indexed =
+      kind.kind === 'decision'
+        ? index.setDecision(path, text, kind.folder, kind.log4brains)
+        : index.setRunbook(path, text, kind.folder, kind);
+    if (typeof read === 'object' && (kind.kind === 'decision' || indexed)) {
       index.addReadNote({
         path,
         line: 0,
@@ -107,7 +116,7 @@ export async function loadRoot(
   for (const folder of discovery.decisionFolders) {
     try {
       for (const [name, type] of await fs.readDirectory(folder.path)) {
-        if (type !== 'directory' && /\.(md|markdown)$/i.test(name)) files.add(joinPath(folder.path, name));
+        if (type !== 'directory' && isMarkdownName(name)) files.add(joinPath(folder.path, name));
       }
     } catch (error) {
       // A configured folder that does not exist yet has nothing to index; any other failure is said.
@@ -124,5 +133,11 @@ export async function loadRoot(
     while (next < paths.length) await indexFile(fs, index, discovery, paths[next++], options.maxFileBytes);
   };
   await Promise.all(Array.from({ length: 16 }, worker));
+  // Runbooks found by their front matter outside any collection: their folders get git dates too.
+  for (const runbook of index.runbooks()) {
+    const folder = dirname(runbook.path);
+    if (isInside(root, folder) && !discovery.runbookFolders.some((f) => isInside(f, folder)))
+      discovery.runbookFolders.push(folder);
+  }
   return discovery;
 }

@@ -1,15 +1,17 @@
 /** What file names and titles say: record numbers, skipped names, titles from names. */
 import { parseDate } from './dates';
+import { isMarkdownName, markdownStem } from './markdownNames';
 
-const SKIPPED_NAMES = new Set(['readme.md', 'index.md', 'template.md', 'toc.md', 'summary.md', '_sidebar.md']);
+/** Names (without their Markdown ending) of a folder's index and navigation pages. */
+const SKIPPED_NAMES = new Set(['readme', 'index', 'template', 'toc', 'summary', '_sidebar']);
 
 /** Documented discovery rule: these files in a decision folder are never records. */
 export function isSkippedDecisionFile(name: string): boolean {
   const lower = name.toLowerCase();
-  if (!/\.(md|markdown)$/.test(lower)) return true;
+  if (!isMarkdownName(lower)) return true;
   // "template" skips only un-numbered files: `adr-014-project-templates.md` is a record.
   const template = lower.includes('template') && numberFromFileName(name) === undefined;
-  return SKIPPED_NAMES.has(lower) || template || lower.startsWith('_') || lower.startsWith('.');
+  return SKIPPED_NAMES.has(markdownStem(lower)) || template || lower.startsWith('_') || lower.startsWith('.');
 }
 
 /**
@@ -43,8 +45,7 @@ export function numberFromTitle(title: string): { number: number; title: string 
 }
 
 export function titleFromFileName(name: string): string {
-  const stem = name
-    .replace(/\.(md|markdown)$/i, '')
+  const stem = markdownStem(name)
     .replace(NUMBERED_NAME, '')
     .replace(/^[-_. ]+/, '')
     .replace(/[-_]+/g, ' ')

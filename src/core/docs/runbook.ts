@@ -5,11 +5,38 @@ import { titleFromFileName } from './names';
 import { outlineOf } from './simpleOutline';
 import { basename } from './paths';
 import { readSource } from './source';
-import type { Runbook } from './types';
+import { isRunbookByFrontMatter } from './runbooks';
+import type { Runbook, RunbookEvidence } from './types';
 
-/** Parses one runbook; review state is computed by the index. Never throws. */
-export function parseRunbook(path: string, text: string, folder: string): Runbook {
+/** Where a runbook was found: why (its folder, a glob, …) and the collection it belongs to. */
+export interface RunbookPlacing {
+  /** `candidate`: nothing but its front matter can make this file a runbook. */
+  evidence: RunbookEvidence | 'candidate';
+  collection?: string;
+}
+
+/**
+ * Parses one runbook; review state is computed by the index. Never throws. A `candidate` whose front
+ * matter does not mark a runbook (`isRunbookByFrontMatter`) comes back undefined.
+ */
+export function parseRunbook(path: string, text: string, folder: string): Runbook;
+export function parseRunbook(path: string, text: string, folder: string, placing: RunbookPlacing): Runbook | undefined;
+export function parseRunbook(
+  path: string,
+  text: string,
+  folder: string,
+  placing: RunbookPlacing = { evidence: 'folder' },
+): Runbook | undefined {
   const source = readSource(text);
+  const byFrontMatter = isRunbookByFrontMatter(source.frontMatter?.fields);
+  // Front matter settles it: such a runbook does not depend on its collection's convention.
+  const evidence: RunbookEvidence | undefined =
+    byFrontMatter && (placing.evidence === 'candidate' || placing.evidence === 'alerts')
+      ? 'frontMatter'
+      : placing.evidence === 'candidate'
+        ? undefined
+        : placing.evidence;
+  if (!evidence) return undefined;
   const { headings } = outlineOf(source);
   const front = source.frontMatter;
   const fields = front?.fields;
@@ -51,6 +78,10 @@ export function parseRunbook(path: string, text: string, folder: string): Runboo
     lastReviewedSpan: reviewed?.span,
     lastReviewedLine: reviewed?.line,
     reviewIn: reviewInText,
+    titleLine: h1?.line,
+    headings: headings.map((h) => h.text),
+    evidence,
+    ...(placing.collection ? { collection: placing.collection } : {}),
     problems,
   };
 }

@@ -1,5 +1,6 @@
 /** A runbook's review state, computed against today's date and the last git change. */
 import { addDays, addPeriod } from './dates';
+import type { SectionState } from './runbooks';
 import type { Runbook, RunbookView } from './types';
 
 /** Days between runbook reviews when neither the runbook (`review_in`) nor the settings say. */
@@ -14,6 +15,7 @@ export function viewRunbook(
   today: string,
   lastChange: string | undefined,
   reviewDays = DEFAULT_RUNBOOK_REVIEW_DAYS,
+  sections: SectionState = { sections: [], missingSections: [] },
 ): RunbookView {
   const fromGit = runbook.lastReviewedOn ? undefined : lastChange;
   const lastReviewed = runbook.lastReviewedOn ?? fromGit;
@@ -31,8 +33,11 @@ export function viewRunbook(
       message: `This runbook was due for review on ${reviewDue}; review it and set last_reviewed_on.`,
     });
   }
+  if (sections.problem) problems.push(sections.problem);
   return {
     ...runbook,
+    sections: sections.sections,
+    missingSections: sections.missingSections,
     lastReviewed,
     lastReviewedSource: runbook.lastReviewedOn ? 'frontMatter' : fromGit ? 'git' : undefined,
     reviewDue,

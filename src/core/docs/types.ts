@@ -12,31 +12,36 @@ export type DecisionFormat = 'nygard' | 'madr2' | 'madr3' | 'log4brains' | 'unkn
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type ProblemCode =
-  | 'duplicate-number'
-  | 'missing-status'
-  | 'unknown-status'
-  | 'broken-supersede'
-  | 'non-reciprocal-supersede'
-  | 'number-mismatch'
-  | 'stale-runbook'
-  | 'invalid-front-matter'
-  | 'file-too-large'
-  | 'binary-file'
-  | 'unreadable-file'
-  | 'unreadable-folder'
-  | 'discovery-truncated'
-  | 'invalid-review-date'
-  | 'invalid-review-period'
-  | 'unclosed-front-matter'
-  | 'duplicate-key'
-  | 'not-a-file'
-  | 'outside-workspace'
-  | 'not-utf8'
-  | 'self-supersede'
-  | 'supersede-cycle'
-  | 'broken-link'
-  | 'unknown-record';
+/** Every problem code of the index, for the docs (README lists each) and settings keyed by code. */
+export const PROBLEM_CODES = [
+  'duplicate-number',
+  'missing-status',
+  'unknown-status',
+  'broken-supersede',
+  'non-reciprocal-supersede',
+  'number-mismatch',
+  'stale-runbook',
+  'invalid-front-matter',
+  'file-too-large',
+  'binary-file',
+  'unreadable-file',
+  'unreadable-folder',
+  'discovery-truncated',
+  'invalid-review-date',
+  'invalid-review-period',
+  'unclosed-front-matter',
+  'duplicate-key',
+  'not-a-file',
+  'outside-workspace',
+  'not-utf8',
+  'self-supersede',
+  'supersede-cycle',
+  'broken-link',
+  'unknown-record',
+  'missing-section',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** One finding about one file, located on a 0-based line. */
 export interface Problem {
@@ -102,6 +107,13 @@ export interface Decision {
   mentions?: { number: number; text: string; line: number }[];
 }
 
+/**
+ * Why a file is a runbook: its folder (`runbooks/`, `docs/runbook/`), a configured glob, its front
+ * matter, or its place in an alert collection (`alerts/`, `playbooks/`) — the last only while the
+ * collection follows the alert convention (see runbooks.ts).
+ */
+export type RunbookEvidence = 'folder' | 'glob' | 'frontMatter' | 'alerts';
+
 /** A parsed runbook. Review dates are filled in by the index (they depend on the clock). */
 export interface Runbook {
   path: string;
@@ -118,6 +130,14 @@ export interface Runbook {
   /** 0-based line of `last_reviewed_on`, where staleness is reported. */
   lastReviewedLine?: number;
   reviewIn?: string;
+  /** 0-based line of the H1, where a missing section is reported. */
+  titleLine?: number;
+  /** Every heading's text, in order: the sections its collection expects are looked up here. */
+  headings: string[];
+  /** Why this file is a runbook (see runbooks.ts). */
+  evidence: RunbookEvidence;
+  /** The collection (`alerts/`, `runbooks/` folder) it belongs to, when it sits in one. */
+  collection?: string;
   problems: Problem[];
 }
 
@@ -129,4 +149,8 @@ export interface RunbookView extends Runbook {
   /** ISO date the next review is due. */
   reviewDue?: string;
   stale: boolean;
+  /** The standard sections present, as written (alert sections and `cadence.docs.runbookSections`). */
+  sections: string[];
+  /** The sections its collection's convention expects and it lacks. */
+  missingSections: string[];
 }

@@ -47,7 +47,11 @@ export class DocsWorkspace {
     private readonly lastChanges?: LastChanges,
     private readonly options: DocsWorkspaceOptions = {},
   ) {
-    this.index = new DocsIndex({ clock, runbookReviewDays: settings.runbookReviewDays });
+    this.index = new DocsIndex({
+      clock,
+      runbookReviewDays: settings.runbookReviewDays,
+      runbookSections: settings.runbookSections,
+    });
     this.overlay = {
       readFile: async (path, root) => this.open.get(path) ?? this.remember(path, await fs.readFile(path, root)),
       readText: async (path, maxBytes, root) => {
@@ -118,18 +122,25 @@ export class DocsWorkspace {
 
   private async loadRoot(root: string): Promise<Discovery> {
     this.index.removeUnder(root);
-    return loadRoot(this.overlay, this.index, root, {
+    const discovery = await loadRoot(this.overlay, this.index, root, {
       decisionGlobs: this.settings.decisionGlobs,
       runbookGlobs: this.settings.runbookGlobs,
       maxFileBytes: this.settings.maxFileSize * 1024,
       excludeNames: this.settings.excludeNames,
     });
+    // Every Markdown file is read to see whether its front matter marks a runbook; the texts of
+    // those that are neither records nor runbooks are not kept.
+    for (const path of this.texts.keys()) {
+      if (!this.open.has(path) && !this.index.decision(path) && !this.index.runbook(path)) this.texts.delete(path);
+    }
+    return discovery;
   }
 
   /** New settings: every root (or the `roots` given instead) is rediscovered (globs may name other files). */
   setSettings(settings: ServerSettings, roots: string[] = this.rootPaths()): Promise<void> {
     this.settings = settings;
     this.index.setRunbookReviewDays(settings.runbookReviewDays);
+    this.index.setRunbookSections(settings.runbookSections);
     return this.setRoots(roots);
   }
 

@@ -28,6 +28,8 @@ export interface DutyOptions extends DiscoveryOptions {
   settings?: Partial<DutySettings>;
   guideGlobs?: string[];
   runbookReviewDays?: number;
+  /** `cadence.docs.runbookSections`: sections runbooks outside alert collections must have. */
+  runbookSections?: string[];
   /** Read no git (untrusted folders, `--no-git`). */
   git?: boolean;
   maxCommits?: number;
@@ -66,7 +68,11 @@ function toPosix(file: string): string {
 
 /** Everything on the duty list for `folder` (absolute, '/'-separated). */
 export async function buildDuty(folder: string, options: DutyOptions): Promise<DutyReport> {
-  const index = new DocsIndex({ clock: options.clock, runbookReviewDays: options.runbookReviewDays });
+  const index = new DocsIndex({
+    clock: options.clock,
+    runbookReviewDays: options.runbookReviewDays,
+    runbookSections: options.runbookSections,
+  });
   const discovery = await loadRoot(nodeFileSystem, index, folder, { searchUpward: true, ...options });
   const guides: Guide[] = await findGuides(nodeFileSystem, folder, {
     guideGlobs: options.guideGlobs,

@@ -6,6 +6,7 @@ import type { DocsIndex } from '../../core/docs/index';
 import type { DocsWorkspace, LastChanges } from '../../core/docs/workspace';
 import { ChangeStamps } from '../../core/docs/changes';
 import { isInside } from '../../core/docs/paths';
+import { MARKDOWN_GLOB, isMarkdownName } from '../../core/docs/markdownNames';
 import type { ServerSettings } from '../../shared/docsSettings';
 import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
@@ -77,7 +78,7 @@ export class DocsService implements vscode.Disposable {
 
   /** Starts watching and schedules the first load; cheap, safe to call from activate. */
   start(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configs = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
     // Folders: a deleted or renamed folder reports only itself, not the records inside it.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
@@ -197,10 +198,16 @@ export class DocsService implements vscode.Disposable {
     return loading;
   }
 
-  /** Discovery's notes are in the index's problems too; the log says them where people look when records are missing. */
+  /** Discovery's notes (in the problems too) and what each glob matched, logged where people look. */
   private logNotes(): void {
-    for (const discovery of this.workspace?.discoveries() ?? [])
+    for (const discovery of this.workspace?.discoveries() ?? []) {
       for (const note of discovery.notes) this.log.warn(`Docs: ${note.path}: ${note.message}`);
+      for (const { glob, kind, files } of discovery.globs) {
+        const line = `Docs: ${kind} glob "${glob}" matched ${files} Markdown file${files === 1 ? '' : 's'} in ${discovery.root}`;
+        if (files === 0) this.log.warn(line);
+        else this.log.info(line);
+      }
+    }
   }
 
   /** Each path is read through its workspace folder's file system (Node's for local folders). */
@@ -232,7 +239,7 @@ export class DocsService implements vscode.Disposable {
 
   private async fileChanged(uri: vscode.Uri): Promise<void> {
     const root = this.workspace?.rootOf(uri.path);
-    if (!root || !this.core || !this.workspace || !/\.(md|markdown)$/i.test(uri.path)) return;
+    if (!root || !this.core || !this.workspace || !isMarkdownName(uri.path)) return;
     if (!this.core.classify(root, uri.path) && !this.index.decision(uri.path) && !this.index.runbook(uri.path)) return;
     // The save event and the watcher's change event of one save: index once.
     try {
@@ -270,7 +277,7 @@ export class DocsService implements vscode.Disposable {
           const child = vscode.Uri.joinPath(dir, name);
           if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules')
             pending.push(child);
-          else if (type === vscode.FileType.File && /\.(md|markdown)$/i.test(name)) await this.fileChanged(child);
+          else if (type === vscode.FileType.File && isMarkdownName(name)) await this.fileChanged(child);
         }
       }
     }

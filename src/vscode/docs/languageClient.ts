@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as ClientBundle from './languageClientMain';
 import type { ServerSettings } from '../../shared/docsSettings';
+import { isMarkdownName } from '../../core/docs/markdownNames';
 import { vscodeGitPath } from '../gitPath';
 import { languageServerEnabled, readDocsSettings } from './settings';
 
 const SETTING = 'cadence.docs.languageServer';
 
 function wanted(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && document.uri.scheme === 'file';
+  return (document.languageId === 'markdown' || isMarkdownName(document.uri.path)) && document.uri.scheme === 'file';
 }
 
 /**

@@ -2,6 +2,7 @@
 // dist/extension.js, so the extension's own bundle stays small and activation never parses it.
 // src/vscode/docs/languageClient.ts loads this file when the first Markdown file opens.
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { TEMPLATE_MARKDOWN_GLOB } from '../../core/docs/markdownNames';
 
 /** The client for dist/server.js over node IPC, for Markdown files on disk. */
 export function createLanguageClient(serverModule: string, initializationOptions: unknown): LanguageClient {
@@ -17,7 +18,12 @@ export function createLanguageClient(serverModule: string, initializationOptions
       },
     },
     {
-      documentSelector: [{ scheme: 'file', language: 'markdown' }],
+      // Markdown behind a template extension (.md.erb, .md.j2, .mdx) has another language id
+      // (erb, jinja, mdx, or plain text): it is selected by its file name.
+      documentSelector: [
+        { scheme: 'file', language: 'markdown' },
+        { scheme: 'file', pattern: TEMPLATE_MARKDOWN_GLOB },
+      ],
       initializationOptions,
       // VS Code's own Markdown extension already outlines headings; a second provider would show
       // every heading twice in the Outline and breadcrumbs. Other editors get the server's.

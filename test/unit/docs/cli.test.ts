@@ -14,7 +14,8 @@ describe('cadence docs', () => {
     const { out, io } = capture();
     assert.equal(await docs.run([path.join(formatsFixture(), 'madr2'), '--format', 'json', '--no-git'], io), 0);
     const json = JSON.parse(out.stdout) as DocsJson;
-    assert.deepEqual(Object.keys(json), ['decisions', 'runbooks', 'problems']);
+    assert.deepEqual(Object.keys(json), ['decisions', 'runbooks', 'problems', 'globs']);
+    assert.deepEqual(json.globs, []);
     assert.deepEqual(json.decisions[1], {
       path: 'docs/adr/0002-use-yaml-for-config.md',
       number: 2,
@@ -50,6 +51,8 @@ describe('cadence docs', () => {
       lastReviewed: '2026-01-10',
       reviewDue: '2026-04-10',
       stale: true,
+      sections: [],
+      missingSections: [],
     });
   });
 

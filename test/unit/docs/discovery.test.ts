@@ -87,9 +87,14 @@ describe('docs discovery', () => {
     assert.deepEqual(classify(discovery, path.join(root, 'services', 'x', 'runbooks', 'restart.md')), {
       kind: 'runbook',
       folder: path.join(root, 'services', 'x', 'runbooks'),
+      evidence: 'folder',
+      collection: path.join(root, 'services', 'x', 'runbooks'),
     });
     assert.equal(classify(discovery, path.join(root, 'ops', 'a', 'b.md'))?.kind, 'runbook');
-    assert.equal(classify(discovery, path.join(root, 'src', 'notes.md')), undefined);
+    // Anywhere else, a Markdown file is a runbook only if its front matter says so: read to know.
+    const other = classify(discovery, path.join(root, 'src', 'notes.md'));
+    assert.equal(other?.kind === 'runbook' && other.evidence, 'candidate');
+    assert.equal(classify(discovery, path.join(root, 'src', 'notes.txt')), undefined);
     fs.rmSync(root, { recursive: true, force: true });
   });
 });
