@@ -4,7 +4,18 @@ import { groupLabel, groupRunbooks } from '../../../src/core/docs/runbookGroups'
 import type { RunbookView } from '../../../src/core/docs/types';
 
 function runbook(path: string, title: string, fields: Partial<RunbookView> = {}): RunbookView {
-  return { path, folder: path.slice(0, path.lastIndexOf('/')), title, problems: [], stale: false, ...fields };
+  return {
+    path,
+    folder: path.slice(0, path.lastIndexOf('/')),
+    title,
+    problems: [],
+    stale: false,
+    headings: [],
+    evidence: 'folder',
+    sections: [],
+    missingSections: [],
+    ...fields,
+  };
 }
 
 const label = (folder: string): string => folder.replace(/^\/ws\//, '');
