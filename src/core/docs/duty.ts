@@ -178,8 +178,9 @@ export function dutyItems(input: DutyInput): DutyItem[] {
     });
   }
   for (const problem of input.index.problems()) {
-    if (problem.severity === 'info' || problem.code === 'stale-runbook') continue;
     const code: string = problem.code;
+    // A missing standard section is a writer's job at any level; other notes (skipped files) are not.
+    if ((problem.severity === 'info' && code !== 'missing-section') || code === 'stale-runbook') continue;
     // The language server's broken-link and the duty's broken path are one problem, said once.
     if (code === 'broken-link' && brokenAt.has(`${problem.path}\u0000${problem.line}`)) continue;
     items.push({

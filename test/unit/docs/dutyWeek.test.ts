@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { countFixed, docChanges, parseWindowLog } from '../../../src/core/docs/dutyWeek';
-import type { DutyItem } from '../../../src/core/docs/duty';
+import { type DutyItem, dutyItems } from '../../../src/core/docs/duty';
+import { DocsIndex } from '../../../src/core/docs/index';
+import type { Problem } from '../../../src/core/docs/types';
 import { combineDocumentation, documentationLine } from '../../../src/core/weekly/documentation';
 import { renderJson } from '../../../src/core/weekly/render';
 import { normalizeWeeklySettings } from '../../../src/core/weekly/settings';
@@ -147,6 +149,30 @@ describe('documentation duty pieces', () => {
     assert.deepEqual(changes.changed, ['README.md']);
     assert.deepEqual([...changes.shas], ['c3', 'c1']);
     assert.equal(changes.first.get('README.md'), 'c1');
+  });
+
+  it('lists a missing-section problem as a missing-section item, at any level', () => {
+    const clock = { now: () => Date.parse(NOW) };
+    const index = new DocsIndex({ clock });
+    // The index's missing-section code (the runbook and record parsers report it): one item each.
+    const problem = (severity: Problem['severity']) =>
+      ({
+        path: `/r/docs/runbooks/${severity}.md`,
+        line: 0,
+        code: 'missing-section',
+        severity,
+        message: 'No "Rollback" section.',
+      }) as unknown as Problem;
+    index.setNote(problem('info'));
+    index.setNote(problem('warning'));
+    const items = dutyItems({ root: '/r', index, guides: [], refs: new Map(), exists: () => true, clock });
+    assert.deepEqual(
+      items.map((i) => [i.kind, i.code, i.path]),
+      [
+        ['missing-section', 'missing-section', '/r/docs/runbooks/info.md'],
+        ['missing-section', 'missing-section', '/r/docs/runbooks/warning.md'],
+      ],
+    );
   });
 
   it('combines repositories and words the line', () => {
