@@ -2,7 +2,6 @@
 // file small and cheap: activation runs on every VS Code start (onStartupFinished).
 import type * as vscode from 'vscode';
 import type { FocusRow } from './core/focus/focusView';
-import { focusSummaryFor } from './node/focus/historyFile';
 import { useGitPath } from './node/git';
 import { type DocsApi, registerDocs } from './vscode/docs/registerDocs';
 import { type DutyApi, registerDuty } from './vscode/duty/registerDuty';
@@ -38,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): CadenceApi {
   const duty = registerDuty(context, { log });
   const slack = registerSlack(context, { log });
   const focus = registerFocus(context, { log, effects: (session) => slack.focusEffects(session) });
-  registerWeekly(context, { log, focus: (window, repos) => focusSummaryFor(focus.historyFile, window, repos) });
+  registerWeekly(context, { log, focus: focus.summary });
   registerWalkthrough(context, { log, focus, docs });
   const focusView = registerFocusView(context, focus);
   const activationMs = performance.now() - started;

@@ -5,10 +5,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
+import type { FocusSummary } from '../../core/focus/history';
 import type { ScheduledWindow } from '../../core/focus/schedule';
 import { isDamagedShared, parseShared, serializeShared, type SharedFocus } from '../../core/focus/shared';
 import type { FocusState } from '../../core/focus/timer';
-import { FOCUS_HISTORY_FILE } from '../../node/focus/historyFile';
+import { FOCUS_HISTORY_FILE, focusSummaryFor } from '../../node/focus/historyFile';
 import { SharedFile } from '../../node/focus/sharedFile';
 import { BlockLifecycle } from './blockLifecycle';
 import { registerFocusCommands } from './commands';
@@ -47,6 +48,11 @@ export interface FocusApi {
   readonly onDidChange: vscode.Event<FocusState>;
   /** The schedule's next window (the one running now counts), if a schedule is set. */
   nextScheduled(): ScheduledWindow | undefined;
+  /**
+   * Focus time inside a window, counting only blocks run in these repositories; null when there is
+   * none. The port the weekly draft's Focus section reads (focus owns its history file).
+   */
+  summary(window: { start: number; end: number }, repos: readonly string[]): Promise<FocusSummary | null>;
 }
 
 /** The Slack side of focus blocks (src/node/slack/focusSlack.ts): told of every change. */
@@ -247,5 +253,6 @@ export function registerFocus(context: vscode.ExtensionContext, deps: Deps): Foc
     timer: () => feature.session.shared.timer,
     onDidChange: changed.event,
     nextScheduled: () => feature.scheduler.nextScheduled(),
+    summary: (window, repos) => focusSummaryFor(historyFile, window, repos),
   };
 }
