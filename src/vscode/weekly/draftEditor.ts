@@ -10,7 +10,7 @@ import { weekOptions } from '../../node/weekly/assemble';
 import { saveUpdate } from '../../node/weekly/updates';
 import type { TimeWindow } from '../../core/weekly/model';
 import { DRAFT_TITLE } from '../../shared/ids';
-import type { WeeklyDeps } from './registerWeekly';
+import type { WeeklyDeps } from './deps';
 import { readWeeklySettings } from './settings';
 import { updatesFolder, workspaceRoot } from './updatesFolder';
 

@@ -3,22 +3,12 @@
 // imported on the first command, so activation stays cheap.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FocusSummary } from '../../core/weekly/model';
 import { Commands, DRAFT_TITLE, WEEKLY_CONTEXT } from '../../shared/ids';
 import { readWeeklySettings } from './settings';
 import type { WeeklyState } from './draftEditor';
 import type { PublishArgs } from './publishGithub';
 import type { DraftForChoice } from './weeklyCommands';
-
-/** What the weekly feature needs from the rest of the extension. */
-export interface WeeklyDeps {
-  log: vscode.LogOutputChannel;
-  /**
-   * Focus history for a window, counting only blocks run in these repositories (the focus feature
-   * plugs in here); null when there is none.
-   */
-  focus?: (window: { start: number; end: number }, repos: readonly string[]) => Promise<FocusSummary | null>;
-}
+import type { WeeklyDeps } from './deps';
 
 export function registerWeekly(context: vscode.ExtensionContext, deps: WeeklyDeps): void {
   const state: WeeklyState = { last: null };

@@ -11,7 +11,7 @@ import { GitError } from '../../node/git';
 import { vscodeGitPath } from '../gitPath';
 import { discoverRepos } from '../../node/weekly/repos';
 import { lastUpdateEnd } from '../../node/weekly/updates';
-import type { WeeklyDeps } from './registerWeekly';
+import type { WeeklyDeps } from './deps';
 import { announceGithub, githubForDraft } from './githubSession';
 import { readWeeklySettings, type WeeklySettings } from './settings';
 import { updatesFolder, workspaceRoot } from './updatesFolder';
