@@ -4,11 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type * as TypeScript from 'typescript';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
 const src = path.join(root, 'src');
 // Loaded at run time, not bundled into the test.
-const ts = createRequire(path.join(root, 'package.json'))('typescript') as typeof import('typescript');
+const ts = createRequire(path.join(root, 'package.json'))('typescript') as typeof TypeScript;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
