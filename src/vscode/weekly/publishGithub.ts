@@ -18,7 +18,7 @@ import type { PublishOptions } from '../../node/github/publish';
 import { systemTimeZone } from '../../node/timeZone';
 import { currentText, type WeeklyState } from './draftEditor';
 import { githubProvider } from './githubSession';
-import type { WeeklyDeps } from './registerWeekly';
+import type { WeeklyDeps } from './deps';
 import { readWeeklySettings } from './settings';
 
 /** A keybinding's (or a test's) arguments: skip the pickers. */
