@@ -74,7 +74,8 @@ export function decisionFromSource(path: string, source: Source, folder: string,
       statusText = statusValue;
       if (status.span) statusLocation = { kind: 'frontMatter', value: status.span, line: status.line };
       format = 'madr3';
-      const children = parseInline(statusValue);
+      // Links need a `[` or an autolink's `<`; most statuses are one word.
+      const children = /[[<]/.test(statusValue) ? parseInline(statusValue) : [];
       const hrefs = children.filter((c) => c.type === 'link_open').map((c) => String(c.attrGet('href') ?? ''));
       references.push(...referencesFrom(path, statusValue.replace(/^[^a-z]*/i, ''), hrefs, status.line));
     }

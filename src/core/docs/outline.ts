@@ -196,7 +196,12 @@ export function excerpt(raw: Outline['raw'], section: number): string | undefine
     text += (text ? ' ' : '') + block.text.slice(0, 300 - text.length);
     if (text.length >= 300) break;
   }
-  text = text.replace(/\s+/g, ' ').trim();
+  // Runs of white space become one space (most text has none but single spaces: no copy then).
+  text = (
+    /\s\s|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)
+      ? text.replace(/\s+/g, ' ')
+      : text
+  ).trim();
   if (!text) return undefined;
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
 }

@@ -11,6 +11,8 @@ export function joinPath(...parts: string[]): string {
 }
 
 export function normalizePath(path: string): string {
+  // Already normal (the common case: paths built from a listing): no split and join.
+  if (path.length > 1 && !/\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/.test(path)) return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.split('/')) {

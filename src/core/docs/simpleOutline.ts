@@ -14,49 +14,58 @@ const BLOCK_START = /^(?:[ \t>*+\-_=|<`~[:]|\d{1,9}[.)])/;
 /** Characters an inline rule of markdown-it reacts to (escapes, code, emphasis, links, HTML, entities). */
 const INLINE = /[\\`*_~[\]!<&]/;
 const HEADING = /^(#{1,6}) +(.*)$/;
-/** Whitespace other than space and tab (NBSP, …): markdown-it and JavaScript trim them differently. */
-const OTHER_SPACE = /[^\S \t]/;
+/**
+ * What markdown-it reads differently from a line scanner: NUL (read as U+FFFD), a lone CR (a line
+ * break), and white space other than space, tab and line feed (NBSP, …: markdown-it and JavaScript
+ * trim it differently). One character class, so one fast pass over the body.
+ */
+const NOT_SIMPLE = /[\0\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\r(?!\n)/;
 
 /** Plain text rendered as markdown-it does: one line per source line, trailing spaces dropped. */
 function plainLines(content: string): ReturnType<typeof inlineLines> {
+  if (!content.includes('\n') && !content.endsWith(' ')) return [{ text: content, hrefs: [] }];
   return content.split('\n').map((text) => ({ text: text.replace(/ +$/, ''), hrefs: [] }));
 }
 
-function rendered(content: string): () => ReturnType<typeof inlineLines> {
-  return INLINE.test(content) ? () => inlineLines(parseInline(content)) : () => plainLines(content);
+function rendered(content: string): ReturnType<typeof inlineLines> {
+  return INLINE.test(content) ? inlineLines(parseInline(content)) : plainLines(content);
 }
 
 /**
- * The outline of `lines` (the body's lines, `first` the 0-based file line of the first one, line
- * breaks and CRs removed), or undefined when the body is not that simple.
+ * The outline of `body` (the Markdown after any front matter; `first` is the 0-based file line it
+ * starts on), or undefined when the body is not that simple.
  */
-export function simpleOutline(lines: readonly string[], first: number): Outline | undefined {
+export function simpleOutline(body: string, first: number): Outline | undefined {
+  if (NOT_SIMPLE.test(body)) return undefined;
+  const lines = body.split('\n');
+  if (body.includes('\r')) for (let i = 0; i < lines.length; i++) lines[i] = lines[i].replace(/\r$/, '');
   const builder = new OutlineBuilder();
   let paragraph: string[] = [];
   let paragraphLine = 0;
   const close = (): void => {
     if (paragraph.length === 0) return;
     const content = paragraph.join('\n').trim();
-    builder.block(content, paragraphLine, false, rendered(content));
+    builder.block(content, paragraphLine, false, () => rendered(content));
     paragraph = [];
   };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    if (OTHER_SPACE.test(line)) return undefined;
-    if (/^[ \t]*$/.test(line)) {
+    const c = line.charCodeAt(0);
+    if (line.length === 0 || ((c === 0x20 || c === 0x09) && /^[ \t]*$/.test(line))) {
       close();
       continue;
     }
-    if (line.startsWith('#')) {
+    if (c === 0x23 /* # */) {
       const heading = HEADING.exec(line);
       // A closing sequence ("# Title #"), a tab or an empty heading: markdown-it decides.
       if (!heading || /[#\t]/.test(heading[2]) || !heading[2].trim()) return undefined;
       close();
       const text = heading[2].trim();
-      builder.heading(heading[1].length, first + index, rendered(text)());
+      builder.heading(heading[1].length, first + index, rendered(text));
       continue;
     }
-    if (BLOCK_START.test(line) || line.includes('|')) return undefined;
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if ((!letter && BLOCK_START.test(line)) || line.includes('|')) return undefined;
     if (paragraph.length === 0) paragraphLine = first + index;
     paragraph.push(line);
   }
@@ -67,12 +76,8 @@ export function simpleOutline(lines: readonly string[], first: number): Outline 
 /** The outline of a file: by the scanner when the body is simple, else from markdown-it's tokens. */
 export function outlineOf(source: Source): Outline {
   if (fastPaths.enabled) {
-    const body = source.text.slice(source.bodyStart);
-    // markdown-it reads a lone CR as a line break and NUL as U+FFFD: leave those files to it.
-    if (!/\0|\r(?!\n)/.test(body)) {
-      const simple = simpleOutline(body.split(/\r?\n/), source.bodyLine);
-      if (simple) return simple;
-    }
+    const simple = simpleOutline(source.text.slice(source.bodyStart), source.bodyLine);
+    if (simple) return simple;
   }
   return outline(source.tokens);
 }
