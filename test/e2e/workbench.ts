@@ -45,11 +45,22 @@ export interface Workbench {
 export async function openWorkbench(options: {
   workspace: string;
   settings?: Record<string, unknown>;
+  /** More .vsix files to install (test-only helpers). */
+  vsix?: string[];
+  /** Built-in extensions to leave out, and environment for the server and its extension host. */
+  skipBuiltins?: string[];
+  env?: Record<string, string>;
 }): Promise<Workbench> {
   const dirs = makeRunDirs('cadence-e2e-');
   writeUserSettings(dirs.userData, options.settings);
-  await codeServerCli(['--install-extension', packagedVsix()], dirs);
-  const server = await startCodeServer({ workspace: options.workspace, dirs });
+  for (const vsix of [packagedVsix(), ...(options.vsix ?? [])])
+    await codeServerCli(['--install-extension', vsix], dirs);
+  const server = await startCodeServer({
+    workspace: options.workspace,
+    dirs,
+    skipBuiltins: options.skipBuiltins,
+    env: options.env,
+  });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

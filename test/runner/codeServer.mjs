@@ -132,7 +132,7 @@ async function waitForHttp(url, child, output, timeoutMs) {
  * extension active).
  * @param {{ workspace?: string, dirs: { userData: string, extensions: string, tmp: string },
  *   smokeTestDriver?: boolean, port?: number, host?: string, log?: (text: string) => void,
- *   skipBuiltins?: string[] }} options
+ *   skipBuiltins?: string[], env?: Record<string, string> }} options
  */
 export async function startCodeServer({
   workspace,
@@ -142,6 +142,7 @@ export async function startCodeServer({
   host = '127.0.0.1',
   log,
   skipBuiltins = [],
+  env = {},
 }) {
   const vscode = ensureVSCode();
   port ??= await freePort();
@@ -168,6 +169,7 @@ export async function startCodeServer({
       ...process.env,
       TMPDIR: dirs.tmp,
       ...(skipBuiltins.length > 0 ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: skipBuiltins.join(',') } : {}),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
