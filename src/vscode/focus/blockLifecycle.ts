@@ -117,7 +117,7 @@ export class BlockLifecycle {
     item.name = 'Cadence Focus Block Done';
     item.text = '$(bell-dot) Block done';
     item.tooltip = `Focus block done (${length}): take a break, another block, or done for now`;
-    item.accessibilityInformation = { label: `Focus block done, ${length}. Choose what is next` };
+    item.accessibilityInformation = { label: `Block done (${length}): choose what is next` };
     item.command = 'notifications.showList';
     item.show();
     this.prompt = item;
