@@ -13,15 +13,6 @@ export interface TextEdit {
   newText: string;
 }
 
-/** Applies non-overlapping edits (tests, the CLI); the extension applies them as a WorkspaceEdit. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
-  }
-  return out;
-}
-
 function capitalize(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

@@ -28,7 +28,6 @@ function setFilter({ decisions, decisionsView }: DocsCommandDeps, raw: string | 
 /** Cadence: Toggle Grouping — the Decisions tree by status or by number. */
 export function toggleGrouping({ decisions }: DocsCommandDeps): void {
   decisions.grouping = decisions.grouping === 'status' ? 'number' : 'status';
-  void vscode.commands.executeCommand('setContext', 'cadence.docs.groupedByNumber', decisions.grouping === 'number');
   decisions.refresh();
 }
 

@@ -6,11 +6,18 @@ import { buildDuty, type DutyReport } from '../../node/docs/duty';
 import { gitOrUndefined } from '../../node/git';
 import { readTeamFile } from '../../node/docs/team';
 import { readDocsSettings } from '../docs/settings';
+import { editorTimeZone } from '../timeZone';
 
 /** The duty's `cadence.docs.*` settings, through the one docs settings reader. */
-export function readDutySettings(): { settings: DutySettings; guideGlobs: string[]; excludeNames: string[] } {
-  const { driftCommits, proposedDays, guideStaleMonths, guideGlobs, excludeNames } = readDocsSettings();
-  return { settings: { driftCommits, proposedDays, guideStaleMonths }, guideGlobs, excludeNames };
+export function readDutySettings(): {
+  settings: DutySettings;
+  guideGlobs: string[];
+  excludeNames: string[];
+  runbookSections: string[];
+} {
+  const { driftCommits, proposedDays, guideStaleMonths, guideGlobs, excludeNames, runbookSections } =
+    readDocsSettings();
+  return { settings: { driftCommits, proposedDays, guideStaleMonths }, guideGlobs, excludeNames, runbookSections };
 }
 
 /** The duty of every local workspace folder, whose turn it is, and whether it is the user's. */
@@ -42,13 +49,22 @@ export class DutyState implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const { settings, guideGlobs, excludeNames } = readDutySettings();
+    const { settings, guideGlobs, excludeNames, runbookSections } = readDutySettings();
     // In an untrusted workspace no git runs: links are still checked, history is not read.
     const git = vscode.workspace.isTrusted;
     const reports: DutyReport[] = [];
     for (const folder of folders) {
       try {
-        reports.push(await buildDuty(folder.uri.path, { clock: this.clock, git, settings, guideGlobs, excludeNames }));
+        reports.push(
+          await buildDuty(folder.uri.path, {
+            clock: this.clock,
+            git,
+            settings,
+            guideGlobs,
+            excludeNames,
+            runbookSections,
+          }),
+        );
       } catch (error) {
         this.log.warn(`Documentation duty: cannot read ${folder.uri.fsPath}: ${String(error)}`);
       }
@@ -57,8 +73,8 @@ export class DutyState implements vscode.Disposable {
     const team = readTeamFile([...folders.map((f) => f.uri.fsPath), ...reports.map((r) => r.root)]);
     this.teamProblems = team?.problems ?? [];
     if (team && team.problems.length > 0) this.log.warn(`Documentation duty: ${team.path}: ${team.problems.join(' ')}`);
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    this.turn = team?.team ? onDuty(team.team, this.clock.now(), zone) : undefined;
+    // The team file's own zone when it names one; else the user's (cadence.weekly.timeZone or the system's).
+    this.turn = team?.team ? onDuty(team.team, this.clock.now(), editorTimeZone()) : undefined;
     this.period = team?.team?.period ?? 'week';
     this.mine = false;
     if (this.turn && git && folders[0]) {

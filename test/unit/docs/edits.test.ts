@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import {
-  applyEdits,
   folderFormat,
   markReviewedEdits,
   newFileName,
@@ -10,6 +9,7 @@ import {
   supersededStatus,
 } from '../../../src/core/docs/edits';
 import { parseDecision } from '../../../src/core/docs/parse';
+import { applyEdits } from './fixtures';
 
 const nygard = '# 2. Use PostgreSQL\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n';
 

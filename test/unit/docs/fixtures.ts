@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DocsIndex, type LoadOptions, loadRoot } from '../../../src/core/docs/index';
 import type { Discovery } from '../../../src/core/docs/discovery';
+import type { TextEdit } from '../../../src/core/docs/edits';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
 
 /** Repository root (tests run compiled from out/test/unit/docs). */
@@ -35,4 +36,13 @@ export async function load(
   const index = new DocsIndex({ clock });
   const discovery = await loadRoot(nodeFileSystem, index, root, options);
   return { index, root, discovery, rel: (p) => path.relative(root, p) };
+}
+
+/** Applies non-overlapping edits to a text, as the editor applies a WorkspaceEdit. */
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
+  }
+  return out;
 }

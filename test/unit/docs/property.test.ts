@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, markReviewedEdits, setStatusEdits } from '../../../src/core/docs/edits';
+import { markReviewedEdits, setStatusEdits } from '../../../src/core/docs/edits';
+import { applyEdits } from './fixtures';
 import { DocsIndex } from '../../../src/core/docs/index';
 import { parseDecision, parseRunbook } from '../../../src/core/docs/parse';
 import { readSource } from '../../../src/core/docs/source';

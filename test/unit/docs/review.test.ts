@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { type DocsJson, docsCommand } from '../../../src/cli/docs';
 import { ChangeStamps } from '../../../src/core/docs/changes';
 import { parseDate } from '../../../src/core/docs/dates';
-import { applyEdits, markReviewedEdits, setStatusEdits, statusEditNote } from '../../../src/core/docs/edits';
+import { markReviewedEdits, setStatusEdits, statusEditNote } from '../../../src/core/docs/edits';
 import { DocsIndex, loadRoot } from '../../../src/core/docs/index';
 import {
   NUMBERED_NAME,
@@ -18,7 +18,7 @@ import {
 import { readSource } from '../../../src/core/docs/source';
 import { normalizeStatus, statusDisplay } from '../../../src/core/docs/status';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
-import { clock, repoRoot } from './fixtures';
+import { applyEdits, clock, repoRoot } from './fixtures';
 import { capture } from '../cliIo';
 
 const setStatus = (text: string, status: string): string =>

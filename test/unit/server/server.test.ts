@@ -12,9 +12,8 @@ import type {
   Location,
   TextEdit,
 } from 'vscode-languageserver/node';
-import { applyEdits } from '../../../src/core/docs/edits';
 import { pathToUri, uriToPath } from '../../../src/server/uris';
-import { clock, formatsFixture } from '../docs/fixtures';
+import { applyEdits, clock, formatsFixture } from '../docs/fixtures';
 import { type TestClient, inProcessServer } from './lspClient';
 
 /** Applies LSP edits to a text (positions → offsets), to check the resulting file. */
