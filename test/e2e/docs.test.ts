@@ -34,7 +34,12 @@ describe('Decision records and runbooks in the real workbench (packaged .vsix)',
     await labels
       .filter({ hasText: '0003 Weekly async updates instead of a daily stand-up' })
       .waitFor({ timeout: 30_000 });
-    await labels.filter({ hasText: '0001 Use REST over gRPC for the public API' }).waitFor();
+    // Four views share the sidebar: the second folder's records are below the Decisions pane's fold,
+    // and a tree draws only the rows in view. Walk down with the keyboard, as a user would.
+    const second = labels.filter({ hasText: '0001 Use REST over gRPC for the public API' });
+    await decisions.focus();
+    for (let step = 0; step < 40 && !(await second.isVisible()); step++) await page.keyboard.press('ArrowDown');
+    await second.waitFor();
     const item = decisions.locator('[role=treeitem]', { hasText: '0003 Weekly async updates' });
     assert.match(await item.innerText(), /✅ Accepted \(lazy consensus\) & implemented · 2026-03-10/);
     const runbooks = page.getByRole('tree', { name: 'Runbooks' });
