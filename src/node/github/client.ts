@@ -67,14 +67,21 @@ function repoFromApiUrl(url: string): string {
   return `${parts[parts.length - 2]}/${parts[parts.length - 1]}`;
 }
 
-function toPull(item: Item, repo = repoFromApiUrl(item.repository_url ?? '')): GhPull {
+/** What a search item says of a pull request and of an issue alike. */
+function itemFields(item: Item, repo: string) {
   return {
     repo,
     number: item.number,
     title: item.title,
     url: item.html_url,
+    state: item.state === 'open' ? ('open' as const) : ('closed' as const),
+  };
+}
+
+function toPull(item: Item, repo = repoFromApiUrl(item.repository_url ?? '')): GhPull {
+  return {
+    ...itemFields(item, repo),
     author: item.user?.login ?? '',
-    state: item.state === 'open' ? 'open' : 'closed',
     draft: item.draft === true,
     body: item.body ?? '',
     labels: (item.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
@@ -85,11 +92,7 @@ function toPull(item: Item, repo = repoFromApiUrl(item.repository_url ?? '')): G
 
 function toIssue(item: Item, repo = repoFromApiUrl(item.repository_url ?? '')): GhIssue {
   return {
-    repo,
-    number: item.number,
-    title: item.title,
-    url: item.html_url,
-    state: item.state === 'open' ? 'open' : 'closed',
+    ...itemFields(item, repo),
     closedAt: ms(item.closed_at),
     milestone: item.milestone ? { title: item.milestone.title, dueOn: item.milestone.due_on } : null,
   };

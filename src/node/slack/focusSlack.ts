@@ -29,6 +29,7 @@ import {
 } from '../../core/slack/focus';
 import { journalSlack, patchSlack, slackEntry } from '../../core/slack/journal';
 import type { SlackApi } from './client';
+import { OneAtATime } from '../../core/oneAtATime';
 
 /** The focus record as this window sees it and changes it (FocusSession in the editor). */
 export interface FocusStore {
@@ -67,26 +68,17 @@ function message(error: unknown): string {
 }
 
 export class SlackFocus {
-  private running: Promise<void> | undefined;
-  private again = false;
   private disposed = false;
+  private readonly runs = new OneAtATime(
+    () => this.step(),
+    () => this.disposed,
+  );
 
   constructor(private readonly deps: SlackFocusDeps) {}
 
   /** Looks at the latest record (call on every change); one run at a time, plus one more. */
   reconcile(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run = async () => {
-      do {
-        this.again = false;
-        await this.step();
-      } while (this.again && !this.disposed);
-    };
-    this.running = run().finally(() => (this.running = undefined));
-    return this.running;
+    return this.runs.run();
   }
 
   dispose(): void {

@@ -2,8 +2,9 @@
 // `git for-each-ref` process: spawning a process costs more than the whole read on most machines,
 // and the draft spawns as few as it can. Anything unusual (reftable, unreadable files) returns
 // null and the caller asks git instead.
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { entriesOf } from './listFolder';
 
 /** A repository's git dir and common dir (they differ in linked worktrees). */
 export interface GitDirs {
@@ -58,12 +59,7 @@ interface LooseRef {
 }
 
 async function looseRefs(dir: string, prefix: string, into: Map<string, LooseRef>): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
+  const entries = await entriesOf(dir);
   await Promise.all(
     entries.map(async (entry) => {
       const path = join(dir, entry.name);

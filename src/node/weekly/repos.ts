@@ -1,10 +1,11 @@
 // Which repositories a draft reads: the repository of each folder, nested repositories below it up
 // to a depth (skipping node_modules, .git and hidden folders), and configured extra paths.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { GitError } from '../git';
 import { openRepo, type WeeklyGitOptions as GitOptions } from './openRepo';
 import { repoIdentity } from './refs';
+import { entriesOf } from './listFolder';
 
 const SKIP = new Set(['node_modules', '.git', 'bower_components', 'vendor', 'dist', 'out', 'target']);
 
@@ -18,12 +19,7 @@ async function hasGit(dir: string): Promise<boolean> {
 /** Folders under `dir` (depth ≥ 1) that hold a `.git` entry. */
 async function nested(dir: string, depth: number, found: string[]): Promise<void> {
   if (depth <= 0) return;
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
+  const entries = await entriesOf(dir);
   await Promise.all(
     entries
       .filter((entry) => entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.'))

@@ -260,9 +260,11 @@ export class DocsService implements vscode.Disposable {
 
   /** A folder that appears (the new name of a rename, a copy) brings its records: index its files. */
   private async folderCreated(uri: vscode.Uri): Promise<void> {
-    // Most creates are files; a name with an extension or under node_modules is not worth a look.
+    // Most creates are files; a name with an extension, or in node_modules or a dot folder, is not worth a look.
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    if (/.\.[^.]+$/.test(name) || uri.path.includes('/node_modules/') || !this.rootOf(uri.path)) return;
+    const root = this.rootOf(uri.path)?.folder.uri.path;
+    const inside = root ? uri.path.slice(root.length) : '';
+    if (!root || /.\.[^.]+$/.test(name) || /\/(\.|node_modules(\/|$))/.test(inside)) return;
     const pending = [uri];
     for (let depth = 0; pending.length > 0 && depth < 12; depth++) {
       const level = pending.splice(0);

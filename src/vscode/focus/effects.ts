@@ -16,6 +16,7 @@ import {
 } from '../../core/focus/shared';
 import { errorText, type FocusSession } from './focusSession';
 import type { FocusSettings } from './settings';
+import { OneAtATime } from '../../core/oneAtATime';
 
 /** VS Code's own command: toggles notification Do Not Disturb (there is no "set"; state is not readable). */
 export const TOGGLE_DND_COMMAND = 'notifications.toggleDoNotDisturbMode';
@@ -33,8 +34,7 @@ export class FocusEffects {
   private readonly activatedAt: number;
   private readonly reportedHookFailures = new Set<string>();
   private graceTimer: NodeJS.Timeout | undefined;
-  private undoing: Promise<void> | undefined;
-  private undoAgain = false;
+  private readonly undoing = new OneAtATime(() => this.undoDue());
 
   constructor(
     private readonly session: FocusSession,
@@ -121,18 +121,7 @@ export class FocusEffects {
    * end-of-block notice is never shown while our own Do Not Disturb is still on.
    */
   undoEffects(): Promise<void> {
-    if (this.undoing) {
-      this.undoAgain = true;
-      return this.undoing;
-    }
-    const run = async () => {
-      do {
-        this.undoAgain = false;
-        await this.undoDue();
-      } while (this.undoAgain);
-    };
-    this.undoing = run().finally(() => (this.undoing = undefined));
-    return this.undoing;
+    return this.undoing.run();
   }
 
   private async undoDue(): Promise<void> {
