@@ -11,6 +11,7 @@ import { readRepoSettingsFile } from '../node/repoSettings';
 import { writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
 import { formatFlag, paint, writeJson } from './output';
+import { folderOfArgument } from './paths';
 import type { CliIo } from './io';
 
 function toPosix(file: string): string {
@@ -123,12 +124,9 @@ async function listDocs(
   const unlisted: string[] = [];
   const globFiles = new Map<string, number>(options.runbookGlobs.map((glob) => [glob, 0]));
   for (const root of roots) {
-    const stat = await nodeFileSystem.stat(root);
-    if (!stat) {
-      io.stderr.write(`cadence docs: cannot read ${root}: no such file or folder\n`);
-      return 1;
-    }
-    const folder = stat.type === 'directory' ? root : path.dirname(root);
+    const named = await folderOfArgument(io, 'docs', root);
+    if (!named) return 1;
+    const { folder } = named;
     try {
       // A folder that exists but cannot be listed is a failure to read, not an empty result.
       await nodeFileSystem.readDirectory(folder);

@@ -13,6 +13,7 @@ import { type Finding, writeCiFormat } from './annotations';
 import { defineCommand, type FlagSpec, type Subcommand, wholeNumber } from './args';
 import type { CliIo } from './io';
 import { formatFlag, writeJson } from './output';
+import { folderOfArgument } from './paths';
 
 /** JSON `duty` output: the documented contract (keys exactly as in the README and the issue). */
 export interface DutyJson {
@@ -124,12 +125,9 @@ async function listDuty(
   userZone: string | undefined,
 ): Promise<number> {
   const asked = path.resolve(io.cwd, options.path ?? '.');
-  const stat = await nodeFileSystem.stat(asked);
-  if (!stat) {
-    io.stderr.write(`cadence duty: cannot read ${asked}: no such file or folder\n`);
-    return 1;
-  }
-  let folder = stat.type === 'directory' ? asked : path.dirname(asked);
+  const named = await folderOfArgument(io, 'duty', asked);
+  if (!named) return 1;
+  let folder = named.folder;
   try {
     folder = realpathSync(folder);
     await nodeFileSystem.readDirectory(folder);
@@ -139,7 +137,7 @@ async function listDuty(
   }
   const posix = path.sep === '/' ? folder : folder.split(path.sep).join('/');
   const report = await buildDuty(posix, { clock, git: options.git, settings: options.settings });
-  const only = stat.type === 'file' ? joinPath(posix, path.basename(asked)) : undefined;
+  const only = named.isFile ? joinPath(posix, path.basename(asked)) : undefined;
   const items = report.items.filter((i) => !only || i.path === only);
   const team = readTeamFile([...new Set([folder, report.root])]);
   const zone = userZone ?? systemTimeZone();
