@@ -73,7 +73,7 @@ export class DocsWorkspace {
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(task).catch((error: unknown) => this.warn(`Cadence: ${String(error)}`));
+    const run = this.queue.then(task).catch((error: unknown) => this.warn(`Decision records: ${String(error)}`));
     this.queue = run;
     return run;
   }
@@ -95,7 +95,7 @@ export class DocsWorkspace {
         try {
           roots.push(await this.loadRoot(root));
         } catch (error) {
-          this.warn(`Cadence could not read decision records in ${root}: ${String(error)}`);
+          this.warn(`Decision records: could not read ${root}: ${String(error)}`);
         }
       }
       this.roots = roots;
@@ -114,7 +114,7 @@ export class DocsWorkspace {
       try {
         this.index.setLastChanges(await this.lastChanges(root.root, root.runbookFolders, this.settings.gitPath));
       } catch (error) {
-        this.warn(`Cadence: could not read runbook dates from git in ${root.root}: ${String(error)}`);
+        this.warn(`Runbooks: could not read last-change dates from git in ${root.root}: ${String(error)}`);
       }
     }
     this.changed();
