@@ -312,4 +312,23 @@ describe('decision records and runbooks in a real VS Code', () => {
     assert.equal(link, '[0001 Record architecture decisions](0001-record-architecture-decisions.md)');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('Copy Link from the palette with nothing selected offers a record picker', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.env.clipboard.writeText('');
+    let link: string | undefined;
+    let settled = false;
+    void vscode.commands.executeCommand<string | undefined>(Commands.docsCopyLink).then((value) => {
+      link = value;
+      settled = true;
+    });
+    // Before the change the command copied nothing and settled at once without a picker; now it
+    // waits for a pick: take the first record offered, as a user pressing Enter would.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the record picker to take the first record');
+    assert.match(link ?? '', /^\[[^\]]+\]\([^)]+\.md\)$/, `copied ${link}`);
+    assert.equal(await vscode.env.clipboard.readText(), link);
+  });
 });
