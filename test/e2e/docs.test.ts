@@ -142,8 +142,16 @@ describe('Decision records and runbooks in the real workbench (packaged .vsix)',
     await waitUntil(() => fs.readFileSync(oldFile, 'utf8').includes('Superseded by [4.'), 'the old record superseded');
     assert.match(fs.readFileSync(successorFile, 'utf8'), /Supersedes \[3\. Weekly async updates/);
 
-    // Undo from the tree: focus a row of Decisions, Ctrl+Z.
+    // It says what it did, with Undo and Open, and selects the successor's row in the tree.
+    const toast = page.locator('.notification-toast', { hasText: 'is superseded by 0004' });
+    await toast.waitFor();
+    for (const action of ['Undo', 'Open']) await toast.locator('.monaco-button', { hasText: action }).waitFor();
     const decisions = page.getByRole('tree', { name: 'Decisions' });
+    await decisions
+      .locator('[role=treeitem][aria-selected=true]', { hasText: '0004 Use a managed PostgreSQL service' })
+      .waitFor();
+
+    // Undo from the tree: focus a row of Decisions, Ctrl+Z.
     await decisions.locator('[role=treeitem]', { hasText: '0004 Use a managed PostgreSQL service' }).first().click();
     await page.keyboard.press('Control+Z');
     await waitUntil(
