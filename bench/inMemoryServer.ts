@@ -1,5 +1,5 @@
 // The language server started in this process over two in-memory streams — the real JSON-RPC path
-// without a process — shared by the benchmarks that time the server itself.
+// without a process — shared by the benchmarks that time the server itself and the server's unit tests.
 import { PassThrough } from 'node:stream';
 import {
   type ProtocolConnection,
@@ -21,6 +21,8 @@ export function inMemoryServer(deps: ServerDeps): { client: ProtocolConnection; 
     dispose: () => {
       client.dispose();
       server.dispose();
+      up.end();
+      down.end();
     },
   };
 }

@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { PassThrough } from 'node:stream';
 import {
   type Diagnostic,
   type ProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  createConnection,
   createProtocolConnection,
 } from 'vscode-languageserver/node';
+import { inMemoryServer } from '../../../bench/inMemoryServer';
 import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
-import { type ServerDeps, startServer } from '../../../src/server/server';
+import type { ServerDeps } from '../../../src/server/server';
 import { pathToUri } from '../../../src/server/uris';
 import { clock } from '../docs/fixtures';
 
@@ -88,17 +87,8 @@ function wrap(connection: ProtocolConnection, dispose: () => void): TestClient {
 
 /** A server started in this process over two in-memory streams: the real JSON-RPC path, no process. */
 export function inProcessServer(deps: Partial<ServerDeps> = {}): TestClient {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 5, ...deps });
-  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  return wrap(client, () => {
-    client.dispose();
-    server.dispose();
-    toServer.end();
-    toClient.end();
-  });
+  const { client, dispose } = inMemoryServer({ fileSystem: nodeFileSystem, clock, diagnosticsDelayMs: 5, ...deps });
+  return wrap(client, dispose);
 }
 
 /** `node dist/server.js --stdio` as a real process, the way Neovim or Helix start it. */
