@@ -2,30 +2,13 @@
 // a week must come out with nothing missing, nothing extra and nothing twice.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { WeeklyDraft } from '../../../src/core/weekly/model';
 import { renderMarkdown } from '../../../src/core/weekly/render';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
-import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
-import { NOW } from '../../fixtures/weekly/histories.mjs';
+import type { DraftRequest } from '../../../src/node/weekly/draftRepos';
 import { buildReverts } from '../../fixtures/weekly/reverts.mjs';
+import { berlin, draftW47, titles } from './historyDraft';
 
-const berlin = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const };
-const W47 = isoWeekWindow('2026-W47', berlin);
-const now = Date.parse(NOW);
-
-function draft(root: string, extra: Partial<DraftRequest> = {}): Promise<WeeklyDraft> {
-  return draftFromRepos({
-    roots: [root],
-    window: W47,
-    now,
-    authors: ['ada@example.com'],
-    includeRepoUserEmail: false,
-    gitPath: 'git',
-    ...extra,
-  });
-}
-
-const titles = (d: WeeklyDraft) => d.shipped.map((item) => item.title);
+const draft = (root: string, extra: Partial<DraftRequest> = {}) => draftW47([root], extra);
 const sorted = (list: string[]) => [...list].sort();
 
 describe('weekly draft on real-history reverts, restores and releases', function () {

@@ -5,28 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { WeeklyDraft } from '../../../src/core/weekly/model';
 import { renderMarkdown } from '../../../src/core/weekly/render';
-import { isoWeekWindow } from '../../../src/core/weekly/window';
-import { draftFromRepos, type DraftRequest } from '../../../src/node/weekly/draftRepos';
 import { discoverRepos } from '../../../src/node/weekly/repos';
-import { NOW } from '../../fixtures/weekly/histories.mjs';
 import { buildSamePaths } from '../../fixtures/weekly/worktrees.mjs';
+import { draftW47, titles } from './historyDraft';
 
-const W47 = isoWeekWindow('2026-W47', { timeZone: 'Europe/Berlin', weekStartsOn: 1 });
-const now = Date.parse(NOW);
-
-function draft(roots: string[], extra: Partial<DraftRequest> = {}): Promise<WeeklyDraft> {
-  return draftFromRepos({
-    roots,
-    window: W47,
-    now,
-    authors: ['ada@example.com'],
-    includeRepoUserEmail: false,
-    gitPath: 'git',
-    ...extra,
-  });
-}
-
-const titles = (d: WeeklyDraft) => d.shipped.map((item) => item.title);
+const draft = draftW47;
 
 describe('weekly draft: one repository by several paths', function () {
   this.timeout(30_000);
