@@ -6,8 +6,7 @@ import { isInside, relativePath } from '../core/docs/paths';
 import { STATUS_LABELS, statusDisplay } from '../core/docs/status';
 import { lastChangeDates } from '../node/docs/git';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
-import { repositoryRoot } from '../node/repositoryRoot';
-import { readRepoSettingsFile } from '../node/repoSettings';
+import { type RepoDocsSettings, folderReading, readRepoDocsSettings } from '../node/docs/repoDocsSettings';
 import { writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
 import { formatFlag, paint, writeJson } from './output';
@@ -46,7 +45,10 @@ export interface DocsJson {
     missingSections: string[];
   }[];
   problems: { path: string; line: number; code: string; message: string }[];
-  /** Each `--runbooks` glob and how many Markdown files it matched (0: it finds nothing). */
+  /**
+   * Each configured glob — `--runbooks`, or the repository's cadence.docs.runbookGlobs and
+   * decisionGlobs — as written, and how many Markdown files it matched (0: it finds nothing).
+   */
   globs: { glob: string; files: number }[];
 }
 
@@ -78,7 +80,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         multiple: true,
         value: 'GLOB',
         description:
-          'also read the Markdown files matching GLOB, relative to PATH, as runbooks (like cadence.docs.runbookGlobs), e.g. "source/**/*.md.erb"',
+          'also read the Markdown files matching GLOB, relative to PATH, as runbooks, e.g. "source/**/*.md.erb"; given, it replaces cadence.docs.runbookGlobs of the repository\'s settings',
       },
     },
     examples: [
@@ -120,9 +122,35 @@ async function listDocs(
 ): Promise<number> {
   // The core works on '/'-separated paths; Node accepts them on every platform.
   const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
-  const index = new DocsIndex({ clock });
+  const base =
+    roots.length === 1
+      ? (await nodeFileSystem.stat(roots[0]))?.type === 'directory'
+        ? roots[0]
+        : path.dirname(roots[0])
+      : io.cwd;
+  // The repository's own `cadence.docs.*` (.vscode/settings.json), as in the editor; flags win.
+  const said = new Set<string>();
+  const settingsOf = async (folder: string): Promise<RepoDocsSettings> => {
+    const read = await readRepoDocsSettings(folder);
+    if (read.problem && !said.has(read.problem)) io.stderr.write(`cadence docs: ${read.problem}\n`);
+    if (read.problem) said.add(read.problem);
+    return read;
+  };
+  const settings = await settingsOf(toPosix(base));
+  const repoRoot = settings.root;
+  const index = new DocsIndex({
+    clock,
+    runbookReviewDays: settings.values.runbookReviewDays,
+    runbookSections: settings.values.runbookSections,
+  });
   const unlisted: string[] = [];
-  const globFiles = new Map<string, number>(options.runbookGlobs.map((glob) => [glob, 0]));
+  // Each configured glob (flag or setting) as written, with where it came from and what it matched.
+  const globFiles = new Map<string, { glob: string; source: string; files: number }>();
+  const countGlob = (glob: string, source: string, files: number): void => {
+    const key = `${source}\0${glob}`;
+    globFiles.set(key, { glob, source, files: (globFiles.get(key)?.files ?? 0) + files });
+  };
+  for (const glob of options.runbookGlobs) countGlob(glob, '--runbooks', 0);
   for (const root of roots) {
     const named = await folderOfArgument(io, 'docs', root);
     if (!named) return 1;
@@ -130,11 +158,12 @@ async function listDocs(
     try {
       // A folder that exists but cannot be listed is a failure to read, not an empty result.
       await nodeFileSystem.readDirectory(folder);
-      const discovery = await loadRoot(nodeFileSystem, index, folder, {
-        searchUpward: true,
-        runbookGlobs: options.runbookGlobs,
-      });
-      for (const { glob, files } of discovery.globs) globFiles.set(glob, (globFiles.get(glob) ?? 0) + files);
+      const reading = folderReading(await settingsOf(folder), folder, options.runbookGlobs);
+      const discovery = await loadRoot(nodeFileSystem, index, folder, reading.options);
+      for (const { glob, kind, files } of discovery.globs) {
+        const flag = kind === 'runbook' && options.runbookGlobs.length > 0;
+        countGlob(reading.written(glob), flag ? '--runbooks' : `cadence.docs.${kind}Globs`, files);
+      }
       for (const note of discovery.notes) {
         if (note.code === 'unreadable-folder') unlisted.push(`${note.path}: ${note.message}`);
       }
@@ -153,20 +182,10 @@ async function listDocs(
       return 1;
     }
   }
-  const base =
-    roots.length === 1
-      ? (await nodeFileSystem.stat(roots[0]))?.type === 'directory'
-        ? roots[0]
-        : path.dirname(roots[0])
-      : io.cwd;
   const rel = (p: string): string => relativePath(base, p);
   const only = roots.length === 1 && (await nodeFileSystem.stat(roots[0]))?.type === 'file' ? roots[0] : undefined;
   const keep = (p: string): boolean => !only || p === only;
-  // The repository's own levels (cadence.docs.diagnostics in .vscode/settings.json), as in the editor.
-  const repoRoot = toPosix(repositoryRoot(base) ?? base);
-  const repoSettings = await readRepoSettingsFile(repoRoot);
-  if (repoSettings.problem) io.stderr.write(`cadence docs: ${repoSettings.problem}\n`);
-  const levels = readDiagnosticLevels(repoSettings.values['cadence.docs.diagnostics']);
+  const levels = readDiagnosticLevels(settings.values.diagnostics);
   // Once: every problem of 5,000 records is a sort and a pass over every file. `off` codes are left out.
   const problems = leveled(
     levels,
@@ -206,7 +225,7 @@ async function listDocs(
         missingSections: r.missingSections,
       })),
     problems: problems.map((p) => ({ path: rel(p.path), line: p.line + 1, code: p.code, message: p.message })),
-    globs: [...globFiles].map(([glob, files]) => ({ glob, files })),
+    globs: [...globFiles.values()].map(({ glob, files }) => ({ glob, files })),
   };
   // GitHub places annotations and SARIF results by their path from the repository's top folder.
   const findings = problems.map((p) => ({
@@ -216,8 +235,8 @@ async function listDocs(
     ruleId: p.code,
     message: p.message,
   }));
-  for (const { glob, files } of json.globs) {
-    if (files === 0) io.stderr.write(`cadence docs: --runbooks ${printable(glob)} matched no Markdown file\n`);
+  for (const { glob, source, files } of globFiles.values()) {
+    if (files === 0) io.stderr.write(`cadence docs: ${source} ${printable(glob)} matched no Markdown file\n`);
   }
   if (options.format === 'json') writeJson(io, json);
   else if (!writeCiFormat(options.format, findings, io)) io.stdout.write(renderText(json, io));

@@ -2,12 +2,12 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock } from '../core/clock';
 import { DEFAULT_DUTY_SETTINGS, type DutyItem, type DutySettings } from '../core/docs/duty';
-import { joinPath, relativePath } from '../core/docs/paths';
+import { joinPath, rebaseGlob, relativePath } from '../core/docs/paths';
 import { TEAM_FILE, displayName, onDuty } from '../core/docs/rotation';
 import { buildDuty, shallowNote } from '../node/docs/duty';
 import { nodeFileSystem } from '../node/docs/nodeFileSystem';
+import { folderReading, readRepoDocsSettings } from '../node/docs/repoDocsSettings';
 import { readTeamFile } from '../node/docs/team';
-import { repositoryRoot } from '../node/repositoryRoot';
 import { systemTimeZone } from '../node/timeZone';
 import { type Finding, writeCiFormat } from './annotations';
 import { defineCommand, type FlagSpec, type Subcommand, wholeNumber } from './args';
@@ -87,10 +87,10 @@ who is on duty, from ${TEAM_FILE}.`,
           author: flags.author?.toLowerCase(),
           strict: flags.strict,
           git: !flags['no-git'],
-          settings: {
-            driftCommits: Number(flags['drift-commits'] ?? DEFAULT_DUTY_SETTINGS.driftCommits),
-            proposedDays: Number(flags['proposed-days'] ?? DEFAULT_DUTY_SETTINGS.proposedDays),
-            guideStaleMonths: Number(flags['guide-stale-months'] ?? DEFAULT_DUTY_SETTINGS.guideStaleMonths),
+          thresholds: {
+            driftCommits: flags['drift-commits'],
+            proposedDays: flags['proposed-days'],
+            guideStaleMonths: flags['guide-stale-months'],
           },
         },
         io,
@@ -105,8 +105,7 @@ function threshold(setting: keyof DutySettings, description: string): FlagSpec {
   return {
     type: 'string',
     value: 'N',
-    description: `${description} (cadence.docs.${setting})`,
-    default: String(DEFAULT_DUTY_SETTINGS[setting]),
+    description: `${description} (default: cadence.docs.${setting} in the repository's settings, else ${DEFAULT_DUTY_SETTINGS[setting]})`,
     check: wholeNumber(1),
   };
 }
@@ -118,7 +117,8 @@ async function listDuty(
     author: string | undefined;
     strict: boolean;
     git: boolean;
-    settings: DutySettings;
+    /** The threshold flags given (they win over the repository's settings). */
+    thresholds: Record<keyof DutySettings, string | undefined>;
   },
   io: CliIo,
   clock: Clock,
@@ -136,7 +136,26 @@ async function listDuty(
     return 1;
   }
   const posix = path.sep === '/' ? folder : folder.split(path.sep).join('/');
-  const report = await buildDuty(posix, { clock, git: options.git, settings: options.settings });
+  // The repository's own `cadence.docs.*` (.vscode/settings.json), as in the editor; flags win.
+  const repo = await readRepoDocsSettings(posix);
+  if (repo.problem) io.stderr.write(`cadence duty: ${repo.problem}\n`);
+  const { values } = repo;
+  const given = options.thresholds;
+  const prefix = relativePath(repo.root, posix);
+  const report = await buildDuty(posix, {
+    clock,
+    git: options.git,
+    ...folderReading(repo, posix, []).options,
+    // Guides are found from the folder: the settings' globs, seen from there.
+    guideGlobs: values.guideGlobs.flatMap((glob) => rebaseGlob(glob, prefix === '.' ? '' : prefix) ?? []),
+    runbookReviewDays: values.runbookReviewDays,
+    runbookSections: values.runbookSections,
+    settings: {
+      driftCommits: Number(given.driftCommits ?? values.driftCommits),
+      proposedDays: Number(given.proposedDays ?? values.proposedDays),
+      guideStaleMonths: Number(given.guideStaleMonths ?? values.guideStaleMonths),
+    },
+  });
   const only = named.isFile ? joinPath(posix, path.basename(asked)) : undefined;
   const items = report.items.filter((i) => !only || i.path === only);
   const team = readTeamFile([...new Set([folder, report.root])]);
@@ -161,7 +180,7 @@ async function listDuty(
     })),
   };
   if (options.format === 'json') writeJson(io, json);
-  else if (!writeCiFormat(options.format, dutyFindings(json, items, repositoryRoot(posix) ?? posix), io)) {
+  else if (!writeCiFormat(options.format, dutyFindings(json, items, repo.root), io)) {
     const who = turn
       ? `Docs duty this ${team?.team?.period === 'sprint' ? 'sprint' : 'week'}: ${displayName(turn.person) === turn.person.email ? turn.person.email : `${displayName(turn.person)} <${turn.person.email}>`} (${turn.start} – ${turn.end})` +
         (options.author ? (options.author === turn.person.email ? ' — you' : ' — not you') : '')

@@ -46,6 +46,11 @@ export interface DiscoveryOptions {
   decisionGlobs?: string[];
   /** Extra runbook file globs, relative to the root (`cadence.docs.runbookGlobs`). */
   runbookGlobs?: string[];
+  /**
+   * The folder the globs are relative to when it is not the root: a folder containing it (the CLI
+   * reads a subfolder with the globs of its repository's `.vscode/settings.json`).
+   */
+  globBase?: string;
   /** Folder names never entered besides node_modules, .git and dot-folders. */
   excludeNames?: string[];
   /** Files larger than this are listed as a problem, not read. */
@@ -74,6 +79,8 @@ export interface Discovery {
   siteFolders: string[];
   decisionGlobs: RegExp[];
   runbookGlobs: RegExp[];
+  /** What the globs are relative to, when not the root (see DiscoveryOptions.globBase). */
+  globBase?: string;
   /** Each configured glob and how many Markdown files of the walk it matched. */
   globs: { glob: string; kind: 'decision' | 'runbook'; files: number }[];
   /** Markdown files seen in the walk (absolute paths). */
@@ -181,6 +188,9 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     siteFolders: [],
     decisionGlobs: (options.decisionGlobs ?? []).map(globRegExp),
     runbookGlobs: (options.runbookGlobs ?? []).map(globRegExp),
+    ...(options.globBase && options.globBase !== root && isInside(options.globBase, root)
+      ? { globBase: options.globBase }
+      : {}),
     globs: [],
     markdownFiles: [],
     notes: [],
@@ -288,7 +298,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   // A glob that matches nothing is said, not silent (the CLI's JSON and the extension's log).
   const count = (glob: string, kind: 'decision' | 'runbook'): void => {
     const re = globRegExp(glob);
-    const files = result.markdownFiles.filter((file) => re.test(relativePath(root, file))).length;
+    const files = result.markdownFiles.filter((file) => re.test(relativePath(result.globBase ?? root, file))).length;
     result.globs.push({ glob, kind, files });
   };
   for (const glob of options.decisionGlobs ?? []) count(glob, 'decision');
@@ -352,7 +362,8 @@ export function classify(discovery: Discovery, path: string): Classification {
   if (!isMarkdown(path) || !isInside(discovery.root, path)) return undefined;
   const name = basename(path);
   const folderPath = dirname(path);
-  const rel = relativePath(discovery.root, path);
+  /** Relative to what the globs are relative to. */
+  const rel = relativePath(discovery.globBase ?? discovery.root, path);
   let folder = discovery.decisionFolders.find((f) => f.path === folderPath);
   if (!folder && isDefaultDecisionFolder(relativePath(discovery.root, folderPath))) {
     addFolder(discovery, folderPath, 'default', false);

@@ -78,3 +78,22 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+/**
+ * A glob written relative to a folder, made relative to its subfolder `prefix` ('/'-separated, ''
+ * for the folder itself): `source/pages/*.md` seen from `source` is `pages/*.md`; a `**` segment matches
+ * at any depth. Undefined when the glob cannot match anything in the subfolder.
+ */
+export function rebaseGlob(glob: string, prefix: string): string | undefined {
+  const parts = glob
+    .trim()
+    .replace(/^(?:\.\/)+/, '')
+    .split('/');
+  for (const folder of prefix.split('/').filter(Boolean)) {
+    if (parts.length < 2) return undefined;
+    if (parts[0] === '**') return parts.join('/');
+    if (!globToRegExp(parts[0]).test(folder)) return undefined;
+    parts.shift();
+  }
+  return parts.join('/');
+}

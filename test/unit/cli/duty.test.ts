@@ -100,6 +100,29 @@ describe('cadence duty', () => {
     await assert.rejects(duty.run(['--proposed-days', 'soon'], usage.io), /--proposed-days must be a whole number/);
   });
 
+  it("reads the repository's .vscode/settings.json (thresholds, runbook sections), with flags winning", async () => {
+    const kinds = async (args: string[]) => {
+      const { out, io } = capture(root);
+      assert.equal(await duty.run(['--format', 'json', ...args], io), 0, out.stderr);
+      return [...new Set((JSON.parse(out.stdout) as DutyJson).items.map((i) => i.kind))].sort();
+    };
+    const settings = path.join(root, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    try {
+      fs.writeFileSync(
+        settings,
+        '{\n  // as the team has it\n  "cadence.docs.proposedDays": 400,\n  "cadence.docs.guideStaleMonths": 11,\n  "cadence.docs.driftCommits": 99,\n}',
+      );
+      assert.deepEqual(await kinds([]), ['broken-path', 'stale-runbook']);
+      // A flag wins over the setting.
+      assert.deepEqual(await kinds(['--drift-commits', '6']), ['broken-path', 'drift', 'stale-runbook']);
+      fs.writeFileSync(settings, '{ "cadence.docs.runbookSections": ["Rollback"] }');
+      assert.ok((await kinds([])).includes('missing-section'));
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+  });
+
   it('a shallow clone: one note on stderr instead of drift and renames from a cut history', async () => {
     const shallow = path.join(path.dirname(root), 'shallow');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, shallow], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addPeriod, parseDate } from '../../../src/core/docs/dates';
 import { isSkippedDecisionFile, numberFromFileName, parseDecision, parseRunbook } from '../../../src/core/docs/parse';
-import { globToRegExp, joinPath, relativePath } from '../../../src/core/docs/paths';
+import { globToRegExp, joinPath, rebaseGlob, relativePath } from '../../../src/core/docs/paths';
 import { normalizeStatus } from '../../../src/core/docs/status';
 
 describe('docs parsing helpers', () => {
@@ -98,5 +98,15 @@ describe('docs parsing helpers', () => {
     assert.ok(globToRegExp('**/runbooks/**').test('runbooks/z.md'));
     assert.ok(globToRegExp('ops/*.{md,markdown}').test('ops/a.markdown'));
     assert.ok(!globToRegExp('ops/*.md').test('ops/x/a.md'));
+  });
+
+  it('rebaseGlob reads a glob from a subfolder of the folder it is written for', () => {
+    assert.equal(rebaseGlob('docs/guides/*.md', ''), 'docs/guides/*.md');
+    assert.equal(rebaseGlob('./docs/guides/*.md', 'docs'), 'guides/*.md');
+    assert.equal(rebaseGlob('*/guides/*.md', 'docs'), 'guides/*.md');
+    assert.equal(rebaseGlob('**/guides/*.md', 'docs/team'), '**/guides/*.md');
+    assert.equal(rebaseGlob('docs/**/*.md', 'docs/team/a'), '**/*.md');
+    assert.equal(rebaseGlob('ops/*.md', 'docs'), undefined);
+    assert.equal(rebaseGlob('README.md', 'docs'), undefined);
   });
 });

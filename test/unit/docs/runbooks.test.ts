@@ -253,6 +253,53 @@ describe('runbooks where teams keep them', () => {
     assert.equal(out.stderr, 'cadence docs: --runbooks ./nothing/*.md matched no Markdown file\n');
   });
 
+  it("cadence docs reads cadence.docs.runbookGlobs and runbookSections from the repository's settings; --runbooks replaces the globs", async () => {
+    const docs = docsCommand(clock);
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-runbook-settings-'));
+    fs.cpSync(path.join(runbooksFixture(), 'tech-docs'), repo, { recursive: true });
+    fs.mkdirSync(path.join(repo, '.git'));
+    fs.mkdirSync(path.join(repo, '.vscode'));
+    fs.writeFileSync(
+      path.join(repo, '.vscode', 'settings.json'),
+      '{\n  // the site\'s pages\n  "cadence.docs.runbookGlobs": ["source/**/*.md.erb", "nothing/*.md"],\n  "cadence.docs.runbookSections": ["Steps"],\n}',
+    );
+    const run = async (args: string[]) => {
+      const { out, io } = capture();
+      assert.equal(await docs.run([...args, '--format', 'json', '--no-git'], io), 0, out.stderr);
+      return { json: JSON.parse(out.stdout) as DocsJson, stderr: out.stderr };
+    };
+    // The repository as it is: the glob makes check-disk a runbook; the settings' sections are checked.
+    let { json, stderr } = await run([repo]);
+    assert.deepEqual(
+      json.runbooks.map((r) => [r.path, r.missingSections]),
+      [
+        ['source/manual/alerts/high-memory.html.md', ['Steps']],
+        ['source/manual/check-disk.html.md.erb', ['Steps']],
+        ['source/manual/restart-the-router.html.md.erb', []],
+      ],
+    );
+    assert.deepEqual(json.globs, [
+      { glob: 'source/**/*.md.erb', files: 3 },
+      { glob: 'nothing/*.md', files: 0 },
+    ]);
+    assert.equal(stderr, 'cadence docs: cadence.docs.runbookGlobs nothing/*.md matched no Markdown file\n');
+    // A subfolder of it: the settings' globs are still relative to the repository's top folder.
+    ({ json } = await run([path.join(repo, 'source')]));
+    assert.deepEqual(
+      json.runbooks.map((r) => r.path),
+      ['manual/alerts/high-memory.html.md', 'manual/check-disk.html.md.erb', 'manual/restart-the-router.html.md.erb'],
+    );
+    assert.deepEqual(json.globs[0], { glob: 'source/**/*.md.erb', files: 3 });
+    // --runbooks (relative to PATH) replaces the settings' globs: check-disk is no longer matched.
+    ({ json, stderr } = await run([path.join(repo, 'source'), '--runbooks', 'manual/restart-*.md.erb']));
+    assert.deepEqual(json.globs, [{ glob: 'manual/restart-*.md.erb', files: 1 }]);
+    assert.deepEqual(
+      json.runbooks.map((r) => r.path),
+      ['manual/alerts/high-memory.html.md', 'manual/restart-the-router.html.md.erb'],
+    );
+    assert.equal(stderr, '');
+  });
+
   it('cadence docs --format json gives each runbook its sections and missing sections', async () => {
     const docs = docsCommand(clock);
     const { out, io } = capture();
