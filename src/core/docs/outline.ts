@@ -48,9 +48,16 @@ export function inlineLines(children: Token[] | null): { text: string; hrefs: st
 /**
  * Blocks worth an inline parse outside the sections read for summaries: a field line ("Status:",
  * "* Date:", "**Tags:**") or a supersede/amend link. A test on the raw block text, not structure.
+ * FIELD_KEY and MENTIONED are its two halves, for the scanner (simpleOutline.ts), which knows where
+ * its lines start and tests the keys there only: one regular expression with a line-start branch
+ * costs three times as much.
  */
 const RELEVANT =
   /(?:^|\n)[\s>*_|#+-]*(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b|supers|superc|amend|replac|\.(?:md|markdown)\b|\bADR[- ]?\d/i;
+/** A field key at a line's start (sticky: set `lastIndex`). */
+export const FIELD_KEY = /(?:status|state|date|created|deciders|decision[- ]makers|decided by|authors|tags)\b/iy;
+/** A supersede/amend word, a Markdown file name or an "ADR-17" mention anywhere. */
+export const MENTIONED = /supers|superc|amend|replac|\.(?:md|markdown)\b|\bADR[- ]?\d/i;
 const SUMMARY_SECTIONS = /^(context|problem|background|decision)/i;
 const STATUS_SECTION = /^status\b/i;
 
@@ -74,7 +81,13 @@ export class OutlineBuilder {
   }
 
   /** A paragraph or list item's text (`content` as written), starting on `line`. */
-  block(content: string, line: number, listItem: boolean, render: () => Rendered): void {
+  block(
+    content: string,
+    line: number,
+    listItem: boolean,
+    render: () => Rendered,
+    relevant = (text: string) => RELEVANT.test(text),
+  ): void {
     const result = this.result;
     const heading = result.headings[result.headings.length - 1];
     const section = result.headings.length - 1;
@@ -83,7 +96,7 @@ export class OutlineBuilder {
       result.raw.push({ section, text: content });
     }
     const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
-    if (!inStatus && !RELEVANT.test(content)) return;
+    if (!inStatus && !relevant(content)) return;
     render().forEach((l, offset) =>
       result.lines.push({
         text: l.text,
