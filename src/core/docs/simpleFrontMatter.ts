@@ -17,9 +17,13 @@ export interface SimpleField {
 const PAIR = /^([A-Za-z_][A-Za-z0-9_-]*):[ ]+(\S(?:.*\S)?)[ ]*$/;
 /** A plain scalar the core schema reads as text: no indicator first, no `: ` or ` #` inside. */
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#\t]|:(?! |$)|(?<! )#)*$/;
-/** Characters YAML treats specially anywhere (controls, line separators, BOM, surrogates, non-characters). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
+/**
+ * Characters YAML treats specially anywhere (controls, line separators, BOM, surrogates,
+ * non-characters), line breaks (LF, CRLF) aside: a CR is special unless an LF follows it.
+ */
+const SPECIAL =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]|\r(?!\n)/;
 /** `yaml` rejects implicit keys over 1,024 characters; real keys are short. */
 const MAX_KEY = 64;
 /** Plain texts the core schema turns into null, booleans or numbers. */
@@ -41,7 +45,7 @@ export function simpleFrontMatter(
   start: number,
   firstLine: number,
 ): Map<string, SimpleField> | undefined {
-  if (SPECIAL.test(text.replace(/\r?\n/g, ''))) return undefined;
+  if (SPECIAL.test(text)) return undefined;
   const fields = new Map<string, SimpleField>();
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop(); // the break before the closing fence
