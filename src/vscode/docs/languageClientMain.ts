@@ -19,7 +19,8 @@ export function createLanguageClient(serverModule: string, initializationOptions
     },
     {
       // Markdown behind a template extension (.md.erb, .md.j2, .mdx) has another language id
-      // (erb, jinja, mdx, or plain text): it is selected by its file name.
+      // (`ruby` for .md.erb from VS Code's built-in Ruby support; jinja, mdx or plain text): it is
+      // selected by its file name (test/integration/techDocs.test.ts).
       documentSelector: [
         { scheme: 'file', language: 'markdown' },
         { scheme: 'file', pattern: TEMPLATE_MARKDOWN_GLOB },
