@@ -1,8 +1,10 @@
 /**
  * Problems that need several files: duplicate numbers, supersede links (broken, one-way, to itself,
  * in a circle), links to record files that do not exist and "ADR-17" mentions of numbers a folder
- * does not have. Computed in one linear pass over what the DocsIndex keeps up to date.
+ * does not have; slashed dates that the folder's other dates do not settle. Computed in one linear
+ * pass over what the DocsIndex keeps up to date.
  */
+import type { DateOrders } from './dateOrder';
 import { isSkippedDecisionFile, numberFromFileName } from './names';
 import { basename, dirname } from './paths';
 import type { Decision, Problem } from './types';
@@ -31,6 +33,8 @@ export interface CrossInput {
   referencing: ReadonlySet<Decision>;
   /** Records with links to Markdown files or "ADR-17" mentions. */
   linking: ReadonlySet<Decision>;
+  /** How each folder writes slashed dates, and the records whose dates it does not settle. */
+  dates: DateOrders;
 }
 
 export function numberKey(folder: string, number: number): string {
@@ -59,6 +63,7 @@ export function crossFileState(input: CrossInput): CrossState {
   checkDuplicates(input, add);
   checkSupersedes(input, links, add);
   checkLinks(input, add);
+  input.dates.problems(add);
   for (const cycle of supersedeCycles(links)) {
     const names = [...cycle, cycle[0]].map((p) => basename(p)).join(' → ');
     for (const path of cycle) {

@@ -14,18 +14,54 @@ function monthOf(name: string): number | undefined {
   return index < 0 ? undefined : index + 1;
 }
 
+/** Which number of a slashed date (`05/02/2018`) is the month, when neither is over 12. */
+export type SlashOrder = 'monthFirst' | 'dayFirst';
+
+/** A `05/02/2018`-style date at the start of `text`: its two small numbers, year and text. */
+export interface SlashedDate {
+  first: number;
+  second: number;
+  year: number;
+  text: string;
+}
+
+export function slashedDate(text: string): SlashedDate | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(text.trim());
+  return m ? { first: +m[1], second: +m[2], year: +m[3], text: m[0] } : undefined;
+}
+
+/** The ISO date of a slashed date: the number over 12 is the day; otherwise `order` decides. */
+function readSlashed(date: SlashedDate, order: SlashOrder): string | undefined {
+  const dayFirst = date.first > 12 || (date.second <= 12 && order === 'dayFirst');
+  return dayFirst ? iso(date.year, date.second, date.first) : iso(date.year, date.first, date.second);
+}
+
 /**
- * ISO yyyy-mm-dd for `2024-02-01`, `2024-02-01T10:00Z`, `2024/02/01`, `11/11/2024` (month first,
- * unless the first number cannot be a month), `11.11.2024` (day first, the European dotted form),
+ * What a slashed date says about how its folder writes them: `13/02/2018` is day first,
+ * `02/13/2018` month first, `05/02/2018` could be either (`ambiguous`); undefined for anything
+ * else, `03/03/2020` (the same both ways) and impossible dates included.
+ */
+export function slashEvidence(text: string): SlashOrder | 'ambiguous' | undefined {
+  const date = slashedDate(text);
+  if (!date || date.first === date.second) return undefined;
+  if (!readSlashed(date, 'monthFirst') && !readSlashed(date, 'dayFirst')) return undefined;
+  if (date.first > 12) return 'dayFirst';
+  return date.second > 12 ? 'monthFirst' : 'ambiguous';
+}
+
+/**
+ * ISO yyyy-mm-dd for `2024-02-01`, `2024-02-01T10:00Z`, `2024/02/01`, `11/11/2024` (month first
+ * unless `slashOrder` says day first — the folder's records decide, see dateOrder.ts — and either
+ * way the number over 12 is the day), `11.11.2024` (day first, the European dotted form),
  * `Nov 11, 2024`, `11 November 2024`; undefined otherwise.
  */
-export function parseDate(text: string): string | undefined {
+export function parseDate(text: string, slashOrder: SlashOrder = 'monthFirst'): string | undefined {
   const t = text.trim();
   // Any non-digit may follow: "2019-05-13, updated …", "2024-02-01.", "2024-02-01T10:00Z".
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(t);
   if (m) return iso(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(t);
-  if (m) return +m[1] > 12 ? iso(+m[3], +m[2], +m[1]) : iso(+m[3], +m[1], +m[2]);
+  const slashed = slashedDate(t);
+  if (slashed) return readSlashed(slashed, slashOrder);
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(t);
   if (m) return iso(+m[3], +m[2], +m[1]);
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(t);

@@ -63,6 +63,7 @@ export function decisionFromSource(path: string, source: Source, folder: string,
   let statusLocation: StatusLocation | undefined;
   let format: DecisionFormat = 'unknown';
   let dateText: string | undefined;
+  let dateLine: number | undefined;
   let tags: string[] = [];
   let deciders: string[] = [];
 
@@ -79,7 +80,9 @@ export function decisionFromSource(path: string, source: Source, folder: string,
       const hrefs = children.filter((c) => c.type === 'link_open').map((c) => String(c.attrGet('href') ?? ''));
       references.push(...referencesFrom(path, statusValue.replace(/^[^a-z]*/i, ''), hrefs, status.line));
     }
-    dateText = asText((front.fields.get('date') ?? front.fields.get('created'))?.value);
+    const date = front.fields.get('date') ?? front.fields.get('created');
+    dateText = asText(date?.value);
+    if (dateText !== undefined) dateLine = date?.line;
     tags = asList(front.fields.get('tags')?.value);
     deciders = asList((front.fields.get('decision-makers') ?? front.fields.get('deciders'))?.value);
     for (const key of ['supersedes', 'superseded-by', 'superseded_by', 'supersededby']) {
@@ -143,8 +146,10 @@ export function decisionFromSource(path: string, source: Source, folder: string,
       statusText = source.text.slice(span.start, span.end) || value;
       statusLocation = { kind: 'field', value: span, line: line.line };
       format = line.kind === 'listItem' ? 'madr2' : 'nygard';
-    } else if (key === 'date' && dateText === undefined) dateText = value;
-    else if (key === 'tags' && tags.length === 0) tags = asList(value);
+    } else if (key === 'date' && dateText === undefined) {
+      dateText = value;
+      dateLine = line.line;
+    } else if (key === 'tags' && tags.length === 0) tags = asList(value);
     else if (key === 'deciders' && deciders.length === 0) deciders = asList(value);
   }
   for (const row of tableFields) {
@@ -154,8 +159,10 @@ export function decisionFromSource(path: string, source: Source, folder: string,
       // The cell by column index: "| Status | Date |" headers put the value on the next row.
       const span = cellSpan(source, row.line, row.column);
       if (span) statusLocation = { kind: 'field', value: span, line: row.line };
-    } else if (key === 'date' && dateText === undefined) dateText = row.value;
-    else if (key === 'tags' && tags.length === 0) tags = asList(row.value);
+    } else if (key === 'date' && dateText === undefined) {
+      dateText = row.value;
+      dateLine = row.line;
+    } else if (key === 'tags' && tags.length === 0) tags = asList(row.value);
   }
 
   // Relations anywhere in the body (status sections carry them in Nygard records); links to other
@@ -220,8 +227,10 @@ export function decisionFromSource(path: string, source: Source, folder: string,
     title,
     status,
     statusText: firstStatusLine,
+    // Read month first here; the index reads `05/02/2018` as the record's folder writes dates.
     date: dateText ? parseDate(dateText) : undefined,
     dateText,
+    ...(dateLine !== undefined ? { dateLine } : {}),
     tags,
     deciders,
     format,

@@ -1,6 +1,7 @@
 /** The DocsIndex: every decision record and runbook of a workspace, one file at a time. */
 import type { Clock } from '../clock';
 import { type CrossState, type Links, crossFileState, numberKey } from './crossFile';
+import { DateOrders } from './dateOrder';
 import { isoDay } from './dates';
 import { looksLikeDecision, parseDecision, parseRunbook } from './parse';
 import type { RunbookPlacing } from './runbook';
@@ -39,6 +40,8 @@ export class DocsIndex {
   private readonly referencing = new Set<Decision>();
   /** Records with links to Markdown files or "ADR-17" mentions, checked in the cross-file pass. */
   private readonly linking = new Set<Decision>();
+  /** How each folder writes slashed dates (`05/02/2018`); sets the date of records it settles. */
+  private readonly dates = new DateOrders();
   private cross: CrossState | undefined;
   /** `decisions()` in order, until the set of records changes. */
   private sorted: Decision[] | undefined;
@@ -84,6 +87,7 @@ export class DocsIndex {
       this.referencing.add(decision);
     }
     if (decision.links || decision.mentions) this.linking.add(decision);
+    this.dates.add(decision);
     return decision;
   }
 
@@ -118,6 +122,7 @@ export class DocsIndex {
       this.decisionsByPath.delete(path);
       this.referencing.delete(decision);
       this.linking.delete(decision);
+      this.dates.remove(decision);
       if (decision.number !== undefined) {
         const key = numberKey(decision.folder, decision.number);
         const list = (this.byNumber.get(key) ?? []).filter((d) => d !== decision);
@@ -247,6 +252,7 @@ export class DocsIndex {
       duplicateKeys: this.duplicateKeys,
       referencing: this.referencing,
       linking: this.linking,
+      dates: this.dates,
     });
     return this.cross;
   }

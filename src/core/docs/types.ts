@@ -39,6 +39,7 @@ export const PROBLEM_CODES = [
   'broken-link',
   'unknown-record',
   'missing-section',
+  'ambiguous-date',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -87,9 +88,14 @@ export interface Decision {
   status: DecisionStatus;
   /** The status exactly as written (first line), '' when there is none. */
   statusText: string;
-  /** ISO date (yyyy-mm-dd) when the written date could be read. */
+  /**
+   * ISO date (yyyy-mm-dd) when the written date could be read; a slashed `05/02/2018` is read as
+   * the other records of its folder write dates (set by the DocsIndex, see dateOrder.ts).
+   */
   date?: string;
   dateText?: string;
+  /** 0-based line of the date, when there is one. */
+  dateLine?: number;
   tags: string[];
   deciders: string[];
   format: DecisionFormat;
