@@ -101,7 +101,9 @@ export function decisionFromSource(path: string, source: Source, folder: string,
 
   // 2. A "## Status" section, or "## Status: Accepted" in the heading itself (Nygard and friends).
   if (statusText === undefined) {
-    const index = headings.findIndex((h) => /^status\b/i.test(h.text));
+    // A heading over several lines (a paragraph over "---") is not a status heading: its lines
+    // are read as fields below, as the paragraph they were written as.
+    const index = headings.findIndex((h) => /^status\b/i.test(h.text) && (h.endLine ?? h.line) - h.line <= 1);
     if (index >= 0) {
       const heading = headings[index];
       const inHeading = /^status\s*[:\-–—]\s*(.+)$/i.exec(heading.text);
@@ -119,14 +121,14 @@ export function decisionFromSource(path: string, source: Source, folder: string,
             kind: 'section',
             value,
             line: first.line,
-            headingLine: heading.line,
+            headingLine: heading.endLine ?? heading.line,
           };
         } else {
           statusLocation = {
             kind: 'section',
             value: { start: 0, end: 0 },
             line: heading.line,
-            headingLine: heading.line,
+            headingLine: heading.endLine ?? heading.line,
           };
         }
       }
@@ -237,6 +239,7 @@ export function decisionFromSource(path: string, source: Source, folder: string,
     references,
     statusLocation,
     titleLine: h1?.line,
+    ...(h1?.endLine !== undefined ? { titleEndLine: h1.endLine } : {}),
     summary: { context: excerpt(raw, contextIndex), decision: excerpt(raw, decisionIndex) },
     problems,
     ...(links.length > 0 ? { links } : {}),

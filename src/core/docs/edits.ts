@@ -71,11 +71,12 @@ export function statusEditNote(path: string, textAfter: string, status: string):
 /**
  * A line break to end an inserted block with when `line` is followed by text: without a blank
  * line, "Accepted" over a following "---" or paragraph would merge into a heading or that paragraph.
+ * Blank as Markdown means it: spaces and tabs only (a line holding a BOM or NBSP is text).
  */
 function blankAfter(source: Source, line: number): string {
   const next = source.lineStarts[line + 1];
   if (next === undefined) return '';
-  return lineText(source, line + 1).trim() ? source.eol : '';
+  return /[^ \t]/.test(lineText(source, line + 1)) ? source.eol : '';
 }
 
 /**
@@ -121,7 +122,7 @@ export function setStatusEdits(path: string, text: string, status: string): Text
       },
     ];
   }
-  const h1Line = decision.titleLine;
+  const h1Line = decision.titleEndLine ?? decision.titleLine;
   const madrLike = decision.format === 'madr2' || decision.format === 'log4brains';
   const block = madrLike ? `* Status: ${written}` : `## Status${eol}${eol}${written}`;
   if (h1Line === undefined) {
@@ -337,7 +338,12 @@ export function addSupersedesEdits(path: string, text: string, link: string): Te
   const source = readSource(text);
   const eol = source.eol;
   const location = decision.statusLocation;
-  const line = location && location.kind !== 'frontMatter' ? location.line : decision.titleLine;
+  const line =
+    location?.kind === 'section' && location.value.end === location.value.start
+      ? location.headingLine
+      : location && location.kind !== 'frontMatter'
+        ? location.line
+        : (decision.titleEndLine ?? decision.titleLine);
   if (line === undefined) {
     const at = source.frontMatter
       ? (source.lineStarts[source.frontMatter.endLine + 1] ?? text.length)

@@ -18,6 +18,8 @@ export interface Heading {
   level: number;
   text: string;
   line: number;
+  /** A setext heading's underline (its last line); absent for a one-line ATX heading. */
+  endLine?: number;
 }
 
 export interface Outline {
@@ -71,13 +73,20 @@ export class OutlineBuilder {
   readonly result: Outline = { headings: [], lines: [], tableFields: [], raw: [] };
   private summaryBlocks = 0;
 
-  heading(level: number, line: number, rendered: Rendered): void {
+  /**
+   * A heading starting on `line`; a setext heading passes its underline's line (`endLine`) and its
+   * text as written (`content`).
+   */
+  heading(level: number, line: number, rendered: Rendered, endLine?: number, content = ''): void {
     const text = rendered
       .map((l) => l.text)
       .join(' ')
       .trim();
-    this.result.headings.push({ level, text, line });
+    this.result.headings.push({ level, text, line, ...(endLine !== undefined ? { endLine } : {}) });
     this.summaryBlocks = 0;
+    // A paragraph that a following "---" turned into a heading ("status: accepted⏎Superseded by
+    // [2. X](…)⏎---") still says what its lines say: they are read as text lines of its section.
+    if (rendered.length > 1 && RELEVANT.test(content)) this.lines(rendered, line, false);
   }
 
   /** A paragraph or list item's text (`content` as written), starting on `line`. */
@@ -97,8 +106,13 @@ export class OutlineBuilder {
     }
     const inStatus = heading !== undefined && early && STATUS_SECTION.test(heading.text);
     if (!inStatus && !relevant(content)) return;
-    render().forEach((l, offset) =>
-      result.lines.push({
+    this.lines(render(), line, listItem);
+  }
+
+  private lines(rendered: Rendered, line: number, listItem: boolean): void {
+    const section = this.result.headings.length - 1;
+    rendered.forEach((l, offset) =>
+      this.result.lines.push({
         text: l.text,
         line: line + offset,
         hrefs: l.hrefs,
@@ -127,10 +141,13 @@ export function outline(tokens: Token[]): Outline {
     switch (token.type) {
       case 'heading_open': {
         const inline = tokens[i + 1];
+        const last = token.map ? token.map[1] - 1 : blockLine;
         builder.heading(
           Number(token.tag.slice(1)) || 1,
           blockLine,
           inlineLines(inline ? inlineChildren(inline) : null),
+          last > blockLine ? last : undefined,
+          inline?.content,
         );
         i++;
         break;

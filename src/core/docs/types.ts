@@ -72,6 +72,7 @@ export interface Reference {
 /** Where the status is written, so an edit can replace exactly that text. */
 export type StatusLocation =
   | { kind: 'frontMatter'; value: Span; line: number }
+  /** `headingLine`: the status heading's last line (a setext heading's underline): a status goes after it. */
   | { kind: 'section'; value: Span; line: number; headingLine: number }
   | { kind: 'heading'; value: Span; line: number }
   | { kind: 'field'; value: Span; line: number };
@@ -103,6 +104,8 @@ export interface Decision {
   statusLocation?: StatusLocation;
   /** 0-based line of the H1, when there is one. */
   titleLine?: number;
+  /** A setext H1's underline ("Title⏎=====" or over several lines): what follows the title goes after it. */
+  titleEndLine?: number;
   /** First words (Markdown as written) of the context and decision sections, for tooltips and hovers. */
   summary: { context?: string; decision?: string };
   /** Problems found in this file alone. */

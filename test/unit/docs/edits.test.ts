@@ -88,6 +88,43 @@ describe('docs edits keep every other byte', () => {
     );
   });
 
+  it('writes after a setext heading, never between its text and its underline (found by fast-check)', () => {
+    // "status:" over "---" is a Status heading with nothing under it: the status goes below the "---".
+    for (const [text, out] of [
+      ['status:\n---', 'status:\n---\n\nAccepted'],
+      ['status:\n---\n_', 'status:\n---\n\nAccepted\n\n_'],
+      ['# 1. X\n\nStatus\n======\n\n## Context\n', '# 1. X\n\nStatus\n======\n\nAccepted\n\n## Context\n'],
+      // A line holding only a BOM is text to Markdown: "Accepted" over it and "---" would be a heading.
+      ['## Status\n\uFEFF\n---', '## Status\n\nAccepted\n\n\uFEFF\n---'],
+    ]) {
+      assert.equal(applyEdits(text, setStatusEdits('/r/0001-x.md', text, 'Accepted')), out, text);
+      assert.equal(parseDecision('/r/0001-x.md', out, '/r').status, 'accepted', out);
+    }
+    // A setext title keeps its underline; the new status section follows it.
+    const titled = 'Use X\n=====\n\nx\n';
+    assert.equal(
+      applyEdits(titled, setStatusEdits('/r/0001-x.md', titled, 'Accepted')),
+      'Use X\n=====\n\n## Status\n\nAccepted\n\nx\n',
+    );
+  });
+
+  it('reads a paragraph that "---" turned into a heading line by line, as written (found by fast-check)', () => {
+    // The status field and the supersede link still count; the edit changes the field's value.
+    const linked = 'status: accepted\nSuperseded by [2. X](0002-x.md)\n---';
+    const decision = parseDecision('/r/0001-x.md', linked, '/r');
+    assert.equal(decision.statusText, 'accepted');
+    assert.deepEqual(decision.references, [{ relation: 'supersededBy', path: '/r/0002-x.md', line: 1 }]);
+    assert.equal(decision.status, 'superseded');
+    const rejected = applyEdits(linked, setStatusEdits('/r/0001-x.md', linked, 'Rejected'));
+    assert.equal(rejected, linked.replace('accepted', 'rejected'));
+    assert.equal(parseDecision('/r/0001-x.md', rejected, '/r').status, 'rejected');
+    // The field on the heading's second line (a lone BOM above it) is edited where it is.
+    const bom = '\n\uFEFF\nstatus: [\n---';
+    const out = applyEdits(bom, setStatusEdits('/r/0001-x.md', bom, 'Accepted'));
+    assert.equal(out, '\n\uFEFF\nstatus: Accepted\n---');
+    assert.equal(parseDecision('/r/0001-x.md', out, '/r').status, 'accepted');
+  });
+
   it('marks a runbook reviewed: replaces, inserts the key, or adds front matter', () => {
     const withKey = '---\nowner: a\nlast_reviewed_on: 2025-01-01\n---\n# R\n';
     assert.equal(
