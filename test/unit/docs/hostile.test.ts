@@ -156,6 +156,19 @@ describe('docs: nothing a repository can do to the user', () => {
     assert.match(source.notes[0].message, /too large to be a number/);
   });
 
+  it('never rounds a number too large to be a record number: file name, title, mention and link keep it as text', () => {
+    const big = '123456789012345678901234567890';
+    const decision = parseDecision(
+      `/w/adr/${big}-big.md`,
+      `# ${big}. Use X\n\n## Status\n\nSuperseded by ${big}\n\nSee ADR-${big}.\n`,
+      '/w/adr',
+    );
+    assert.equal(decision.number, undefined);
+    assert.equal(decision.title, `${big}. Use X`);
+    assert.deepEqual(decision.references, []);
+    assert.equal(decision.mentions, undefined);
+  });
+
   it('decodes a file that is not UTF-8 and says so', async () => {
     const { problems, index } = await loadHostile();
     assert.deepEqual(codes(problems, '0009-latin1.md'), ['not-utf8']);
