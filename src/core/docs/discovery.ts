@@ -3,6 +3,7 @@ import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
 import { isSkippedDecisionFile, numberFromFileName } from './names';
 import { isMarkdownName } from './markdownNames';
+import { CATALOG_INFOS, DEFAULT_SITE, MKDOCS_CONFIGS, readMkdocsConfig, siteRunbooks, techDocsDir } from './mkdocs';
 import { isCollectionFolderName, isIndexPage, isSiteBuild, runbookPlace } from './runbooks';
 import type { RunbookEvidence } from './types';
 import type { Problem } from './types';
@@ -77,6 +78,8 @@ export interface Discovery {
   runbookFolders: string[];
   /** Folders named like a collection that hold a site's build (Gemfile, publish script): not collections. */
   siteFolders: string[];
+  /** Pages an MkDocs or Backstage TechDocs site marks as runbooks by its nav, paths or name (mkdocs.ts). */
+  siteRunbooks: Set<string>;
   decisionGlobs: RegExp[];
   runbookGlobs: RegExp[];
   /** What the globs are relative to, when not the root (see DiscoveryOptions.globBase). */
@@ -186,6 +189,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     decisionFolders: [],
     runbookFolders: [],
     siteFolders: [],
+    siteRunbooks: new Set(),
     decisionGlobs: (options.decisionGlobs ?? []).map(globRegExp),
     runbookGlobs: (options.runbookGlobs ?? []).map(globRegExp),
     ...(options.globBase && options.globBase !== root && isInside(options.globBase, root)
@@ -200,6 +204,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   const maxDepth = options.maxDepth ?? 12;
   const maxDirectories = options.maxDirectories ?? 20_000;
   const configs: { path: string; name: string }[] = [];
+  const sites: { path: string; name: string }[] = [];
   const queue: { path: string; depth: number }[] = [{ path: root, depth: 0 }];
   const likelyFolders: string[] = [];
   let visited = 0;
@@ -244,6 +249,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       } else if (type === 'file' || type === 'symlink') {
         if (Object.hasOwn(CONFIG_FILES, name)) configs.push({ path: child, name });
         else if (isMarkdown(name)) result.markdownFiles.push(child);
+        else if (MKDOCS_CONFIGS.has(name) || CATALOG_INFOS.has(name)) sites.push({ path: child, name });
       }
     }
   }
@@ -282,6 +288,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       });
     }
   }
+  await readSites(fs, result, sites);
   // Folders holding numbered records, from one pass over the files (not folders × files).
   const numbered = new Set<string>();
   for (const file of result.markdownFiles) {
@@ -304,6 +311,58 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   for (const glob of options.decisionGlobs ?? []) count(glob, 'decision');
   for (const glob of options.runbookGlobs ?? []) count(glob, 'runbook');
   return result;
+}
+
+/**
+ * MkDocs sites (mkdocs.yml) and Backstage TechDocs sites (catalog-info.yaml naming `dir:<folder>`,
+ * MkDocs' defaults without a mkdocs.yml there): their runbook pages, into `result.siteRunbooks`.
+ */
+async function readSites(
+  fs: DocsFileSystem,
+  result: Discovery,
+  files: { path: string; name: string }[],
+): Promise<void> {
+  const mkdocs = new Set(files.filter((f) => MKDOCS_CONFIGS.has(f.name)).map((f) => dirname(f.path)));
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fs.readFile(file.path, result.root);
+    } catch (error) {
+      result.notes.push(unreadableSite(file, error instanceof Error ? error.message.split('\n')[0] : String(error)));
+      continue;
+    }
+    let folder = dirname(file.path);
+    let config = DEFAULT_SITE;
+    if (MKDOCS_CONFIGS.has(file.name)) {
+      config = readMkdocsConfig(text);
+      if (config.error) result.notes.push(unreadableSite(file, config.error));
+    } else {
+      const dir = techDocsDir(text);
+      if (dir === undefined) continue;
+      folder = joinPath(folder, dir);
+      // Its own mkdocs.yml, found in the walk, says more.
+      if (mkdocs.has(folder)) continue;
+      if (!isInside(result.root, folder)) {
+        result.notes.push(outsideFolder(file, dir));
+        continue;
+      }
+    }
+    if (!isInside(result.root, joinPath(folder, config.docsDir))) {
+      result.notes.push(outsideFolder(file, config.docsDir));
+      continue;
+    }
+    for (const page of siteRunbooks(folder, config, result.markdownFiles)) result.siteRunbooks.add(page);
+  }
+}
+
+function unreadableSite(file: { path: string; name: string }, reason: string): Problem {
+  return {
+    path: file.path,
+    line: 0,
+    code: 'unreadable-file',
+    severity: 'warning',
+    message: `Cannot read ${file.name} (${reason}); its site's runbooks are found by folder and front matter only.`,
+  };
 }
 
 function outsideFolder(config: { path: string; name: string }, folder: string): Problem {
@@ -378,9 +437,18 @@ export function classify(discovery: Discovery, path: string): Classification {
   const place = runbookPlace(relativePath(discovery.root, folderPath), siteRels(discovery));
   const collection = place && joinPath(discovery.root, place.collection);
   const globbed = discovery.runbookGlobs.some((re) => re.test(rel));
-  // A runbooks/ folder settles it; a glob makes any file a runbook; an alerts/ file counts while its
-  // collection follows the alert convention; anything else only by its front matter.
+  // A runbooks/ folder settles it; a glob makes any file a runbook, and so does an MkDocs site's nav;
+  // an alerts/ file counts while its collection follows the alert convention; anything else only by
+  // its front matter.
   const evidence =
-    place?.evidence === 'folder' ? 'folder' : globbed ? 'glob' : place ? 'alerts' : ('candidate' as const);
+    place?.evidence === 'folder'
+      ? 'folder'
+      : globbed
+        ? 'glob'
+        : discovery.siteRunbooks.has(path)
+          ? 'site'
+          : place
+            ? 'alerts'
+            : ('candidate' as const);
   return { kind: 'runbook', folder: folderPath, evidence, ...(collection ? { collection } : {}) };
 }

@@ -1,17 +1,18 @@
 // Front matter (`---` … `---` at the very top), read with `yaml` under bounds, or by the strict
 // scanner when it is simple.
-import { isMap, isScalar, parseDocument, visit } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { type YamlBounds, parseBoundedYaml } from './boundedYaml';
 import { simpleFrontMatter } from './simpleFrontMatter';
 import { type FrontMatter, type FrontMatterField, type Source, fastPaths, lineAt, lineText } from './sourceText';
 
 /** Front matter larger than this is not parsed (real front matter is a few hundred bytes). */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
-/** Aliases a front matter may expand (`yaml`'s default is 100; fields are a handful of scalars). */
-const MAX_ALIAS_COUNT = 20;
-/** YAML nodes a front matter may hold; past it, nothing is converted (a bound on memory). */
-const MAX_FRONT_MATTER_NODES = 2_000;
-/** Nesting depth of collections a front matter may have. */
-const MAX_FRONT_MATTER_DEPTH = 16;
+/**
+ * Front matter is a handful of scalars: at most 20 aliases expanded (`yaml`'s default is 100), 2,000
+ * YAML nodes (past it, nothing is converted: a bound on memory), collections 16 deep.
+ */
+const FRONT_MATTER_BOUNDS: YamlBounds = { maxAliasCount: 20, maxNodes: 2_000, maxDepth: 16 };
+const TOO_MUCH = 'it nests too deeply or holds too many values to be front matter';
 
 function isFence(line: string): boolean {
   return line.trimEnd() === '---';
@@ -64,34 +65,20 @@ export function readFrontMatter(source: Source): FrontMatter | undefined {
     front.fields = simple;
     return front;
   }
-  const yamlText = source.text.slice(yamlStart, endOffset);
-  const nesting = tooDeep(yamlText);
-  if (nesting !== undefined) {
-    front.error = {
-      message: 'it nests too deeply or holds too many values to be front matter',
-      line: lineAt(source, yamlStart + nesting),
-    };
+  const parsed = parseBoundedYaml(source.text.slice(yamlStart, endOffset), FRONT_MATTER_BOUNDS);
+  if (!parsed.doc) {
+    front.error = { message: TOO_MUCH, line: lineAt(source, yamlStart + parsed.error.offset) };
     return front;
   }
-  const doc = parseDocument(yamlText, {
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: false,
-    stringKeys: true,
-    merge: false,
-    schema: 'core',
-  });
-  const error = doc.errors[0];
-  if (error) {
-    front.error = { message: error.message.split('\n')[0], line: lineAt(source, yamlStart + error.pos[0]) };
+  const { doc } = parsed;
+  if (parsed.error?.kind === 'syntax') {
+    front.error = { message: parsed.error.message, line: lineAt(source, yamlStart + parsed.error.offset) };
   }
   if (!front.error && doc.contents !== null && !isMap(doc.contents)) {
     // Text but no `key: value` pairs: no field can be read, and no key can be added safely.
     front.error = { message: 'it is not a list of key: value fields', line: 1 };
   }
-  if (!front.error && !withinBounds(doc)) {
-    front.error = { message: 'it nests too deeply or holds too many values to be front matter', line: 1 };
-  }
+  if (!front.error && parsed.error) front.error = { message: TOO_MUCH, line: 1 };
   if (!isMap(doc.contents)) return front;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value).trim().toLowerCase() : undefined;
@@ -114,7 +101,11 @@ export function readFrontMatter(source: Source): FrontMatter | undefined {
     if (front.error && node !== null && !isScalar(node)) continue;
     let value: unknown;
     try {
-      value = isScalar(node) ? node.value : node ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node;
+      value = isScalar(node)
+        ? node.value
+        : node
+          ? node.toJS(doc, { maxAliasCount: FRONT_MATTER_BOUNDS.maxAliasCount })
+          : node;
     } catch (conversion) {
       value = undefined;
       front.error ??= {
@@ -161,52 +152,6 @@ export function readFrontMatter(source: Source): FrontMatter | undefined {
   return front;
 }
 
-/**
- * The offset where `yaml` text nests flow collections (`{`, `[`) or block indicators (`? `, `- `)
- * deeper than front matter ever does, or undefined. A linear scan before parsing: `yaml`'s parser
- * spends milliseconds per unclosed bracket (an error object each), so 600 of them cost a second.
- */
-function tooDeep(text: string): number | undefined {
-  let depth = 0;
-  let quote = '';
-  let lineIndicators = 0;
-  let atLineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') {
-      // Quotes end with the line for this scan: a stray `"` inside plain text must not hide the rest.
-      atLineStart = true;
-      lineIndicators = 0;
-      quote = '';
-      continue;
-    }
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      const end = text.indexOf('\n', i);
-      if (end < 0) break;
-      i = end - 1;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quote = c;
-      atLineStart = false;
-    } else if (c === '{' || c === '[') {
-      if (++depth > MAX_FRONT_MATTER_DEPTH) return i;
-    } else if (c === '}' || c === ']') {
-      depth = Math.max(0, depth - 1);
-    } else if (atLineStart && (c === '?' || c === '-' || c === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
-      if (++lineIndicators > MAX_FRONT_MATTER_DEPTH) return i;
-    } else if (c !== ' ' && c !== '\t') {
-      atLineStart = false;
-    }
-  }
-  return undefined;
-}
-
 /** Front matter fields whose values are text, or lists of text. */
 const TEXT_FIELDS = new Set([
   'title',
@@ -232,18 +177,4 @@ function isObjectValue(value: unknown): boolean {
 /** True for a mapping, or a list holding a mapping or a list. */
 function hasObject(value: unknown): boolean {
   return Array.isArray(value) ? value.some(isObjectValue) : isObjectValue(value);
-}
-
-/** True when the document's node tree is small and shallow enough to convert. */
-function withinBounds(doc: ReturnType<typeof parseDocument>): boolean {
-  let nodes = 0;
-  let ok = true;
-  visit(doc, (_key, _node, path) => {
-    if (++nodes > MAX_FRONT_MATTER_NODES || path.length > MAX_FRONT_MATTER_DEPTH * 2 + 2) {
-      ok = false;
-      return visit.BREAK;
-    }
-    return undefined;
-  });
-  return ok;
 }

@@ -55,6 +55,11 @@ export function isCollectionFolderName(name: string): boolean {
   return RUNBOOK_FOLDERS.has(lower) || ALERT_FOLDERS.has(lower);
 }
 
+/** True for a helpers-style folder name (`helpers/`, `partials/`, …): its pages are not runbooks. */
+export function isHelperFolderName(name: string): boolean {
+  return HELPER_FOLDERS.has(name.toLowerCase());
+}
+
 /** True for index, README and navigation pages (`index.html.md.erb`, `_index.md`): never runbooks. */
 export function isIndexPage(name: string): boolean {
   const stem = markdownStem(name.toLowerCase());
@@ -85,7 +90,7 @@ export function runbookPlace(relDir: string, sites: readonly string[] = []): Run
     const name = segments[i].toLowerCase();
     const docsRunbook = name === 'runbook' && i > 0 && segments[i - 1].toLowerCase() === 'docs';
     if (!RUNBOOK_FOLDERS.has(name) && !ALERT_FOLDERS.has(name) && !docsRunbook) continue;
-    if (segments.slice(i + 1).some((s) => HELPER_FOLDERS.has(s.toLowerCase()))) return undefined;
+    if (segments.slice(i + 1).some(isHelperFolderName)) return undefined;
     return {
       evidence: ALERT_FOLDERS.has(name) ? 'alerts' : 'folder',
       collection: segments.slice(0, i + 1).join('/'),

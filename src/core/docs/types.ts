@@ -121,7 +121,8 @@ export interface Decision {
  * matter, or its place in an alert collection (`alerts/`, `playbooks/`) — the last only while the
  * collection follows the alert convention (see runbooks.ts).
  */
-export type RunbookEvidence = 'folder' | 'glob' | 'frontMatter' | 'alerts';
+/** Why a file is a runbook; `site`: an MkDocs/TechDocs site's nav, path or name says so (mkdocs.ts). */
+export type RunbookEvidence = 'folder' | 'glob' | 'site' | 'frontMatter' | 'alerts';
 
 /** A parsed runbook. Review dates are filled in by the index (they depend on the clock). */
 export interface Runbook {
