@@ -6,7 +6,10 @@ import * as path from 'node:path';
 import { type DocsJson, docsCommand } from '../../../src/cli/docs';
 import { parseDate, slashEvidence } from '../../../src/core/docs/dates';
 import { DocsIndex } from '../../../src/core/docs/docsIndex';
+import type { Hover } from 'vscode-languageserver/node';
+import { pathToUri } from '../../../src/server/uris';
 import { capture } from '../cliIo';
+import { inProcessServer } from '../server/lspClient';
 import { clock } from './fixtures';
 
 const folder = '/w/doc/adr';
@@ -201,6 +204,41 @@ describe('dates read as their folder writes them', () => {
         [[`us/decisions/${name(1)}`, 4, 'ambiguous-date']],
       );
     } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('the language server moves the diagnostic and the hovered date when an edit settles the folder', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-dates-lsp-'));
+    const adr = path.join(root, 'doc', 'adr');
+    fs.mkdirSync(adr, { recursive: true });
+    const one = path.join(adr, name(1));
+    const two = path.join(adr, name(2));
+    const twoText = `${record(2, '06/07/2018')}\nSee [the first](${name(1)}).\n`;
+    fs.writeFileSync(one, record(1, '05/02/2018'));
+    fs.writeFileSync(two, twoText);
+    const client = inProcessServer();
+    try {
+      await client.initialize([root]);
+      const [unsettled] = await client.diagnosticsFor(one, (d) => d.some((x) => x.code === 'ambiguous-date'));
+      assert.equal(unsettled.severity, 3, 'information');
+      assert.equal(unsettled.range.start.line, 3);
+      const hoverOne = async (): Promise<string> => {
+        const hover = (await client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: pathToUri(two) },
+          position: { line: 5, character: 'See [the first]('.length + 2 },
+        })) as Hover;
+        return (hover.contents as { value: string }).value;
+      };
+      client.open(two, twoText);
+      assert.match(await hoverOne(), /accepted · 2018-05-02/);
+      // 06/07 becomes 16/07 in the open record: the folder writes the day first, and 0001 (not
+      // open) loses its diagnostic and reads 5 February.
+      client.change(two, 2, twoText.replace('06/07/2018', '16/07/2018'));
+      await client.diagnosticsFor(one, (d) => d.length === 0);
+      assert.match(await hoverOne(), /accepted · 2018-02-05/);
+    } finally {
+      client.dispose();
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
