@@ -324,6 +324,13 @@ async function runDraftWith(args: DraftArgs, io: CliIo, deps: DraftDeps): Promis
       previousUpdate: previous,
       templateFile: args.template !== undefined ? resolve(io.cwd, args.template) : null,
       focus: await focusSummaryFor(deps.focusHistoryFile(), window, roots),
+      // The repository's `cadence.docs.*` thresholds, as `cadence duty` reads them (its problem, if
+      // any, is the settings file's and was said above); loaded only for a repository with a team file.
+      dutySettings: async () => {
+        const { readRepoDocsSettings } = await import('../node/docs/repoDocsSettings');
+        const { dutyThresholds } = await import('../shared/docsSettings');
+        return dutyThresholds((await readRepoDocsSettings(roots[0])).values);
+      },
       gitPath: deps.gitPath,
       github:
         useGithub && token

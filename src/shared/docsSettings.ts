@@ -1,6 +1,7 @@
 // `cadence.docs.*`, declared once for the extension (trees, client) and the language server: the
 // table (names, defaults, limits; package.json must agree, a unit test checks), the settings type
 // both sides use, and the defensive reader for what an LSP client sends.
+import type { DutySettings } from '../core/docs/duty';
 import { DEFAULT_DIAGNOSTIC_LEVELS, DEFAULT_OPEN_FILES_ONLY } from '../core/docs/levels';
 import { RUNBOOK_SORTS } from '../core/docs/runbookGroups';
 import { readSetting, readTable, type SettingsTable, type TableValues } from '../core/settings';
@@ -54,5 +55,14 @@ export function readServerSettings(options: unknown): ServerSettings {
     excludeNames: readSetting({ type: 'strings', default: [] }, o.excludeNames),
     git: o.git !== false,
     ...(gitPath ? { gitPath } : {}),
+  };
+}
+
+/** The documentation duty's thresholds among the docs settings (the duty view, the weekly draft's line). */
+export function dutyThresholds(values: Pick<TableValues<typeof DOCS_SETTINGS>, keyof DutySettings>): DutySettings {
+  return {
+    driftCommits: values.driftCommits,
+    proposedDays: values.proposedDays,
+    guideStaleMonths: values.guideStaleMonths,
   };
 }

@@ -260,12 +260,21 @@ describe('weekly update in a real VS Code', () => {
   "cadence.weekly.workDays": ["monday", "tuesday", "wednesday", "thursday"],
   "cadence.weekly.bots": ["[bot]", "grace"],
   "cadence.weekly.hiddenTypes": ["chore", "docs", "test",],
+  // the documentation duty's thresholds, for the Documentation line
+  "cadence.docs.driftCommits": 1,
+  "cadence.docs.proposedDays": 1,
+  "cadence.docs.guideStaleMonths": 1,
 }
 `,
     );
     const config = () => vscode.workspace.getConfiguration('cadence.weekly');
     try {
-      await waitFor(() => config().get('weekStartsOn') === 'sunday', 'VS Code to read the new settings');
+      await waitFor(
+        () =>
+          config().get('weekStartsOn') === 'sunday' &&
+          vscode.workspace.getConfiguration('cadence.docs').get('driftCommits') === 1,
+        'VS Code to read the new settings',
+      );
       const now = Date.now();
       const check = async (command: { template: boolean }) => {
         if (command.template) await config().update('template', 'same.hbs', vscode.ConfigurationTarget.Workspace);
@@ -289,6 +298,8 @@ describe('weekly update in a real VS Code', () => {
         return result.draft;
       };
       const draft = await check({ template: false });
+      // Ada is on duty this week (the sample team's rotation starts on this week's Monday).
+      assert.equal(draft.documentation?.onDuty, true, JSON.stringify(draft.documentation));
       assert.equal(draft.window.timeZone, 'America/New_York');
       assert.equal(new Date(draft.window.start).getUTCDay(), 0, 'the week starts on Sunday');
       await check({ template: true });

@@ -13,6 +13,7 @@ import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/mo
 import { renderMarkdown } from '../../core/weekly/render';
 import type { WeeklySettings } from '../../core/weekly/settings';
 import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow } from '../../core/weekly/window';
+import type { DutySettings } from '../../core/docs/duty';
 import { TEAM_FILE } from '../../core/docs/teamFile';
 import { yourTimeZone } from '../timeZone';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
@@ -88,6 +89,12 @@ export interface AssembleRequest extends Pick<
   templateFile: string | null;
   /** The focus summary for the window, or null. */
   focus: FocusSummary | null;
+  /**
+   * The documentation duty's thresholds (`cadence.docs.driftCommits`, `proposedDays`,
+   * `guideStaleMonths`) for the draft's Documentation line; asked for only when a repository has a
+   * team file. Absent: the defaults.
+   */
+  dutySettings?: () => Partial<DutySettings> | Promise<Partial<DutySettings>>;
 }
 
 export interface AssembledDraft {
@@ -161,6 +168,7 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
         now: request.now,
         gitPath: request.gitPath,
         signal: request.signal,
+        settings: await request.dutySettings?.(),
       })
     : { documentation: null, notices: [] };
   const draft: WeeklyDraft = { ...fromRepos, documentation: documented.documentation };

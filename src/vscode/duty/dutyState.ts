@@ -5,6 +5,7 @@ import { type DutyTurn, displayName, onDuty } from '../../core/docs/rotation';
 import { buildDuty, type DutyReport } from '../../node/docs/duty';
 import { gitOrUndefined } from '../../node/git';
 import { readTeamFile } from '../../node/docs/team';
+import { dutyThresholds } from '../../shared/docsSettings';
 import { readDocsSettings } from '../docs/settings';
 import { editorTimeZone } from '../timeZone';
 
@@ -15,9 +16,9 @@ export function readDutySettings(): {
   excludeNames: string[];
   runbookSections: string[];
 } {
-  const { driftCommits, proposedDays, guideStaleMonths, guideGlobs, excludeNames, runbookSections } =
-    readDocsSettings();
-  return { settings: { driftCommits, proposedDays, guideStaleMonths }, guideGlobs, excludeNames, runbookSections };
+  const docs = readDocsSettings();
+  const { guideGlobs, excludeNames, runbookSections } = docs;
+  return { settings: dutyThresholds(docs), guideGlobs, excludeNames, runbookSections };
 }
 
 /** The duty of every local workspace folder, whose turn it is, and whether it is the user's. */

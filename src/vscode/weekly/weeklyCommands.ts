@@ -14,6 +14,8 @@ import { lastUpdateEnd } from '../../node/weekly/updates';
 import type { WeeklyDeps } from './deps';
 import { announceGithub, githubForDraft } from './githubSession';
 import { readWeeklySettings, type WeeklySettings } from './settings';
+import { dutyThresholds } from '../../shared/docsSettings';
+import { readDocsSettings } from '../docs/settings';
 import { updatesFolder, workspaceRoot } from './updatesFolder';
 
 /** What "Draft Weekly Update for…" offers (the CLI's windows too); tests pass one to skip the pick. */
@@ -124,6 +126,8 @@ export async function draftWeekly(
                 : path.join(root, settings.template)
               : null,
             focus,
+            // The duty's thresholds as the Guides view uses them (the CLI reads the repository's).
+            dutySettings: () => dutyThresholds(readDocsSettings()),
             ...('request' in github ? { github: github.request } : { githubUnavailable: github.status }),
             gitPath: git,
             signal: abort.signal,

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { countFixed, docChanges, parseWindowLog } from '../../../src/core/docs/dutyWeek';
-import { type DutyItem, dutyItems } from '../../../src/core/docs/duty';
+import { type DutyItem, type DutySettings, dutyItems } from '../../../src/core/docs/duty';
 import { DocsIndex } from '../../../src/core/docs/index';
 import type { Problem } from '../../../src/core/docs/types';
 import { combineDocumentation, documentationLine } from '../../../src/core/weekly/documentation';
@@ -14,15 +14,18 @@ import { normalizeWeeklySettings } from '../../../src/core/weekly/settings';
 import { isoWeekWindow } from '../../../src/core/weekly/window';
 import { buildDuty } from '../../../src/node/docs/duty';
 import { assembleDraft, type AssembledDraft } from '../../../src/node/weekly/assemble';
+import { runDraft } from '../../../src/cli/draft';
 import { buildDutyWeekRepo, NOW } from '../../fixtures/duty-week.mjs';
+import { capture } from '../cliIo';
 
 const berlin = { timeZone: 'Europe/Berlin', weekStartsOn: 1 as const };
 const W47 = isoWeekWindow('2026-W47', berlin);
 const now = Date.parse(NOW);
 const settings = { ...normalizeWeeklySettings(() => undefined), timeZone: 'Europe/Berlin' };
 
-function assemble(root: string, authors: string[]): Promise<AssembledDraft> {
+function assemble(root: string, authors: string[], dutySettings?: Partial<DutySettings>): Promise<AssembledDraft> {
   return assembleDraft({
+    ...(dutySettings ? { dutySettings: () => dutySettings } : {}),
     roots: [root],
     window: W47,
     now,
@@ -76,6 +79,47 @@ describe('the weekly draft: documentation duty', function () {
     );
     const json = JSON.parse(renderJson(ada.draft));
     assert.deepEqual(json.documentation, ada.draft.documentation);
+  });
+
+  it("counts with the user's thresholds, not the defaults", async () => {
+    // 6 commits to services/payments/ are no drift at 10; a decision Proposed since September is not
+    // stale at 365 days: the runbook's drift is no fix, and the decision no item.
+    const strict = await assemble(root, ['ada@example.com'], { driftCommits: 10, proposedDays: 365 });
+    assert.deepEqual(strict.draft.documentation, {
+      onDuty: true,
+      changed: ['README.md', 'docs/runbooks/payments.md'],
+      fixed: 3,
+      items: 5,
+    });
+    assert.match(strict.markdown, /- Documentation duty: fixed 3 of 5 items; changed /);
+  });
+
+  it("`cadence draft` takes the thresholds from the repository's .vscode/settings.json", async () => {
+    const settingsFile = path.join(root, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(
+      settingsFile,
+      '{\n  // as in the editor\n  "cadence.docs.driftCommits": 10,\n  "cadence.docs.proposedDays": 365,\n}\n',
+    );
+    const draft = async () => {
+      const { out, io } = capture(root);
+      const code = await runDraft(['--week', '2026-W47', '--tz', 'Europe/Berlin', '--author', 'ada@example.com'], io, {
+        now: () => now,
+        gitPath: 'git',
+        systemTimeZone: () => 'Europe/Berlin',
+        focusHistoryFile: () => path.join(base, 'no-focus-history.jsonl'),
+        env: {},
+      });
+      assert.equal(code, 0, out.stderr);
+      assert.equal(out.stderr, '');
+      return out.stdout;
+    };
+    try {
+      assert.match(await draft(), /- Documentation duty: fixed 3 of 5 items; changed /);
+    } finally {
+      fs.rmSync(path.join(root, '.vscode'), { recursive: true, force: true });
+    }
+    assert.match(await draft(), /- Documentation duty: fixed 4 of 7 items; changed /);
   });
 
   it('someone not on duty: the docs they changed, no counts', async () => {
