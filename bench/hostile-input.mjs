@@ -3,7 +3,9 @@
 //   npm run build && node bench/hostile-input.mjs
 // The hostile workspace (test/fixtures/docs-hostile.mjs --copies 5) holds five front matters of
 // `title: ` + 500 `{`, five alias bombs, a named pipe, links to a pipe, /dev/zero, /dev/stdin and a
-// file outside the workspace, an `.adr-dir` naming a parent, a non-UTF-8 file and a 2 MiB file.
+// file outside the workspace, an `.adr-dir` naming a parent, a non-UTF-8 file and a 2 MiB file,
+// and five site folders (a mkdocs.yml with 500 `{`, an alias-bomb catalog-info.yaml, a
+// .log4brains.yml of 200,000 `{`).
 // Each run is a fresh process (process start included); medians of RUNS interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { type YamlBounds, parseBoundedYaml } from './boundedYaml';
 import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
 import { isSkippedDecisionFile, numberFromFileName } from './names';
@@ -147,6 +147,9 @@ function siteRels(discovery: Discovery): string[] {
 
 const isMarkdown = isMarkdownName;
 
+/** `.log4brains.yml` is a few keys and a list of packages; it is untrusted YAML all the same. */
+const CONFIG_BOUNDS: YamlBounds = { maxAliasCount: 100, maxNodes: 20_000, maxDepth: 24 };
+
 function configFolders(name: string, text: string): { folders: string[]; log4brains: boolean } {
   if (name === '.adr-dir') {
     const folder = text.split(/\r?\n/)[0]?.trim();
@@ -164,7 +167,12 @@ function configFolders(name: string, text: string): { folders: string[]; log4bra
     return { folders, log4brains: false };
   }
   // .log4brains.yml: project.adrFolder and project.packages[].adrFolder (also top-level packages).
-  const data = parseYaml(text) as {
+  const parsed = parseBoundedYaml(text, CONFIG_BOUNDS);
+  if (parsed.error || !parsed.doc) {
+    const { message, offset } = parsed.error ?? { message: 'no YAML', offset: 0 };
+    throw new Error(`${message} at line ${text.slice(0, offset).split('\n').length}`);
+  }
+  const data = parsed.doc.toJS({ maxAliasCount: CONFIG_BOUNDS.maxAliasCount }) as {
     project?: { adrFolder?: unknown; packages?: { adrFolder?: unknown }[] };
     packages?: { adrFolder?: unknown }[];
   } | null;

@@ -86,6 +86,18 @@ describe('docs: nothing a repository can do to the user', () => {
     await assert.rejects(nodeFileSystem.readFile(path.join(hostile().root, 'pipes', 'pipe')), /named pipe/);
   });
 
+  it('site configs with hostile YAML (Python tags, 500 `{`, an alias bomb, 200,000 `{`) are one problem each, never run or expanded', async () => {
+    const { problems, index } = await loadHostile();
+    assert.deepEqual(codes(problems, 'mkdocs.yml'), ['unreadable-file']);
+    assert.match(problems.get('mkdocs.yml')![0].message, /nests too deeply/);
+    assert.deepEqual(codes(problems, '.log4brains.yml'), ['unreadable-file']);
+    // The catalog's aliases are never expanded: it is read, and its site is the mkdocs.yml beside it.
+    assert.deepEqual(codes(problems, 'catalog-info.yaml'), []);
+    assert.ok(!fs.existsSync(path.join(hostile().root, 'sites', '0', 'pwned')));
+    // The site falls back to MkDocs' defaults: its page named for a runbook is one.
+    assert.ok(index.runbooks().some((r) => r.path.endsWith('/sites/0/docs/restart-runbook.md')));
+  });
+
   it('does not follow .adr-dir out of the workspace, and says so', async () => {
     const { problems, index } = await loadHostile();
     assert.deepEqual(codes(problems, '.adr-dir'), ['outside-workspace']);

@@ -17,7 +17,8 @@ async function load(files: Record<string, string>) {
     .runbooks()
     .map((r) => [r.path.slice(ROOT.length + 1), r.evidence])
     .sort(([a], [b]) => a.localeCompare(b));
-  return { runbooks, notes: discovery.notes.map((n) => [n.path.slice(ROOT.length + 1), n.code, n.message]) };
+  const decisions = index.decisions().map((d) => d.path.slice(ROOT.length + 1));
+  return { runbooks, decisions, notes: discovery.notes.map((n) => [n.path.slice(ROOT.length + 1), n.code, n.message]) };
 }
 
 /** A mkdocs.yml as Material for MkDocs sites write it: Python tags, !ENV, a nav with sections. */
@@ -192,5 +193,24 @@ describe('MkDocs and Backstage TechDocs sites', () => {
       notes[0][2],
       /^Cannot read mkdocs\.yml \(it nests too deeply or holds too many values\); its site's runbooks/,
     );
+  });
+
+  it('.log4brains.yml is read under the same bounds: 200,000 `{` is one problem, not seconds of parsing', async () => {
+    const { notes } = await load({
+      '.log4brains.yml': `project: ${'{'.repeat(200_000)}\n`,
+      'docs/adr/0001-x.md': '# 1. X\n\n## Status\n\nAccepted\n',
+    });
+    assert.deepEqual(notes, [
+      [
+        '.log4brains.yml',
+        'unreadable-file',
+        'Cannot read .log4brains.yml (it nests too deeply or holds too many values at line 1); fix it so its folder is found.',
+      ],
+    ]);
+    const fine = await load({
+      '.log4brains.yml': 'project:\n  adrFolder: ./records\n',
+      'records/0001-x.md': '# 1. X\n',
+    });
+    assert.deepEqual([fine.notes, fine.decisions], [[], ['records/0001-x.md']]);
   });
 });
