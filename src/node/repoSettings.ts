@@ -8,6 +8,7 @@ import { join } from 'node:path';
 // The ES module build: the package's default (UMD) entry loads its parts with a runtime `require`
 // that a bundle cannot follow.
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
+import { MAX_JSON_DEPTH, jsonTooDeep } from '../core/jsonNesting';
 
 const MAX_BYTES = 1024 * 1024;
 
@@ -27,6 +28,13 @@ export async function readRepoSettingsFile(root: string): Promise<RepoSettingsFi
   if (info.size > MAX_BYTES) return { values: {}, problem: `${file} is over 1 MiB; its settings were not used` };
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) return { values: {}, problem: `cannot read ${file}; its settings were not used` };
+  // jsonc-parser recurses per level: a few thousand `[` overflow the stack, so deep text is refused unparsed.
+  const deep = jsonTooDeep(text);
+  if (deep !== undefined)
+    return {
+      values: {},
+      problem: `${file} nests deeper than ${MAX_JSON_DEPTH} levels (at offset ${deep}); its settings were not used`,
+    };
   const errors: ParseError[] = [];
   const json: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || typeof json !== 'object' || json === null || Array.isArray(json)) {

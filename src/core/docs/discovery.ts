@@ -280,12 +280,15 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       const within = allowed.find((folder) => isInside(folder, config.path)) ?? root;
       const text = await fs.readFile(config.path, within);
       const { folders, log4brains } = configFolders(config.name, text);
+      const outside: string[] = [];
       for (const folder of folders) {
         const path = joinPath(dirname(config.path), folder);
         if (allowed.some((inside) => isInside(inside, path)))
           addFolder(result, path, CONFIG_FILES[config.name], log4brains);
-        else result.notes.push(outsideFolder(config, folder));
+        else outside.push(folder);
       }
+      // One problem per file (the index keeps one note a file), naming every folder outside.
+      if (outside.length > 0) result.notes.push(outsideFolder(config, ...outside));
     } catch (error) {
       result.notes.push({
         path: config.path,
@@ -373,13 +376,18 @@ function unreadableSite(file: { path: string; name: string }, reason: string): P
   };
 }
 
-function outsideFolder(config: { path: string; name: string }, folder: string): Problem {
+function outsideFolder(config: { path: string; name: string }, ...folders: string[]): Problem {
+  const names = folders.map((folder) => JSON.stringify(folder));
+  const named =
+    names.length === 1
+      ? `${names[0]}, a folder`
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, folders`;
   return {
     path: config.path,
     line: 0,
     code: 'outside-workspace',
     severity: 'warning',
-    message: `${config.name} names ${JSON.stringify(folder)}, a folder outside the workspace folder: Cadence neither reads nor creates records there. Name a folder inside it.`,
+    message: `${config.name} names ${named} outside the workspace folder: Cadence neither reads nor creates records there. Name ${names.length === 1 ? 'a folder' : 'folders'} inside it.`,
   };
 }
 

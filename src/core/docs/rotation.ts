@@ -5,7 +5,7 @@
  * from `duty.start`. Pure: the clock and the user's zone come in.
  */
 import { TZDate } from '@date-fns/tz';
-import { parseDocument } from 'yaml';
+import { type YamlBounds, parseBoundedYaml } from './boundedYaml';
 import { TEAM_FILE } from './teamFile';
 
 export interface TeamMember {
@@ -38,6 +38,8 @@ export { TEAM_FILE };
 /** Larger team files are not read (a hostile repository cannot make the parse unbounded). */
 export const MAX_TEAM_FILE_BYTES = 64 * 1024;
 const MAX_PEOPLE = 1000;
+/** A team file is a list of people and a few scalars: a few levels deep, a few nodes per person. */
+const TEAM_BOUNDS: YamlBounds = { maxAliasCount: 10, maxNodes: 20 * MAX_PEOPLE, maxDepth: 16 };
 /**
  * The rotation's start when the team file names none: Monday 1 January 2001 (ISO week 2001-W01).
  * Fixed, so every clone agrees whose turn it is without asking git (a CI clone of depth 1 would
@@ -63,21 +65,27 @@ function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
-/** Parses the team file. Never throws; every problem is one line naming the field. */
+/**
+ * Parses the team file. Never throws; every problem is one line naming the field. A problem with
+ * the whole file does not repeat the file's name: callers print it after the file's path.
+ */
 export function parseTeam(text: string): TeamParse {
   const problems: string[] = [];
-  if (text.length > MAX_TEAM_FILE_BYTES) return { problems: [`${TEAM_FILE} is over 64 KiB; it was not read.`] };
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0)
-    return { problems: [`${TEAM_FILE} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`] };
+  if (text.length > MAX_TEAM_FILE_BYTES) return { problems: ['over 64 KiB; it was not read.'] };
+  const parsed = parseBoundedYaml(text, TEAM_BOUNDS);
+  if (!parsed.doc || parsed.error) {
+    const error = parsed.error ?? { offset: 0, message: 'no document' };
+    const line = text.slice(0, error.offset).split('\n').length;
+    return { problems: [`not valid YAML (line ${line}: ${error.message}); it was not read.`] };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 10 });
+    data = parsed.doc.toJS({ maxAliasCount: TEAM_BOUNDS.maxAliasCount });
   } catch (error) {
-    return { problems: [`${TEAM_FILE} cannot be read: ${error instanceof Error ? error.message : String(error)}`] };
+    return { problems: [`cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
-    return { problems: [`${TEAM_FILE} must be a mapping with people and duty.`] };
+    return { problems: ['must be a mapping with people and duty.'] };
   const root = data as Record<string, unknown>;
   const duty = (root.duty ?? {}) as Record<string, unknown>;
   if (typeof duty !== 'object' || Array.isArray(duty))

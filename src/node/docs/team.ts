@@ -14,15 +14,14 @@ export function readTeamFile(folders: readonly string[]): (TeamParse & { path: s
     } catch {
       continue;
     }
-    if (!stat.isFile()) return { path: file, problems: [`${TEAM_FILE} is not a regular file; it was not read.`] };
-    if (stat.size > MAX_TEAM_FILE_BYTES)
-      return { path: file, problems: [`${TEAM_FILE} is over 64 KiB; it was not read.`] };
+    if (!stat.isFile()) return { path: file, problems: ['not a regular file; it was not read.'] };
+    if (stat.size > MAX_TEAM_FILE_BYTES) return { path: file, problems: ['over 64 KiB; it was not read.'] };
     try {
       return { path: file, ...parseTeam(readFileSync(file, 'utf8')) };
     } catch (error) {
       return {
         path: file,
-        problems: [`${TEAM_FILE} cannot be read: ${error instanceof Error ? error.message : String(error)}`],
+        problems: [`cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
       };
     }
   }

@@ -266,6 +266,15 @@ describe('cadence draft', function () {
       /^cadence draft: .*settings\.json is not a JSON object \(.*\); its settings were not used\n$/,
     );
     assert.equal(JSON.parse(broken.stdout).window.start, '2026-11-16T00:00:00.000Z');
+    // Nested past the bound (it overflowed the parser's stack): the same one line, never a crash.
+    fs.writeFileSync(path.join(team, '.vscode', 'settings.json'), '['.repeat(200_000));
+    const deep = await run(['--week', '2026-W47', '--format', 'json', '--tz', 'UTC'], team);
+    assert.equal(deep.code, 0);
+    assert.match(
+      deep.stderr,
+      /^cadence draft: .*settings\.json nests deeper than 64 levels .*; its settings were not used\n$/,
+    );
+    assert.equal(JSON.parse(deep.stdout).window.start, '2026-11-16T00:00:00.000Z');
 
     for (const [args, pattern] of [
       [['--week-starts-on', 'someday'], /--week-starts-on 'someday' is not a weekday/],

@@ -169,7 +169,10 @@ describe('cadence duty', () => {
     const { out, io } = capture(copy);
     assert.equal(await duty.run([], io), 1);
     assert.match(out.stdout, /Nobody is on duty: \.cadence\/team\.yml has problems\./);
-    assert.match(out.stderr, /team\.yml: \.cadence\/team\.yml is not valid YAML/);
+    assert.equal(
+      out.stderr,
+      `cadence duty: ${path.join(copy, '.cadence', 'team.yml')}: not valid YAML (line 2: Flow sequence in block collection must be sufficiently indented and end with a ]); it was not read.\n`,
+    );
     assert.equal(out.stderr.trim().split('\n').length, 1);
   });
 

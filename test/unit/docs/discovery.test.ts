@@ -97,4 +97,37 @@ describe('docs discovery', () => {
     assert.equal(classify(discovery, path.join(root, 'src', 'notes.txt')), undefined);
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('.log4brains.yml: every folder outside is reported; deep nests are one problem, not a crash', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-log4brains-')));
+    const file = path.join(root, '.log4brains.yml');
+    fs.writeFileSync(file, 'project:\n  adrFolder: ../../../etc\n  packages:\n    - name: a\n      adrFolder: ../x\n');
+    const outside = await discover(nodeFileSystem, root);
+    assert.deepEqual(
+      outside.notes.map((n) => [n.code, n.message]),
+      [
+        [
+          'outside-workspace',
+          '.log4brains.yml names "../../../etc" and "../x", folders outside the workspace folder: Cadence neither reads nor creates records there. Name folders inside it.',
+        ],
+      ],
+    );
+    assert.deepEqual(outside.decisionFolders, []);
+    // Nesting past the bound is one problem, never a parse.
+    fs.writeFileSync(file, '['.repeat(5000));
+    const deep = await discover(nodeFileSystem, root);
+    assert.deepEqual(
+      deep.notes.map((n) => n.code),
+      ['unreadable-file'],
+    );
+    assert.match(deep.notes[0].message, /^Cannot read \.log4brains\.yml \(it nests too deeply/);
+    // adr.config.json goes to JSON.parse, which does not recurse: a deep nest is a syntax problem.
+    fs.rmSync(file);
+    fs.writeFileSync(path.join(root, 'adr.config.json'), '['.repeat(200_000));
+    assert.deepEqual(
+      (await discover(nodeFileSystem, root)).notes.map((n) => n.code),
+      ['unreadable-file'],
+    );
+    fs.rmSync(root, { recursive: true, force: true });
+  });
 });

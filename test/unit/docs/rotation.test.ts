@@ -84,7 +84,16 @@ describe('documentation duty rotation', () => {
         'timeZone "Mars/Base" is not an IANA time zone (like Europe/Berlin).',
       ],
     );
-    assert.match(parseTeam('people: [').problems[0], /^\.cadence\/team\.yml is not valid YAML/);
-    assert.match(parseTeam('a: &a [*a, *a]\n' + 'b: *a\n'.repeat(50)).problems[0] ?? '', /team\.yml/);
+    // Problems with the whole file do not repeat its name: callers print them after its path.
+    assert.match(parseTeam('people: [').problems[0], /^not valid YAML \(line 1: [^\n]+\); it was not read\.$/);
+    const laughs = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...['b', 'c', 'd'].map((k, i) => `${k}: &${k} [${`*${'abc'[i]}, `.repeat(8)}*${'abc'[i]}]`),
+    ];
+    assert.match(parseTeam(laughs.join('\n')).problems[0] ?? '', /^cannot be read: .*alias/i);
+    // Nesting deeper than a team file needs is refused before the parser recurses (5,000 `[` overflowed it).
+    assert.deepEqual(parseTeam('people:\n  - ' + '['.repeat(5000)).problems, [
+      'not valid YAML (line 2: it nests too deeply or holds too many values); it was not read.',
+    ]);
   });
 });
