@@ -40,6 +40,8 @@ export interface GitOptions {
   /** Written to git's stdin. */
   input?: string;
   maxBuffer?: number;
+  /** Also called with each chunk of stdout as it arrives (to parse while git runs). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -112,6 +114,9 @@ export function gitEnv(): NodeJS.ProcessEnv {
       PAGER: 'cat',
       GIT_TERMINAL_PROMPT: '0',
       GIT_OPTIONAL_LOCKS: '0',
+      // Into a pipe git flushes after every commit: a thousand tiny writes, each a read and an event
+      // on Node's main thread. Fully buffered output arrives in a few large chunks.
+      GIT_FLUSH: '0',
       LC_ALL: 'C',
       LANG: 'C',
     };
@@ -158,6 +163,7 @@ export function git(args: readonly string[], cwd: string, options: GitOptions = 
         reject(toGitError(error, { cwd, args, stderr, gitPath, timeoutMs }));
       },
     );
+    if (options.onStdout) child.stdout?.on('data', options.onStdout);
     if (options.input !== undefined) {
       child.stdin?.on('error', () => undefined); // git exited early: the callback reports it
       child.stdin?.end(options.input);

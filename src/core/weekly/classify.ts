@@ -126,6 +126,20 @@ export function isWipSubject(subject: string): boolean {
   return /^(\[wip\]|wip\b|wip:|tmp\b|temp\b|do not merge\b|dnm\b)/.test(s);
 }
 
+const VERSION = String.raw`v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.+-]+)?`;
+// Built once: they are tested against every commit of a draft.
+const RELEASE_SUBJECTS: readonly RegExp[] = [
+  /^chore\(release\)!?:/i,
+  /^release(?:\([^()]*\))?!?:/i,
+  new RegExp(`^${VERSION}$`, 'i'),
+  new RegExp(`^(?:chore(?:\\([^()]*\\))?!?: )?release\\b.*\\b${VERSION}$`, 'i'),
+  /^(?:chore(?:\([^()]*\))?: )?release (?:main|master)$/i,
+  /^(?:chore(?:\([^()]*\))?: )?version packages(?: \([\w.-]+\))?$/i,
+  /^RELEASING: Releasing \d+ package/,
+  /^(?:chore(?:\([^()]*\))?: )?publish(?:ed)?(?: packages)?$/i,
+  new RegExp(`^(?:chore(?:\\([^()]*\\))?: )?bump version(?: to|:)? .*${VERSION}$`, 'i'),
+];
+
 /**
  * Release commits, whatever wrote them: `chore(release): 1.2.3` (standard-version, lerna),
  * `release: v1.2.3`, `Release v8.1.1`, a bare `v8.1.2` or `1.2.3` (npm version), release-please's
@@ -135,18 +149,7 @@ export function isWipSubject(subject: string): boolean {
  */
 export function isReleaseSubject(subject: string): boolean {
   const s = subject.replace(PR_SUFFIX, '').trim();
-  const version = String.raw`v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.+-]+)?`;
-  return (
-    /^chore\(release\)!?:/i.test(s) ||
-    /^release(?:\([^()]*\))?!?:/i.test(s) ||
-    new RegExp(`^${version}$`, 'i').test(s) ||
-    new RegExp(`^(?:chore(?:\\([^()]*\\))?!?: )?release\\b.*\\b${version}$`, 'i').test(s) ||
-    /^(?:chore(?:\([^()]*\))?: )?release (?:main|master)$/i.test(s) ||
-    /^(?:chore(?:\([^()]*\))?: )?version packages(?: \([\w.-]+\))?$/i.test(s) ||
-    /^RELEASING: Releasing \d+ package/.test(s) ||
-    /^(?:chore(?:\([^()]*\))?: )?publish(?:ed)?(?: packages)?$/i.test(s) ||
-    new RegExp(`^(?:chore(?:\\([^()]*\\))?: )?bump version(?: to|:)? .*${version}$`, 'i').test(s)
-  );
+  return RELEASE_SUBJECTS.some((pattern) => pattern.test(s));
 }
 
 /** The target of a revert: (subject, sha) from `Revert "X"` and "This reverts commit <sha>". */

@@ -11,8 +11,8 @@ import { decode } from './decode';
 import {
   type Config,
   LOG_FORMAT,
+  LogParser,
   parseConfig,
-  parseLog,
   parseRefs,
   parseStatus,
   REF_FORMAT,
@@ -210,27 +210,41 @@ async function headFromGitDir(known: Promise<GitDirs | null>, branches: Promise<
 /** Reads everything the draft needs from the repository whose top level is `root`. */
 export async function snapshotRepo(root: string, options: SnapshotOptions): Promise<RepoSnapshot> {
   const since = new Date(options.since).toISOString();
-  // The published default branch is named by its sha: `--glob=refs/remotes/origin/HEAD` matched
-  // nothing (git appends `/*` to a pattern without glob characters), so a main that autofetch had
-  // moved ahead of the local one was never read.
+  // The log is the draft's longest call, so it starts first, before any read of the git dir, and
+  // everything else runs while it does. It names the published default branch with a glob git
+  // resolves itself (no refs read first): a bracket keeps git from appending `/*` to the pattern
+  // (`--glob=refs/remotes/origin/HEAD` matches nothing), and a missing or dangling origin/HEAD
+  // matches nothing instead of failing. So a main that autofetch moved ahead of the local one is read.
   let range: string[] = [];
-  const logArgs = (originTip: string | null, withHead: boolean) => [
+  const logArgs = (withHead: boolean) => [
     'log',
-    ...(range = ['--branches', ...(originTip ? [originTip] : []), ...(withHead ? ['HEAD'] : []), `--since=${since}`]),
+    ...(range = ['--branches', '--glob=refs/remotes/origin/[H]EAD', ...(withHead ? ['HEAD'] : []), `--since=${since}`]),
     ...LOG_HARDENING,
     '-z',
     `--format=${LOG_FORMAT}`,
     '--',
   ];
+  // Parsed as it arrives; an attempt that fails leaves its parser behind.
+  const readLog = (withHead: boolean) => {
+    const parser = new LogParser();
+    return git(logArgs(withHead), root, { ...options, onStdout: (chunk) => parser.push(chunk) }).then(() =>
+      parser.end(),
+    );
+  };
+  const log = readLog(true).catch((error: unknown) => {
+    // An empty repository has no HEAD to name: then ask for branches only (there are none).
+    if (error instanceof GitError && error.kind === 'git-failed') return readLog(false);
+    throw error;
+  });
   const dirs = gitDirs(root);
   const branches = readBranches(root, options, dirs);
-  // Everything below runs in parallel: one `git log` (once the refs are read from the git dir, which
-  // costs less than starting a process), `git status`, and reads of the git dir.
+  // Everything below runs while the log does: `git status` (once the config's filter drivers are
+  // known), and reads of the git dir.
   const repoConfig = readConfig(root, options, dirs);
   // Whether branches that did not move in the fetched span are merged: asked alongside the log for
   // the branches that can have moved recently (their ref files' times), not after it.
   const early = branches.then((known) => unmergedAmong(root, known, options));
-  const [config, status, refs, logBytes, shallow, mailmap] = await Promise.all([
+  const [config, status, refs, commits, shallow, mailmap] = await Promise.all([
     repoConfig,
     // Status compares changed files through the repository's clean filters: empty them, so it
     // runs no program (a racily-clean filtered file may count as changed). Submodules: only
@@ -244,21 +258,10 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
           }).then(parseStatus),
         ),
     branches,
-    branches.then(async (known) => {
-      const originTip = known.originHead?.tip ?? null;
-      try {
-        return await git(logArgs(originTip, true), root, options);
-      } catch (error) {
-        // An empty repository has no HEAD to name: then ask for branches only (there are none).
-        if (error instanceof GitError && error.kind === 'git-failed')
-          return git(logArgs(originTip, false), root, options);
-        throw error;
-      }
-    }),
+    log,
     isShallow(root, dirs),
     readFile(join(root, '.mailmap'), 'utf8').catch(() => null),
   ]);
-  const commits = parseLog(logBytes);
   const defaultBranch = pickDefault(refs, status);
   // Fill in tips from the fetched commits; branches last touched before the fetched span but moved
   // recently enough to be "in progress" get one `git for-each-ref` for their tips and whether they

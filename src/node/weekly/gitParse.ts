@@ -5,43 +5,76 @@ import { decode, utf8 } from './decode';
 const FIELDS = ['%H', '%P', '%T', '%an', '%ae', '%at', '%ce', '%ct', '%s', '%b'];
 export const LOG_FORMAT = FIELDS.join('%x1f');
 
-/** Parses `git log -z --format=<LOG_FORMAT>` output (NUL between records, 0x1f between fields). */
-export function parseLog(bytes: Buffer): RawCommit[] {
-  // Nearly always the whole output is UTF-8 (git re-encodes declared encodings): decode it at once.
-  // Only when that fails is each record decoded on its own, so one Latin-1 message stays local.
-  let records: string[];
-  try {
-    records = utf8.decode(bytes).split('\0');
-  } catch {
-    records = [];
-    for (let start = 0; start < bytes.length;) {
-      let end = bytes.indexOf(0, start);
-      if (end < 0) end = bytes.length;
-      records.push(decode(bytes.subarray(start, end)));
-      start = end + 1;
+/**
+ * Parses `git log -z --format=<LOG_FORMAT>` output (NUL between records, 0x1f between fields) as it
+ * arrives: each chunk's complete records are parsed while git is still walking, so little is left
+ * to do when it exits. A NUL never occurs inside a UTF-8 sequence, so records split cleanly.
+ */
+export class LogParser {
+  readonly commits: RawCommit[] = [];
+  private pending: Buffer[] = [];
+
+  push(chunk: Buffer): void {
+    const last = chunk.lastIndexOf(0);
+    if (last < 0) {
+      this.pending.push(chunk);
+      return;
+    }
+    const complete = chunk.subarray(0, last);
+    const bytes = this.pending.length > 0 ? Buffer.concat([...this.pending, complete]) : complete;
+    this.pending = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    this.parse(bytes);
+  }
+
+  /** The commits of all the output pushed. */
+  end(): RawCommit[] {
+    if (this.pending.length > 0) this.parse(Buffer.concat(this.pending));
+    this.pending = [];
+    return this.commits;
+  }
+
+  private parse(bytes: Buffer): void {
+    // Nearly always the output is UTF-8 (git re-encodes declared encodings): decode it at once.
+    // Only when that fails is each record decoded on its own, so one Latin-1 message stays local.
+    let records: string[];
+    try {
+      records = utf8.decode(bytes).split('\0');
+    } catch {
+      records = [];
+      for (let start = 0; start < bytes.length;) {
+        let end = bytes.indexOf(0, start);
+        if (end < 0) end = bytes.length;
+        records.push(decode(bytes.subarray(start, end)));
+        start = end + 1;
+      }
+    }
+    for (const record of records) {
+      if (!record.trim()) continue;
+      const fields = record.replace(/^\n+/, '').split('\x1f');
+      if (fields.length < FIELDS.length) continue;
+      const [sha, parents, tree, authorName, authorEmail, authorDate, committerEmail, committerDate, subject, ...body] =
+        fields;
+      this.commits.push({
+        sha,
+        parents: parents ? parents.split(' ') : [],
+        tree,
+        authorName,
+        authorEmail,
+        authorDate: Number(authorDate) * 1000,
+        committerEmail,
+        committerDate: Number(committerDate) * 1000,
+        subject,
+        body: body.join('\x1f').trim(),
+      });
     }
   }
-  const commits: RawCommit[] = [];
-  for (const record of records) {
-    if (!record.trim()) continue;
-    const fields = record.replace(/^\n+/, '').split('\x1f');
-    if (fields.length < FIELDS.length) continue;
-    const [sha, parents, tree, authorName, authorEmail, authorDate, committerEmail, committerDate, subject, ...body] =
-      fields;
-    commits.push({
-      sha,
-      parents: parents ? parents.split(' ') : [],
-      tree,
-      authorName,
-      authorEmail,
-      authorDate: Number(authorDate) * 1000,
-      committerEmail,
-      committerDate: Number(committerDate) * 1000,
-      subject,
-      body: body.join('\x1f').trim(),
-    });
-  }
-  return commits;
+}
+
+/** Parses the whole output of `git log -z --format=<LOG_FORMAT>`. */
+export function parseLog(bytes: Buffer): RawCommit[] {
+  const parser = new LogParser();
+  parser.push(bytes);
+  return parser.end();
 }
 
 export interface Status {
