@@ -301,7 +301,8 @@ async function runDraftWith(args: DraftArgs, io: CliIo, deps: DraftDeps): Promis
     const settings = effectiveSettings(repoSettings.values, args);
     let window: TimeWindow;
     try {
-      const week = weekOptions(settings, deps.systemTimeZone());
+      // The system's zone only when no zone is given: asking builds a formatter for nothing.
+      const week = weekOptions(settings, () => deps.systemTimeZone());
       window = (await resolveWindow(windowChoice(args), now, week, null)).window;
     } catch (error) {
       if (error instanceof WindowError) throw new UsageError(error.message);

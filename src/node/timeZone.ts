@@ -9,8 +9,8 @@ export function systemTimeZone(): string {
 
 /**
  * The user's zone: `configured` (the `cadence.weekly.timeZone` setting, or a `--tz` flag) when
- * non-empty, else `system`. Throws WindowError naming an unknown configured zone.
+ * non-empty, else `system` (asked only then). Throws WindowError naming an unknown configured zone.
  */
-export function yourTimeZone(configured: string | undefined, system: string = systemTimeZone()): string {
-  return canonicalTimeZone(configured?.trim() || system);
+export function yourTimeZone(configured: string | undefined, system: string | (() => string) = systemTimeZone): string {
+  return canonicalTimeZone(configured?.trim() || (typeof system === 'string' ? system : system()));
 }

@@ -33,7 +33,7 @@ export type WindowChoice =
  */
 export function weekOptions(
   settings: Pick<WeeklySettings, 'timeZone' | 'weekStartsOn'>,
-  systemZone: string,
+  systemZone: string | (() => string),
 ): WeekOptions {
   return { timeZone: yourTimeZone(settings.timeZone, systemZone), weekStartsOn: settings.weekStartsOn };
 }

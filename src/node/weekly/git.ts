@@ -104,7 +104,8 @@ async function readConfig(root: string, options: GitOptions, known: Promise<GitD
     join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'git', 'config'),
     process.env.GIT_CONFIG_GLOBAL ?? '',
   ];
-  const stamps = await Promise.all(
+  // The stats are issued before git config starts, so the stamps never postdate what it read.
+  const key = Promise.all(
     files.map((file) =>
       file
         ? stat(file).then(
@@ -113,15 +114,17 @@ async function readConfig(root: string, options: GitOptions, known: Promise<GitD
           )
         : '',
     ),
-  );
-  const key = `${options.gitPath}|${stamps.join('|')}`;
+  ).then((stamps) => `${options.gitPath}|${stamps.join('|')}`);
   const cached = configCache.get(root);
-  if (cached && cached.key === key) return cached.config;
-  const bytes = await quiet(
-    git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url|filter\\..*)$'], root, options),
-  );
+  if (cached && cached.key === (await key)) return cached.config;
+  // Nothing cached (the command line's one draft, a first draft): git config starts without waiting
+  // for the stamps.
+  const [bytes, stamped] = await Promise.all([
+    quiet(git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url|filter\\..*)$'], root, options)),
+    key,
+  ]);
   const config = { ...parseConfig(bytes), noFilters: filterOverrides(decode(bytes)) };
-  configCache.set(root, { key, config });
+  configCache.set(root, { key: stamped, config });
   return config;
 }
 
