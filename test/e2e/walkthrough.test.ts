@@ -100,6 +100,12 @@ describe('the walkthrough in the real workbench (packaged .vsix)', () => {
           .map((step) => step.getAttribute('data-step-id') ?? step.textContent),
       );
     assert.deepEqual(clipped, []);
+    // The selected step's media (Markdown, in a webview beside the steps) shows what the step does.
+    await page
+      .frameLocator('.getting-started-media iframe.webview')
+      .frameLocator('iframe')
+      .locator('body', { hasText: 'Run Cadence: Draft Weekly Update' })
+      .waitFor({ timeout: 30_000 });
     await screenshot(page, 'walkthrough');
 
     // The draft from the palette, then back to the walkthrough's tab.

@@ -19,6 +19,9 @@ export const QUIET_SETTINGS = {
   'workbench.tips.enabled': false,
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
+  // The secondary side bar (chat) stays closed, as most users keep it: pictures show the editor, and
+  // layout checks (the walkthrough's step cards) run at the width users have.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export function freePort() {
