@@ -21,7 +21,7 @@ const PICTURES = [
 const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 run([join(root, 'scripts', 'build-tests.mjs')]);
 run([join(root, 'scripts', 'package.mjs')]);
-const specs = ['docs', 'focus', 'weekly', 'walkthrough'].map((name) =>
+const specs = ['sidebar', 'docs', 'focus', 'weekly', 'walkthrough'].map((name) =>
   join(root, 'out', 'test', 'e2e', `${name}.test.js`),
 );
 run([

@@ -86,7 +86,25 @@ export async function openWorkbench(options: {
   }
 }
 
+/**
+ * Pictures are of a settled window, as a user looks at it: extensions activated, no view still
+ * loading, no hover left by the last click. A window that does not settle in time is taken as it is
+ * (the picture is not what the test asserts).
+ */
+async function settle(page: Page): Promise<void> {
+  // The empty left end of the title bar: nothing there shows a hover.
+  await page.mouse.move(200, 8);
+  // (A string predicate: it runs in the page, where `document` is, not in this Node program.)
+  const settled = [
+    `!document.querySelector('.statusbar')?.textContent?.includes('Activating Extensions')`,
+    `!document.querySelector('.part.sidebar .monaco-progress-container.active')`,
+    `!document.querySelector('.monaco-hover:not(.hidden)')`,
+  ].join(' && ');
+  await page.waitForFunction(settled, undefined, { timeout: 5_000 }).catch(() => undefined);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await settle(page);
   fs.mkdirSync(screenshotsDir, { recursive: true });
   const file = path.join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: file });
