@@ -9,6 +9,7 @@ import {
   setStatusEdits,
   supersededStatus,
 } from '../core/docs/edits';
+import { slashReadings } from '../core/docs/dateOrder';
 import type { DocsIndex } from '../core/docs/index';
 import { numberFromFileName } from '../core/docs/names';
 import { basename, dirname, relativePath } from '../core/docs/paths';
@@ -67,8 +68,8 @@ async function reciprocalAction(
 
 /**
  * Quick fixes: make a supersede link reciprocal (on the record that lacks the link back, and on the
- * line of the record that has it — editing the other file), and set a status where it is missing
- * or unknown. Every edit is the minimal one from src/core/docs/edits.ts.
+ * line of the record that has it — editing the other file), set a status where it is missing
+ * or unknown, write a date that reads two ways as the ISO date of either. Every edit is the minimal one from src/core/docs/edits.ts.
  */
 export async function codeActions(
   ctx: CodeActionContext,
@@ -99,6 +100,9 @@ export async function codeActions(
     } else if (diagnostic.code === 'broken-link') {
       const text = await ctx.text(path);
       if (text !== undefined) actions.push(...renamedLinkActions(ctx, record, text, diagnostic));
+    } else if (diagnostic.code === 'ambiguous-date') {
+      const text = await ctx.text(path);
+      if (text !== undefined) actions.push(...isoDateActions(ctx, record, text, diagnostic));
     } else if (diagnostic.code === 'missing-status' || diagnostic.code === 'unknown-status') {
       const text = await ctx.text(path);
       if (text === undefined) continue;
@@ -187,4 +191,25 @@ function renamedLinkActions(
     });
   }
   return actions;
+}
+
+/** On `ambiguous-date`: write `05/02/2018` as either ISO date, the one it is read as first. */
+function isoDateActions(ctx: CodeActionContext, record: Decision, text: string, diagnostic: Diagnostic): CodeAction[] {
+  const doc = TextDocument.create(ctx.uriOf(record.path), 'markdown', 0, text);
+  const line = diagnostic.range.start.line;
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  // The reading the folder gives first (the record's date), then the other.
+  const readings = slashReadings(record.dateText ?? '', 'monthFirst').sort(
+    (a, b) => Number(b.iso === record.date) - Number(a.iso === record.date),
+  );
+  const written = readings[0]?.written;
+  const at = written ? text.slice(lineStart, doc.offsetAt({ line: line + 1, character: 0 })).indexOf(written) : -1;
+  if (!written || at < 0) return [];
+  const range = { start: doc.positionAt(lineStart + at), end: doc.positionAt(lineStart + at + written.length) };
+  return readings.map((reading) => ({
+    title: `Write ${reading.spoken} as ${reading.iso}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [{ range, newText: reading.iso }] } },
+  }));
 }

@@ -83,21 +83,17 @@ export class DateOrders {
           `${dates.dayFirst.size === dates.monthFirst.size ? 'half' : 'most'} of them are`
         : `no record of this folder has a day over 12 to settle it, so it is read ${ORDER_WORDS[order]}`;
       for (const decision of dates.ambiguous) {
-        const date = slashedDate(decision.dateText ?? '');
-        if (!date) continue;
-        const readings = {
-          monthFirst: spoken(date.year, date.first, date.second),
-          dayFirst: spoken(date.year, date.second, date.first),
-        };
-        const other: SlashOrder = order === 'dayFirst' ? 'monthFirst' : 'dayFirst';
+        const [monthFirst, dayFirst] = slashReadings(decision.dateText ?? '', 'monthFirst');
+        if (!monthFirst || !dayFirst) continue;
+        const [read, other] = order === 'dayFirst' ? [dayFirst, monthFirst] : [monthFirst, dayFirst];
         add({
           path: decision.path,
           line: decision.dateLine ?? decision.titleLine ?? 0,
           code: 'ambiguous-date',
           severity: mixed ? 'warning' : 'info',
           message:
-            `${date.text} could be ${readings.monthFirst.replace(/ \d+$/, '')} or ${readings.dayFirst}; ${why} ` +
-            `(${readings[order]}). Write ${parseDate(date.text, order)} or ${parseDate(date.text, other)} (ISO) to say which.`,
+            `${read.written} could be ${monthFirst.spoken.replace(/ \d+$/, '')} or ${dayFirst.spoken}; ${why} ` +
+            `(${read.spoken}). Write ${read.iso} or ${other.iso} (ISO) to say which.`,
         });
       }
     }
@@ -106,9 +102,32 @@ export class DateOrders {
 
 const ORDER_WORDS: Record<SlashOrder, string> = { dayFirst: 'day first', monthFirst: 'month first' };
 
-/** "5 February 2018" for month 2, day 5. */
-function spoken(year: number, month: number, day: number): string {
-  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+/** One way to read a slashed date: `05/02/2018` as "5 February 2018", 2018-02-05. */
+export interface SlashReading {
+  order: SlashOrder;
+  /** The date as written, without what follows it. */
+  written: string;
+  iso: string;
+  spoken: string;
+}
+
+/**
+ * Both readings of a date that could be read either way (`05/02/2018`), the one `first` gives
+ * first; none for any other text.
+ */
+export function slashReadings(text: string, first: SlashOrder): SlashReading[] {
+  const date = slashedDate(text);
+  if (!date || slashEvidence(text) !== 'ambiguous') return [];
+  const second: SlashOrder = first === 'dayFirst' ? 'monthFirst' : 'dayFirst';
+  return [first, second].map((order) => {
+    const [month, day] = order === 'dayFirst' ? [date.second, date.first] : [date.first, date.second];
+    return {
+      order,
+      written: date.text,
+      iso: parseDate(date.text, order) ?? '',
+      spoken: `${day} ${MONTH_NAMES[month - 1]} ${date.year}`,
+    };
+  });
 }
 
 /** One record of a kind, the first by path, with its date as written: "13/02/2018 in 0003-b.md". */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { type DocsJson, docsCommand } from '../../../src/cli/docs';
 import { parseDate, slashEvidence } from '../../../src/core/docs/dates';
 import { DocsIndex } from '../../../src/core/docs/docsIndex';
-import type { Hover } from 'vscode-languageserver/node';
+import type { CodeAction, Hover } from 'vscode-languageserver/node';
 import { pathToUri } from '../../../src/server/uris';
 import { capture } from '../cliIo';
 import { inProcessServer } from '../server/lspClient';
@@ -208,7 +208,7 @@ describe('dates read as their folder writes them', () => {
     }
   });
 
-  it('the language server moves the diagnostic and the hovered date when an edit settles the folder', async () => {
+  it('the language server offers both ISO dates as quick fixes, and moves the diagnostic and the hovered date when an edit settles the folder', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-dates-lsp-'));
     const adr = path.join(root, 'doc', 'adr');
     fs.mkdirSync(adr, { recursive: true });
@@ -223,6 +223,20 @@ describe('dates read as their folder writes them', () => {
       const [unsettled] = await client.diagnosticsFor(one, (d) => d.some((x) => x.code === 'ambiguous-date'));
       assert.equal(unsettled.severity, 3, 'information');
       assert.equal(unsettled.range.start.line, 3);
+      // Quick fixes (in the open file) write either ISO date over the date as written, the folder's reading first.
+      client.open(one, record(1, '05/02/2018'));
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: pathToUri(one) },
+        range: unsettled.range,
+        context: { diagnostics: [unsettled] },
+      })) as CodeAction[];
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.edit?.changes?.[pathToUri(one)]]),
+        ['2018-05-02', '2018-02-05'].map((iso, i) => [
+          `Write ${['2 May', '5 February'][i]} 2018 as ${iso}`,
+          [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 18 } }, newText: iso }],
+        ]),
+      );
       const hoverOne = async (): Promise<string> => {
         const hover = (await client.connection.sendRequest('textDocument/hover', {
           textDocument: { uri: pathToUri(two) },
@@ -230,10 +244,11 @@ describe('dates read as their folder writes them', () => {
         })) as Hover;
         return (hover.contents as { value: string }).value;
       };
+      void client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToUri(one) } });
       client.open(two, twoText);
       assert.match(await hoverOne(), /accepted · 2018-05-02/);
-      // 06/07 becomes 16/07 in the open record: the folder writes the day first, and 0001 (not
-      // open) loses its diagnostic and reads 5 February.
+      // 06/07 becomes 16/07 in 0002: the folder writes the day first, and 0001 (closed again)
+      // loses its diagnostic and reads 5 February.
       client.change(two, 2, twoText.replace('06/07/2018', '16/07/2018'));
       await client.diagnosticsFor(one, (d) => d.length === 0);
       assert.match(await hoverOne(), /accepted · 2018-02-05/);
