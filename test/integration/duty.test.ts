@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CadenceApi } from '../../src/extension';
@@ -50,5 +52,25 @@ describe('documentation duty in a real VS Code', () => {
       'the guide open at the broken link',
     );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('says in the Guides view, in one line, that a shallow clone’s history is left out', async () => {
+    // A shallow clone as git records one: `.git/shallow` lists the commits whose parents were not fetched.
+    const shallowFile = path.join(workspace, '.git', 'shallow');
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim();
+    fs.writeFileSync(shallowFile, `${head}\n`);
+    try {
+      await api.duty.refresh();
+      await waitFor(
+        () =>
+          api.duty.message() ===
+          'Docs duty this week: Ada (you). This repository is a shallow clone: drift, renames and ages need the whole history and are left out (git fetch --unshallow).',
+        'the shallow clone note',
+      );
+    } finally {
+      fs.rmSync(shallowFile, { force: true });
+    }
+    await api.duty.refresh();
+    await waitFor(() => api.duty.message() === 'Docs duty this week: Ada (you)', 'the headline alone');
   });
 });

@@ -57,9 +57,12 @@ export interface DutyReport {
   shallow: boolean;
 }
 
-/** The one line said when a shallow clone's history is left out. */
-export function shallowNote(root: string): string {
-  return `${root} is a shallow clone: drift, renames and ages need the whole history and are left out (git fetch --unshallow)`;
+/**
+ * The one line said when a shallow clone's history is left out; `subject` names the clone (the CLI:
+ * its path; the Guides view: "This repository", or its name among several).
+ */
+export function shallowNote(subject: string): string {
+  return `${subject} is a shallow clone: drift, renames and ages need the whole history and are left out (git fetch --unshallow)`;
 }
 
 function toPosix(file: string): string {

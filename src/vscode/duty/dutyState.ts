@@ -1,8 +1,9 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Clock } from '../../core/clock';
 import type { DutySettings } from '../../core/docs/duty';
 import { type DutyTurn, displayName, onDuty } from '../../core/docs/rotation';
-import { buildDuty, type DutyReport } from '../../node/docs/duty';
+import { buildDuty, type DutyReport, shallowNote } from '../../node/docs/duty';
 import { gitOrUndefined } from '../../node/git';
 import { readTeamFile } from '../../node/docs/team';
 import { dutyThresholds } from '../../shared/docsSettings';
@@ -89,6 +90,19 @@ export class DutyState implements vscode.Disposable {
   headline(): string | undefined {
     if (!this.turn) return undefined;
     return `Docs duty this ${this.period}: ${displayName(this.turn.person)}${this.mine ? ' (you)' : ''}`;
+  }
+
+  /**
+   * The Guides view's message: the headline, then one sentence per shallow clone (its history is
+   * left out, as `cadence duty` says on stderr); undefined when there is neither.
+   */
+  message(): string | undefined {
+    const roots = [...new Set(this.reports.filter((r) => r.shallow).map((r) => r.root))];
+    const several = new Set(this.reports.map((r) => r.root)).size > 1;
+    const notes = roots.map((root) => `${shallowNote(several ? path.posix.basename(root) : 'This repository')}.`);
+    const headline = this.headline();
+    if (notes.length === 0) return headline;
+    return [...(headline ? [`${headline}.`] : []), ...notes].join(' ');
   }
 
   dispose(): void {

@@ -11,7 +11,7 @@ export interface DutyApi {
   whenReady(): Promise<void>;
   refresh(): Promise<void>;
   guides(): Promise<TreeSnapshot[]>;
-  /** The Guides view's message ("Docs duty this week: Ada"). */
+  /** The Guides view's message ("Docs duty this week: Ada", and a shallow clone's note). */
   message(): string | undefined;
   checklist(): ChecklistEntry[];
   run(entry: ChecklistEntry, action: ChecklistEntry['actions'][number]): Promise<void>;
@@ -34,7 +34,7 @@ export function registerDuty(
   status.name = 'Cadence Documentation Duty';
   status.command = Commands.dutyShow;
   const render = (): void => {
-    view.message = state.headline();
+    view.message = state.message();
     guides.refresh();
     if (state.mine) {
       const count = state.reports.reduce((n, r) => n + r.items.length, 0);
