@@ -5,7 +5,8 @@
 // week holds ~1,000, 8 authors, a merged side branch every 200 commits, 1,000 files) and cached in
 // bench/results/ (git-ignored). Both sides spawn git from this process and are timed alternately.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isoWeekWindow } from '../src/core/weekly/window';
 import { draftFromRepos } from '../src/node/weekly/draftRepos';
@@ -77,6 +78,23 @@ async function generate(): Promise<void> {
   execFileSync('git', ['branch', '-q', '-D', 'side'], { cwd: repo });
 }
 
+/**
+ * CPU time (ms) used so far by this process and its waited-for children (git): wall time on a shared
+ * machine measures the other load as much as ours, CPU time much less. Children's time comes from
+ * /proc (Linux, 10 ms ticks: read as the mean over all runs); elsewhere only this process is counted.
+ */
+function cpuTime(): { node: number; git: number } {
+  const { user, system } = process.cpuUsage();
+  let git: number;
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    git = (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime, in ticks of 10 ms
+  } catch {
+    git = NaN;
+  }
+  return { node: (user + system) / 1000, git };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -106,13 +124,23 @@ async function main(): Promise<void> {
   const warm = await draftOnce();
   const baseline: number[] = [];
   const draft: number[] = [];
+  const cpu = { baseline: { node: 0, git: 0 }, draft: { node: 0, git: 0 } };
+  const add = (into: { node: number; git: number }, before: { node: number; git: number }) => {
+    const after = cpuTime();
+    into.node += after.node - before.node;
+    into.git += after.git - before.git;
+  };
   for (let i = 0; i < runs; i++) {
+    let c = cpuTime();
     let t = performance.now();
     await git(baselineArgs, repo, options);
     baseline.push(performance.now() - t);
+    add(cpu.baseline, c);
+    c = cpuTime();
     t = performance.now();
     await draftOnce();
     draft.push(performance.now() - t);
+    add(cpu.draft, c);
   }
   const b = median(baseline);
   const d = median(draft);
@@ -125,6 +153,12 @@ async function main(): Promise<void> {
   console.log(`cadence draft (one repo):    median ${d.toFixed(1)} ms, best ${dMin.toFixed(1)} ms`);
   // The best-of-N ratio is the least sensitive to other load on the machine; both are reported.
   console.log(`ratio: median ${(d / b).toFixed(2)}×, best ${(dMin / bMin).toFixed(2)}× (target ≤ 1.5×)`);
+  const mean = (side: { node: number; git: number }) => ({ node: side.node / runs, git: side.git / runs });
+  const [cb, cd] = [mean(cpu.baseline), mean(cpu.draft)];
+  console.log(
+    `CPU per run (mean; Node + git): bare ${cb.node.toFixed(1)} + ${cb.git.toFixed(1)} ms, draft ${cd.node.toFixed(1)} + ${cd.git.toFixed(1)} ms → ${((cd.node + cd.git) / (cb.node + cb.git)).toFixed(2)}×`,
+  );
+  console.log(`load average: ${loadavg()[0].toFixed(1)} (${cpus().length} cores)`);
 }
 
 void main().catch((error: unknown) => {
