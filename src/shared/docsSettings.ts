@@ -66,3 +66,12 @@ export function dutyThresholds(values: Pick<TableValues<typeof DOCS_SETTINGS>, k
     guideStaleMonths: values.guideStaleMonths,
   };
 }
+
+/** The folder names `files.exclude` hides everywhere (`**` + `/name` patterns set to true): never walked. */
+export function excludedNames(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, on]) => on === true)
+    .map(([pattern]) => /^\*\*\/([^/*?{}[\]]+)\/?$/.exec(pattern)?.[1])
+    .filter((name): name is string => name !== undefined);
+}

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { LoadOptions } from '../../core/docs/load';
 import { relativePath } from '../../core/docs/paths';
 import { readTable, type TableValues } from '../../core/settings';
-import { DOCS_SETTINGS } from '../../shared/docsSettings';
+import { DOCS_SETTINGS, excludedNames } from '../../shared/docsSettings';
 import { repositoryRoot } from '../repositoryRoot';
 import { readRepoSettingsFile } from '../repoSettings';
 
@@ -13,6 +13,8 @@ export interface RepoDocsSettings {
   /** The folder whose `.vscode/settings.json` was read (the repository's top, else the folder); globs are relative to it. */
   root: string;
   values: TableValues<typeof DOCS_SETTINGS>;
+  /** Folder names the settings' `files.exclude` hides everywhere, as the editor never walks them. */
+  excludeNames: string[];
   /** One line when the file exists but could not be used; the defaults apply. */
   problem: string | null;
 }
@@ -22,7 +24,12 @@ export async function readRepoDocsSettings(folder: string): Promise<RepoDocsSett
   const root = repositoryRoot(folder) ?? folder;
   const file = await readRepoSettingsFile(root);
   const values = readTable(DOCS_SETTINGS, (name) => file.values[`cadence.docs.${name}`]);
-  return { root: path.sep === '/' ? root : root.split(path.sep).join('/'), values, problem: file.problem };
+  return {
+    root: path.sep === '/' ? root : root.split(path.sep).join('/'),
+    values,
+    excludeNames: excludedNames(file.values['files.exclude']),
+    problem: file.problem,
+  };
 }
 
 /** How a folder is read under these settings, and each glob as the user wrote it. */
@@ -56,6 +63,7 @@ export function folderReading(
       decisionGlobs: settings.values.decisionGlobs,
       runbookGlobs: runbookGlobs.length > 0 ? runbookGlobs.map(fromFolder) : settings.values.runbookGlobs,
       maxFileBytes: settings.values.maxFileSize * 1024,
+      excludeNames: settings.excludeNames,
     },
     written: (glob) => written.get(glob) ?? glob,
   };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readSetting, readTable } from '../../core/settings';
-import { DOCS_SETTINGS, type DocsSettings } from '../../shared/docsSettings';
+import { DOCS_SETTINGS, type DocsSettings, excludedNames } from '../../shared/docsSettings';
 
 export type { DocsSettings } from '../../shared/docsSettings';
 
@@ -15,12 +15,4 @@ export function readDocsSettings(scope?: vscode.ConfigurationScope): DocsSetting
 export function languageServerEnabled(): boolean {
   const config = vscode.workspace.getConfiguration('cadence.docs');
   return readSetting(DOCS_SETTINGS.languageServer, config.get('languageServer'));
-}
-
-function excludedNames(value: unknown): string[] {
-  if (!value || typeof value !== 'object') return [];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, on]) => on === true)
-    .map(([pattern]) => /^\*\*\/([^/*?{}[\]]+)\/?$/.exec(pattern)?.[1])
-    .filter((name): name is string => name !== undefined);
 }

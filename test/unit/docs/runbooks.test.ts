@@ -253,7 +253,7 @@ describe('runbooks where teams keep them', () => {
     assert.equal(out.stderr, 'cadence docs: --runbooks ./nothing/*.md matched no Markdown file\n');
   });
 
-  it("cadence docs reads cadence.docs.runbookGlobs and runbookSections from the repository's settings; --runbooks replaces the globs", async () => {
+  it("cadence docs reads cadence.docs.runbookGlobs, runbookSections and files.exclude from the repository's settings; --runbooks replaces the globs", async () => {
     const docs = docsCommand(clock);
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-runbook-settings-'));
     fs.cpSync(path.join(runbooksFixture(), 'tech-docs'), repo, { recursive: true });
@@ -298,6 +298,13 @@ describe('runbooks where teams keep them', () => {
       ['manual/alerts/high-memory.html.md', 'manual/restart-the-router.html.md.erb'],
     );
     assert.equal(stderr, '');
+    // files.exclude hides a folder from the CLI as from the editor.
+    fs.writeFileSync(path.join(repo, '.vscode', 'settings.json'), '{ "files.exclude": { "**/alerts": true } }');
+    ({ json } = await run([repo]));
+    assert.deepEqual(
+      json.runbooks.map((r) => r.path),
+      ['source/manual/restart-the-router.html.md.erb'],
+    );
   });
 
   it('cadence docs --format json gives each runbook its sections and missing sections', async () => {
