@@ -168,7 +168,8 @@ export interface RevertTarget {
 
 /**
  * Reads a revert's subject and body. Handles what git, GitHub and people write: `Revert "X"`,
- * nested `Revert "Revert "X""` and `Reapply "X"`, the Conventional Commits `revert: X`, and
+ * nested `Revert "Revert "X""` and `Reapply "X"`, the Conventional Commits `revert: X`, a quoted
+ * revert filed under another type (`docs: revert "X"`, `fix(ui)!: Revert "X"`), and
  * "This reverts commit <sha>." in the body. A subject that merely contains the word ("fix: revert
  * the retry change") is not a revert.
  */
@@ -178,11 +179,12 @@ export function revertTarget(subject: string, body: string): RevertTarget | null
   let depth = 0;
   let direct: string | null = null;
   for (;;) {
-    const quoted = /^(Revert|Reapply) "(.*)"(?:\s*\([#!]\d+\))?$/.exec(rest);
+    const quoted = /^(Revert|Reapply) "(.*)"(?:\s*\([#!]\d+\))?$/i.exec(rest);
     if (quoted) {
-      depth += quoted[1] === 'Reapply' ? 2 : 1;
+      const reapply = quoted[1].toLowerCase() === 'reapply';
+      depth += reapply ? 2 : 1;
       rest = quoted[2].trim();
-      direct ??= quoted[1] === 'Reapply' ? `Revert "${rest}"` : rest;
+      direct ??= reapply ? `Revert "${rest}"` : rest;
       continue;
     }
     const conventional = /^revert(?:\([^()]*\))?!?: (.+)$/i.exec(rest);
@@ -190,6 +192,13 @@ export function revertTarget(subject: string, body: string): RevertTarget | null
       depth++;
       rest = conventional[1].replace(/^"(.*)"$/, '$1').trim();
       direct ??= rest;
+      continue;
+    }
+    // Any other type before a quoted revert (`docs: revert "docs: x"`, `fix(ui)!: Revert "x"`): the
+    // type only files the revert; what follows reads as above. `fix: revert-button colour` is no revert.
+    const typed = /^\w+(?:\([^()]*\))?!?: ((?:revert|reapply) ".*"(?:\s*\([#!]\d+\))?)$/i.exec(rest);
+    if (typed) {
+      rest = typed[1];
       continue;
     }
     break;

@@ -111,6 +111,22 @@ describe('weekly classification', () => {
     assert.equal(revertTarget('fix: revert the retry change', ''), null);
   });
 
+  it('reads a quoted revert filed under any type (`docs: revert "…"`), not a subject that mentions revert', () => {
+    assert.deepEqual(revertTarget('docs: revert "docs: tweak one"', ''), {
+      subject: 'docs: tweak one',
+      direct: 'docs: tweak one',
+      sha: null,
+      depth: 1,
+    });
+    assert.equal(revertTarget('fix(ui)!: Revert "feat: x" (#21604)', '')?.subject, 'feat: x');
+    assert.equal(revertTarget('docs: revert "docs: x" (#21604)', '')?.direct, 'docs: x');
+    assert.equal(revertTarget('chore: Reapply "feat: x"', '')?.depth, 2);
+    assert.equal(revertTarget('build: revert "Revert "feat: x""', '')?.depth, 2);
+    assert.equal(revertTarget('fix: revert-button colour', ''), null);
+    assert.equal(revertTarget('fix: revert "undo" label for screen readers', ''), null);
+    assert.equal(revertTarget('docs: revert the "tweak"', ''), null);
+  });
+
   it('capitalizes titles but not package names or identifiers', () => {
     assert.equal(sentenceCase('add proration'), 'Add proration');
     assert.equal(sentenceCase('finalhandler@2.1.0'), 'finalhandler@2.1.0');

@@ -69,6 +69,20 @@ describe('weekly draft on real-history reverts, restores and releases', function
     assert.deepEqual(d.blockers, []);
   });
 
+  it('reads `<type>: revert "…"` as a revert: cancels by patch or quoted subject, restores included', async () => {
+    const d = await draft(fx.typed);
+    assert.deepEqual(
+      sorted(titles(d)),
+      sorted(['Reverted “old guide”', 'revert-button colour', 'Revert "undo" label for screen readers']),
+    );
+    assert.deepEqual(d.hidden, []);
+    assert.deepEqual(
+      d.blockers.map((b) => b.title),
+      ['Reverted “old guide” — does it need a follow-up?'],
+    );
+    assert.doesNotMatch(renderMarkdown(d), /tweak one|scrimba|compact|webhooks|fuzzy/i);
+  });
+
   it('hides release commits like chores, counts them in the footer, and shows them with includeHidden', async () => {
     const d = await draft(fx.releases);
     assert.deepEqual(titles(d), ['Tables']);
