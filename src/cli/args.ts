@@ -24,6 +24,11 @@ export interface FlagSpec {
    * `file` and `directory` tell shell completion to offer paths.
    */
   kind?: 'date' | 'file' | 'directory';
+  /**
+   * A whole number of at least 1 (a count of commits, days, months). `-1` after the flag is then
+   * its value, refused as not positive, rather than a flag where the value should be.
+   */
+  positive?: boolean;
   /** Further checks of one value: returns the rest of a usage error ("… is not an e-mail address"). */
   check?: (value: string) => string | undefined;
 }
@@ -92,19 +97,16 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A `check` for flags whose value is a count: a whole number from `min` (`--drift-commits 5`). */
-export function wholeNumber(min: number): (value: string) => string | undefined {
-  return (value) =>
-    /^\d{1,9}$/.test(value.trim()) && Number(value) >= min
-      ? undefined
-      : `must be a whole number of at least ${min}, not '${value}'`;
-}
+/** A negative or decimal number: a value of a `positive` flag, never a flag. */
+const NUMBER_LIKE = /^-\d+(\.\d*)?$/;
 
 function checkValue(flag: string, spec: FlagSpec, value: string): void {
   if (spec.choices && !spec.choices.includes(value))
     throw new UsageError(`${flag} must be ${orList(spec.choices)}, not '${value}'`);
   if (spec.kind === 'date' && !isCalendarDate(value.trim()))
     throw new UsageError(`${flag} '${value}' is not a calendar date (use the form 2026-11-23)`);
+  if (spec.positive && !(/^\d{1,9}$/.test(value.trim()) && Number(value) >= 1))
+    throw new UsageError(`${flag} must be a positive whole number (1 or more), not '${value}'`);
   const problem = spec.check?.(value);
   if (problem !== undefined) throw new UsageError(`${flag} ${problem}`);
 }
@@ -159,7 +161,9 @@ export function parseCommandArgs<F extends FlagSpecs>(
     }
     const value = token.value;
     // `--repo --author x`: a flag where a value should be is a missing value, not a value.
-    if (value === undefined || (!token.inlineValue && value.startsWith('-') && value !== '-') || !value.trim())
+    const flagLike =
+      !token.inlineValue && value?.startsWith('-') && value !== '-' && !(flag.positive && NUMBER_LIKE.test(value));
+    if (value === undefined || flagLike || !value.trim())
       throw new UsageError(`${name} needs a value${flag.value ? ` (${flag.value})` : ''}`);
     if (flag.multiple) (values[token.name] as string[]).push(value);
     else if (values[token.name] !== undefined) throw new UsageError(`${name} is given twice; it takes one value`);

@@ -10,6 +10,7 @@ import { type RepoDocsSettings, folderReading, readRepoDocsSettings } from '../n
 import { writeCiFormat } from './annotations';
 import { defineCommand, type Subcommand } from './args';
 import { formatFlag, paint, writeJson } from './output';
+import { gitOrSay } from './gitCheck';
 import { folderOfArgument } from './paths';
 import type { CliIo } from './io';
 
@@ -53,7 +54,11 @@ export interface DocsJson {
 }
 
 /** `cadence docs`: the same index the sidebar uses, over Node's fs. */
-export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcommand {
+export function docsCommand(
+  clock: Clock = { now: () => Date.now() },
+  /** The git executable (tests name a missing one). */
+  gitPath = 'git',
+): Subcommand {
   return defineCommand({
     name: 'docs',
     summary: 'list decision records, runbooks and their problems',
@@ -99,7 +104,8 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
       },
       { command: 'cadence docs -- -0103-odd-name.md', description: "a file whose name starts with '-'" },
     ],
-    notes: 'Exit codes: 0 done, 1 a PATH could not be read (or problems with --strict), 2 usage error.',
+    notes: `Exit codes: 0 done, 1 a PATH could not be read (or, with --strict, problems or git not found), 2 usage error.
+Without git on PATH runbooks' last changes (and the overdue problems from them) are left out, said in one line on stderr.`,
     run: (args, io) =>
       listDocs(
         {
@@ -111,6 +117,7 @@ export function docsCommand(clock: Clock = { now: () => Date.now() }): Subcomman
         },
         io,
         clock,
+        gitPath,
       ),
   });
 }
@@ -119,6 +126,7 @@ async function listDocs(
   options: { paths: string[]; format: string; strict: boolean; git: boolean; runbookGlobs: string[] },
   io: CliIo,
   clock: Clock,
+  gitPath: string,
 ): Promise<number> {
   // The core works on '/'-separated paths; Node accepts them on every platform.
   const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => toPosix(path.resolve(io.cwd, p)));
@@ -151,6 +159,10 @@ async function listDocs(
     globFiles.set(key, { glob, source, files: (globFiles.get(key)?.files ?? 0) + files });
   };
   for (const glob of options.runbookGlobs) countGlob(glob, '--runbooks', 0);
+  // Asked once, when git is first needed; without it the rest still works and the loss is said.
+  let gitChecked: Promise<boolean> | undefined;
+  const gitRuns = (folder: string): Promise<boolean> =>
+    (gitChecked ??= gitOrSay(io, 'docs', folder, "runbooks' last changes (and overdue reviews)", gitPath));
   for (const root of roots) {
     const named = await folderOfArgument(io, 'docs', root);
     if (!named) return 1;
@@ -169,11 +181,13 @@ async function listDocs(
       }
       // This root's runbooks only: an earlier root's paths may lie in another repository.
       const own = index.runbooks().filter((r) => isInside(folder, r.path));
-      if (options.git && discovery.runbookFolders.length + own.length > 0) {
+      if (options.git && discovery.runbookFolders.length + own.length > 0 && (await gitRuns(folder))) {
         const runbookPaths = own.map((r) => r.path);
         const dates = await lastChangeDates(
           folder,
           runbookPaths.length > 200 ? discovery.runbookFolders : runbookPaths,
+          undefined,
+          gitPath,
         );
         index.setLastChanges(new Map([...dates].map(([file, date]) => [toPosix(file), date])));
       }
@@ -255,6 +269,10 @@ async function listDocs(
       serious.length - errors > 0 && `${serious.length - errors} warning${serious.length - errors === 1 ? '' : 's'}`,
     ].filter(Boolean);
     io.stderr.write(`cadence docs: --strict: ${counts.join(' and ')} found, exiting 1\n`);
+    return 1;
+  }
+  if (options.strict && gitChecked && !(await gitChecked)) {
+    io.stderr.write("cadence docs: --strict: git was not found, so runbooks' ages are unknown; exiting 1\n");
     return 1;
   }
   return 0;

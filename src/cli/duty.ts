@@ -10,9 +10,10 @@ import { folderReading, readRepoDocsSettings } from '../node/docs/repoDocsSettin
 import { readTeamFile } from '../node/docs/team';
 import { systemTimeZone } from '../node/timeZone';
 import { type Finding, writeCiFormat } from './annotations';
-import { defineCommand, type FlagSpec, type Subcommand, wholeNumber } from './args';
+import { defineCommand, type FlagSpec, type Subcommand } from './args';
 import type { CliIo } from './io';
 import { formatFlag, writeJson } from './output';
+import { gitOrSay } from './gitCheck';
 import { folderOfArgument } from './paths';
 
 /** JSON `duty` output: the documented contract (keys exactly as in the README and the issue). */
@@ -44,7 +45,12 @@ export function dutyFindings(json: DutyJson, items: readonly DutyItem[], ciBase:
 }
 
 /** `cadence duty`: the documentation duty list and whose turn it is. */
-export function dutyCommand(clock: Clock = { now: () => Date.now() }, userZone?: string): Subcommand {
+export function dutyCommand(
+  clock: Clock = { now: () => Date.now() },
+  userZone?: string,
+  /** The git executable (tests name a missing one). */
+  gitPath = 'git',
+): Subcommand {
   return defineCommand({
     name: 'duty',
     summary: 'list what documentation needs a writer, and who is on duty',
@@ -78,7 +84,8 @@ who is on duty, from ${TEAM_FILE}.`,
         description: 'in a GitHub Actions step: one annotation per item; exit 1 if there is any',
       },
     ],
-    notes: 'Exit codes: 0 done, 1 something could not be read (or items with --strict), 2 usage error.',
+    notes: `Exit codes: 0 done, 1 something could not be read (or, with --strict, items listed or git not found), 2 usage error.
+Without git on PATH the items git finds (drift, renames, stale guides) are left out, said in one line on stderr.`,
     run: ({ flags, positionals }, io) =>
       listDuty(
         {
@@ -96,6 +103,7 @@ who is on duty, from ${TEAM_FILE}.`,
         io,
         clock,
         userZone,
+        gitPath,
       ),
   });
 }
@@ -106,7 +114,7 @@ function threshold(setting: keyof DutySettings, description: string): FlagSpec {
     type: 'string',
     value: 'N',
     description: `${description} (default: cadence.docs.${setting} in the repository's settings, else ${DEFAULT_DUTY_SETTINGS[setting]})`,
-    check: wholeNumber(1),
+    positive: true,
   };
 }
 
@@ -123,6 +131,7 @@ async function listDuty(
   io: CliIo,
   clock: Clock,
   userZone: string | undefined,
+  gitPath: string,
 ): Promise<number> {
   const asked = path.resolve(io.cwd, options.path ?? '.');
   const named = await folderOfArgument(io, 'duty', asked);
@@ -142,9 +151,12 @@ async function listDuty(
   const { values } = repo;
   const given = options.thresholds;
   const prefix = relativePath(repo.root, posix);
+  // Without git the rest still works; the loss is said, and fails a --strict run.
+  const git = options.git && (await gitOrSay(io, 'duty', folder, 'drift, rename and stale-guide items', gitPath));
   const report = await buildDuty(posix, {
     clock,
-    git: options.git,
+    git,
+    gitPath,
     ...folderReading(repo, posix, []).options,
     // Guides are found from the folder: the settings' globs, seen from there.
     guideGlobs: values.guideGlobs.flatMap((glob) => rebaseGlob(glob, prefix === '.' ? '' : prefix) ?? []),
@@ -206,5 +218,19 @@ async function listDuty(
     failed = true;
   }
   if (failed) return 1;
-  return options.strict && json.items.length > 0 ? 1 : 0;
+  if (!options.strict) return 0;
+  if (json.items.length > 0) {
+    // Whatever the format, the reason for exit 1 is said where a CI log shows it.
+    const kinds = new Map<string, number>();
+    for (const item of json.items) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+    const byKind = [...kinds].map(([kind, n]) => `${n} ${kind}`).join(', ');
+    const count = `${json.items.length} item${json.items.length === 1 ? '' : 's'}`;
+    io.stderr.write(`cadence duty: --strict: ${count} found (${byKind}), exiting 1\n`);
+    return 1;
+  }
+  if (options.git && !git) {
+    io.stderr.write('cadence duty: --strict: git was not found, so the list is incomplete; exiting 1\n');
+    return 1;
+  }
+  return 0;
 }

@@ -48,13 +48,17 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 const MAX_BUFFER = 512 * 1024 * 1024;
 
 let configuredGitPath: () => string | undefined = () => undefined;
+/** How a user makes git found, said when it is not: from a terminal by default (the CLI). */
+let missingGitFix = 'install git or put it on PATH';
 
 /**
  * Where git is when nobody passes `gitPath`: the extension points this at VS Code's git (the git
- * extension's path or the `git.path` setting); the CLI and the language server use "git" on PATH.
+ * extension's path or the `git.path` setting) and says `fix` when it is missing; the CLI and the
+ * language server use "git" on PATH.
  */
-export function useGitPath(path: () => string | undefined): void {
+export function useGitPath(path: () => string | undefined, fix = 'install git or set git.path'): void {
   configuredGitPath = path;
+  missingGitFix = fix;
 }
 
 function gitPathOf(options: GitOptions): string {
@@ -184,6 +188,19 @@ export async function gitOrUndefined(
   }
 }
 
+/**
+ * False only when git cannot be started (not found): for callers that read git best-effort and must
+ * say when they go on without it. Any other failure is the real call's to report.
+ */
+export async function gitFound(cwd: string, gitPath?: string): Promise<boolean> {
+  try {
+    await git(['--version'], cwd, { gitPath, timeoutMs: 30_000 });
+    return true;
+  } catch (error) {
+    return !(error instanceof GitError && error.kind === 'git-missing');
+  }
+}
+
 /** Starts git with piped stdin/stdout (for pipes between two gits); same argv and environment. */
 export function spawnGit(
   args: readonly string[],
@@ -217,10 +234,7 @@ function toGitError(error: Error & { code?: unknown; killed?: boolean; signal?: 
     return new GitError(`${f.cwd} does not exist or is not a folder`, 'not-a-repo');
   }
   if (error.code === 'ENOENT') {
-    return new GitError(
-      `git was not found (tried '${f.gitPath}'): install git or set git.path, then try again`,
-      'git-missing',
-    );
+    return new GitError(`git was not found (tried '${f.gitPath}'): ${missingGitFix}, then try again`, 'git-missing');
   }
   const command = f.args.find((arg) => !arg.startsWith('-')) ?? 'git';
   if (error.killed && error.signal === 'SIGKILL') {

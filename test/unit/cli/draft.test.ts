@@ -179,7 +179,11 @@ describe('cadence draft', function () {
     assert.equal(notRepo.stderr, `cadence draft: ${fx.notRepo} is not a git repository\n`);
     const noGit = await run([], fx.main, { ...deps, gitPath: path.join(fx.root, 'missing-git') });
     assert.equal(noGit.code, 1);
-    assert.match(noGit.stderr, /^cadence draft: git was not found .* install git/);
+    // Said for a terminal: VS Code's git.path setting means nothing to the command line.
+    assert.equal(
+      noGit.stderr,
+      `cadence draft: git was not found (tried '${path.join(fx.root, 'missing-git')}'): install git or put it on PATH, then try again\n`,
+    );
     assert.equal(noGit.stderr.split('\n').length, 2);
   });
 

@@ -68,7 +68,16 @@ describe('cadence duty', () => {
   });
 
   it('exits 1 with --strict when anything is listed, 2 on usage, 1 when PATH cannot be read', async () => {
-    assert.equal(await duty.run(['--strict', '--format', 'json'], capture(root).io), 1);
+    for (const format of ['json', 'text', 'github', 'sarif']) {
+      const strict = capture(root);
+      assert.equal(await duty.run(['--strict', '--format', format], strict.io), 1);
+      // The reason for exit 1 is said on stderr whatever the format, as `cadence docs --strict` does.
+      assert.match(
+        strict.out.stderr,
+        /^cadence duty: --strict: \d+ items found \((\d+ [a-z-]+, )*\d+ [a-z-]+\), exiting 1\n$/,
+        format,
+      );
+    }
     const usage = capture(root);
     await assert.rejects(duty.run(['--format', 'xml'], usage.io), /--format must be text, json, github or sarif/);
     await assert.rejects(duty.run(['--author', 'nobody'], usage.io), /--author must be an e-mail/);
@@ -93,11 +102,19 @@ describe('cadence duty', () => {
       'stale-runbook',
     ]);
     const usage = capture(root);
-    await assert.rejects(
-      duty.run(['--drift-commits', '0'], usage.io),
-      /--drift-commits must be a whole number of at least 1, not '0'/,
-    );
-    await assert.rejects(duty.run(['--proposed-days', 'soon'], usage.io), /--proposed-days must be a whole number/);
+    for (const [args, value] of <[string[], string][]>[
+      [['--drift-commits', '0'], '0'],
+      [['--proposed-days', '-1'], '-1'],
+      [['--guide-stale-months=-3'], '-3'],
+      [['--proposed-days', '1.5'], '1.5'],
+      [['--proposed-days', 'soon'], 'soon'],
+    ]) {
+      const flag = args[0].split('=')[0];
+      await assert.rejects(
+        duty.run(args, usage.io),
+        new RegExp(`: ${flag} must be a positive whole number \\(1 or more\\), not '${value}'$`),
+      );
+    }
   });
 
   it("reads the repository's .vscode/settings.json (thresholds, runbook sections), with flags winning", async () => {
@@ -174,6 +191,32 @@ describe('cadence duty', () => {
       `cadence duty: ${path.join(copy, '.cadence', 'team.yml')}: not valid YAML (line 2: Flow sequence in block collection must be sufficiently indented and end with a ]); it was not read.\n`,
     );
     assert.equal(out.stderr.trim().split('\n').length, 1);
+  });
+
+  it('without git: one line on stderr, the items git does not find, exit 0 (1 with --strict)', async () => {
+    const noGit = dutyCommand(clock, 'UTC', path.join(root, 'no-such-git'));
+    const { out, io } = capture(root);
+    assert.equal(await noGit.run(['--format', 'json'], io), 0);
+    assert.equal(
+      out.stderr,
+      `cadence duty: git was not found (tried '${path.join(root, 'no-such-git')}'); drift, rename and stale-guide items need it and are left out (install git or put it on PATH, or pass --no-git)\n`,
+    );
+    const kinds = new Set((JSON.parse(out.stdout) as DutyJson).items.map((i) => i.kind));
+    assert.ok(kinds.has('broken-path') && !kinds.has('drift'), [...kinds].join());
+    // --strict: a list made without git is incomplete, so a CI step does not pass on it.
+    const strictEmpty = capture(root);
+    assert.equal(
+      await noGit.run(['--strict', '--proposed-days', '999', '--guide-stale-months', '99', 'src'], strictEmpty.io),
+      1,
+    );
+    assert.match(
+      strictEmpty.out.stderr,
+      /git was not found.*\ncadence duty: --strict: git was not found, so the list is incomplete; exiting 1\n$/,
+    );
+    // --no-git asks for no git: nothing to say.
+    const asked = capture(root);
+    assert.equal(await noGit.run(['--no-git', '--format', 'json'], asked.io), 0);
+    assert.equal(asked.out.stderr, '');
   });
 
   it('--format github prints one workflow command per item and nothing else', async () => {

@@ -86,6 +86,23 @@ describe('cadence docs', () => {
     assert.match(out.stdout, /^Usage: cadence docs \[options\] \[PATH\]\.\.\./);
   });
 
+  it('without git: one line on stderr, runbooks without last changes, exit 0 (1 with --strict)', async () => {
+    const runbooks = path.join(formatsFixture(), 'runbooks');
+    const missingGit = path.join(os.tmpdir(), 'cadence-no-such-git');
+    const noGit = docsCommand(clock, missingGit);
+    const { out, io } = capture();
+    assert.equal(await noGit.run([runbooks, '--format', 'json'], io), 0);
+    assert.equal(
+      out.stderr,
+      `cadence docs: git was not found (tried '${missingGit}'); runbooks' last changes (and overdue reviews) need it and are left out (install git or put it on PATH, or pass --no-git)\n`,
+    );
+    assert.ok((JSON.parse(out.stdout) as DocsJson).runbooks.length > 0);
+    const strict = capture();
+    assert.equal(await noGit.run([path.join(formatsFixture(), 'nygard'), runbooks, '--strict'], strict.io), 1);
+    assert.match(strict.out.stderr, /^cadence docs: git was not found[^\n]*\ncadence docs: --strict: /);
+    assert.equal(await noGit.run([runbooks, '--no-git', '--format', 'json'], capture().io), 0);
+  });
+
   it('says on stderr how many problems made --strict exit 1, with --format json too', async () => {
     const mixed = path.join(formatsFixture(), 'mixed');
     const strict = capture();
