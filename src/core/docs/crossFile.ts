@@ -215,6 +215,7 @@ function checkLinks(input: CrossInput, add: (problem: Problem) => void): void {
     }
     for (const mention of decision.mentions ?? []) {
       if (mention.number === decision.number || numbered(byNumber, decision.folder, mention.number)) continue;
+      if (plainlyYear(byNumber, decision.folder, mention.text)) continue;
       const key = `#${mention.number}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -227,6 +228,21 @@ function checkLinks(input: CrossInput, add: (problem: Problem) => void): void {
       });
     }
   }
+}
+
+/** How far from a year-like number the folder's records must all be for it to be read as a year. */
+const YEAR_NEAR = 100;
+
+/**
+ * "Our ADR 2019 review": four digits from 1900 to 2099 (no leading zero) in a folder with no record
+ * numbered anywhere near them is a year, not a record.
+ */
+function plainlyYear(byNumber: ReadonlyMap<string, Decision[]>, folder: string, text: string): boolean {
+  const digits = /\d+$/.exec(text)?.[0] ?? '';
+  const year = Number(digits);
+  if (digits.length !== 4 || year < 1900 || year > 2099) return false;
+  for (let n = year - YEAR_NEAR; n <= year + YEAR_NEAR; n++) if (byNumber.has(numberKey(folder, n))) return false;
+  return true;
 }
 
 /** Each cycle of "superseded by" links once (as paths, from its smallest path), for problems. */

@@ -21,6 +21,8 @@ import type { Decision, DecisionFormat, Problem, Reference, StatusLocation } fro
 
 /** "ADR-17", "ADR 0017", "adr-17": a record named by number (`#17` is usually an issue, never this). */
 const MENTION = /\bADR[- ]?0*(\d{1,6})\b/gi;
+/** A bare URL in prose (`https://…/adr-017-foo.html`, `www.…`): no mention inside it. */
+const BARE_URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi;
 
 export interface ParseOptions {
   /** Records in a folder named by `.log4brains.yml` are log4brains records. */
@@ -179,7 +181,9 @@ export function decisionFromSource(path: string, source: Source, folder: string,
       const target = resolveHref(path, href);
       if (target) links.push({ path: target, href, line: line.line });
     }
-    for (const m of line.text.matchAll(MENTION)) {
+    // Mentions are read from prose: not code spans, autolinks, link targets or bare URLs.
+    const prose = line.prose ?? line.text;
+    for (const m of (prose.includes('/') ? prose.replace(BARE_URL, ' ') : prose).matchAll(MENTION)) {
       const number = Number(m[1]);
       if (!found.some((r) => r.number === number)) mentions.push({ number, text: m[0], line: line.line });
     }

@@ -12,6 +12,8 @@ export interface TextLine {
   section: number;
   /** Where in `text` the first code span starts, when the line has one. */
   code?: number;
+  /** `text` without code spans and autolinks (what record mentions are read from), when it differs. */
+  prose?: string;
 }
 
 export interface Heading {
@@ -31,18 +33,32 @@ export interface Outline {
   raw: { section: number; text: string }[];
 }
 
-/** Renders inline tokens to plain text lines (emphasis dropped), collecting link targets per line. */
-export function inlineLines(children: Token[] | null): { text: string; hrefs: string[]; code?: number }[] {
-  const lines: { text: string; hrefs: string[]; code?: number }[] = [{ text: '', hrefs: [] }];
+type RenderedLine = { text: string; hrefs: string[]; code?: number; prose?: string };
+
+/**
+ * Renders inline tokens to plain text lines (emphasis dropped), collecting link targets per line.
+ * `prose` is kept apart when code spans or autolinks (`<https://…>`) make the text differ from it.
+ */
+export function inlineLines(children: Token[] | null): RenderedLine[] {
+  const lines: RenderedLine[] = [{ text: '', hrefs: [] }];
+  let autolink = false;
+  const add = (line: RenderedLine, content: string, prose: boolean): void => {
+    if (!prose) line.prose ??= line.text;
+    else if (line.prose !== undefined) line.prose += content;
+    line.text += content;
+  };
   for (const child of children ?? []) {
     const current = lines[lines.length - 1];
     if (child.type === 'softbreak' || child.type === 'hardbreak') lines.push({ text: '', hrefs: [] });
-    else if (child.type === 'text' || child.type === 'text_special') current.text += child.content;
+    else if (child.type === 'text' || child.type === 'text_special') add(current, child.content, !autolink);
     else if (child.type === 'code_inline') {
       current.code ??= current.text.length;
-      current.text += child.content;
-    } else if (child.type === 'link_open') current.hrefs.push(String(child.attrGet('href') ?? ''));
-    else if (child.type === 'image') current.text += child.content;
+      add(current, child.content, false);
+    } else if (child.type === 'link_open') {
+      current.hrefs.push(String(child.attrGet('href') ?? ''));
+      autolink = child.markup === 'autolink' || child.markup === 'linkify';
+    } else if (child.type === 'link_close') autolink = false;
+    else if (child.type === 'image') add(current, child.content, true);
   }
   return lines;
 }
@@ -119,6 +135,7 @@ export class OutlineBuilder {
         kind: listItem ? 'listItem' : 'paragraph',
         section,
         ...(l.code !== undefined ? { code: l.code } : {}),
+        ...(l.prose !== undefined ? { prose: l.prose } : {}),
       }),
     );
   }

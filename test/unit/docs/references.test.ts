@@ -73,6 +73,39 @@ describe('docs: every broken reference to a record', () => {
     );
   });
 
+  it('reads no record mention in code spans, autolinks, link targets, bare URLs or years', () => {
+    const body = [
+      'Written as `ADR-17` in code, see <https://x.example/adr006-x.md> and [the guide](https://x.example/adr-19.md).',
+      'Also https://x.example/docs/adr-017-foo.html and www.example.com/adr-21 and ADR-22 in <b>prose</b>.',
+      'Our ADR 2019 review was ```about ADR-23```; still, adr-0024 and ADR 25 are missing.',
+    ].join('\n\n');
+    const index = indexOf({
+      '0001-a.md': nygard(1, 'A', 'Accepted', body),
+      '0002-b.md': nygard(2, 'B', 'Accepted'),
+    });
+    assert.deepEqual(
+      index
+        .problemsFor(`${folder}/0001-a.md`)
+        .map((p) => p.message.split(' names')[0])
+        .sort(),
+      ['ADR 25', 'ADR-22', 'adr-0024'],
+    );
+  });
+
+  it('reads ADR 2019 as a record when the folder has records near that number', () => {
+    const index = indexOf({
+      '0001-a.md': nygard(1, 'A', 'Accepted', 'Unlike ADR 2019 and ADR 1999, this one stays.'),
+      '2000-b.md': nygard(2000, 'B', 'Accepted'),
+    });
+    assert.deepEqual(
+      index
+        .problemsFor(`${folder}/0001-a.md`)
+        .map((p) => p.message.split(' names')[0])
+        .sort(),
+      ['ADR 1999', 'ADR 2019'],
+    );
+  });
+
   it('clears a broken link when the record appears', () => {
     const index = indexOf({ '0001-a.md': nygard(1, 'A', 'Accepted', 'See [B](0002-b.md).') });
     assert.deepEqual(codesOf(index, '0001-a.md'), ['broken-link']);
