@@ -61,7 +61,12 @@ export class PathDiagnostics {
     const exists = (rel: string): boolean =>
       this.port.exists(rel.endsWith('/') ? `${evidence.top}/${rel.slice(0, -1)}` : `${evidence.top}/${rel}`);
     const out: Diagnostic[] = [];
-    for (const { ref, renamedTo, deleted } of brokenRefs(extractPathRefs(text, docRel), exists, evidence.renames)) {
+    for (const { ref, renamedTo, deleted } of brokenRefs(
+      extractPathRefs(text, docRel),
+      exists,
+      evidence.renames,
+      docRel,
+    )) {
       if (ref.kind === 'link' && skipLines.has(ref.line)) continue;
       const where = renamedTo ? `renamed to ${renamedTo}` : deleted ? 'deleted' : 'not in the repository';
       const data: PathFixData | undefined = renamedTo

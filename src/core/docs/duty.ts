@@ -11,6 +11,7 @@ import type { HistoryEvidence, RenameIndex } from './history';
 import type { DocsIndex } from './docsIndex';
 import type { PathRef } from './pathRefs';
 import { joinPath, relativePath } from './paths';
+import { siteTargets } from './siteLinks';
 
 export type DutyKind =
   'broken-path' | 'drift' | 'stale-runbook' | 'missing-section' | 'proposed-stale' | 'problem' | 'guide-stale';
@@ -75,16 +76,21 @@ export function ago(fromMs: number, nowMs: number): string {
   return `${Math.floor(days / 365.25)} years ago`;
 }
 
-/** Broken path references of one doc: named paths that are not there, with where they went. */
+/**
+ * Broken path references of one doc (at `docRel`, repository-relative): named paths that are not
+ * there, with where they went. A link of a site's page is there when the site serves it (siteLinks.ts).
+ */
 export function brokenRefs(
   refs: readonly PathRef[],
   exists: (path: string) => boolean,
-  renames?: RenameIndex,
+  renames: RenameIndex | undefined,
+  docRel: string,
 ): { ref: PathRef; renamedTo?: string; deleted: boolean }[] {
   const out: { ref: PathRef; renamedTo?: string; deleted: boolean }[] = [];
   const said = new Set<string>();
   for (const ref of refs) {
     if (exists(ref.path)) continue;
+    if (ref.kind === 'link' && siteTargets(ref.written, ref.path, docRel, exists).some(exists)) continue;
     const wasTracked = renames?.wasTracked(ref.path) ?? false;
     // Inline code is a path only when git knows it; a link always points at a file.
     if (ref.kind === 'code' && !wasTracked) continue;
@@ -106,7 +112,7 @@ export function dutyItems(input: DutyInput): DutyItem[] {
   const items: DutyItem[] = [];
   const brokenAt = new Set<string>();
   for (const [doc, refs] of input.refs) {
-    for (const { ref, renamedTo, deleted } of brokenRefs(refs, input.exists, input.renames)) {
+    for (const { ref, renamedTo, deleted } of brokenRefs(refs, input.exists, input.renames, rel(doc))) {
       brokenAt.add(`${doc}\u0000${ref.line}`);
       const what = ref.kind === 'link' ? 'links to' : 'names';
       const where = renamedTo
