@@ -2,7 +2,6 @@
 // Flags and the JSON shape are a contract (see README "Weekly update"). Exit 0 on success, 2 on
 // usage errors (bad flag, bad date or week, unknown time zone), 1 on failures (not a repository,
 // git missing), each with one line on stderr.
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_API_URL, parseRepoName } from '../core/weekly/github';
 import { type Format, renderFormat } from '../core/weekly/render';
@@ -20,6 +19,7 @@ import {
   type WindowChoice,
 } from '../node/weekly/assemble';
 import { readRepoWeeklySettings } from '../node/weekly/repoSettings';
+import { readUpdate } from '../node/weekly/updates';
 import { defaultHistoryFile } from './focus';
 import { GitError } from '../node/git';
 import { systemTimeZone } from '../node/timeZone';
@@ -311,8 +311,10 @@ async function runDraftWith(args: DraftArgs, io: CliIo, deps: DraftDeps): Promis
     let previous: string | null | undefined;
     if (args.previous !== undefined) {
       const file = resolve(io.cwd, args.previous);
-      previous = await readFile(file, 'utf8').catch(() => null);
-      if (previous === null) return fail(`cannot read the previous update ${file}`);
+      // Named by the user: anywhere, but a regular file of at most 1 MiB (never a FIFO or a device).
+      const read = readUpdate(file, null);
+      if ('problem' in read) return fail(read.problem);
+      previous = read.text;
     }
     assembled = await assembleDraft({
       roots,

@@ -178,7 +178,10 @@ function section(out: string[], style: Style, title: string, lines: string[], pl
   if (lines.length === 0 && share) return;
   out.push(style.heading(title), '');
   if (lines.length === 0) out.push(`${style.bullet}${style.italic(placeholder)}`);
-  out.push(...lines, '');
+  // One push per line: a spread passes every line as an argument, and a previous update with
+  // 150,000 plan bullets overflowed the stack.
+  for (const line of lines) out.push(line);
+  out.push('');
 }
 
 /** A shipped bullet, then the issues its PR closed, indented under it. */
@@ -222,7 +225,10 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   if (reviews) shipped.push(reviews);
   const documentation = documentationLine(draft.documentation);
   if (documentation) shipped.push(`${style.bullet}${inline(documentation, style)}`);
-  if (draft.lastWeek && draft.lastWeek.length > 0) shipped.push('', ...planLines(draft, style));
+  if (draft.lastWeek && draft.lastWeek.length > 0) {
+    shipped.push('');
+    for (const line of planLines(draft, style)) shipped.push(line);
+  }
   section(out, style, SECTION_TITLES.shipped, shipped, PLACEHOLDERS.shipped, share);
 
   const progress = draft.inProgress.map((item) => progressLine(item, draft, style));

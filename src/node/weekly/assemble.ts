@@ -7,7 +7,7 @@
 // Hooks for later features: evidence from other sources (GitHub PRs and reviews) belongs in
 // `buildDraft`'s input next to `focus`; "since my last update" is `resolveWindow`'s
 // `sinceLastUpdate` choice; anything shown to the user goes through `notices`.
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { FocusSummary, TimeWindow, WeeklyDraft } from '../../core/weekly/model';
 import { renderMarkdown } from '../../core/weekly/render';
@@ -16,8 +16,12 @@ import { isoWeekWindow, rangeWindow, sinceWindow, type WeekOptions, weekWindow }
 import type { DutySettings } from '../../core/docs/duty';
 import { TEAM_FILE } from '../../core/docs/teamFile';
 import { yourTimeZone } from '../timeZone';
+import { readTextFile } from '../regularFile';
 import { type DraftRequest, draftFromRepos } from './draftRepos';
 import { lastUpdateEnd, previousUpdate, savedUpdateTest } from './updates';
+
+/** A template is a page of Handlebars: more than this is not one (and is not read). */
+export const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 /** Which window to draft: the command's quick pick and the CLI's flags both map onto these. */
 export type WindowChoice =
@@ -87,6 +91,12 @@ export interface AssembleRequest extends Pick<
   previousUpdate?: string | null;
   /** The Handlebars template file (absolute); null: the built-in layout. */
   templateFile: string | null;
+  /**
+   * The folder the template must lie in (a link out of it is refused), for a template a workspace
+   * names; absent: the user named the file (`--template FILE`), which may be anywhere. Either way
+   * only a regular file of at most MAX_TEMPLATE_BYTES is read.
+   */
+  templateRoot?: string | null;
   /** The focus summary for the window, or null. */
   focus: FocusSummary | null;
   /**
@@ -131,14 +141,26 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
   const { settings, window } = request;
   const explicit = (request.authors ?? []).length > 0;
   const week: WeekOptions = { timeZone: window.timeZone, weekStartsOn: settings.weekStartsOn };
-  const [previous, template] = await Promise.all([
+  const notices: string[] = [];
+  // Both read only regular files, bounded (src/node/regularFile.ts): a FIFO, a device or a huge file
+  // in the updates folder (or named as the template) is one notice, and the draft goes on without it.
+  const saved =
     request.previousUpdate !== undefined
-      ? request.previousUpdate
+      ? { text: request.previousUpdate, problem: null }
       : request.updatesFolder
-        ? previousUpdate(request.updatesFolder, window, week)
-        : null,
-    request.templateFile ? readFile(request.templateFile, 'utf8').catch(() => null) : null,
-  ]);
+        ? await previousUpdate(request.updatesFolder, window, week)
+        : { text: null, problem: null };
+  if (saved.problem) notices.push(`${saved.problem} — drafted without last week's plan`);
+  const previous = saved.text;
+  let template: string | null = null;
+  if (request.templateFile) {
+    const read = readTextFile(request.templateFile, MAX_TEMPLATE_BYTES, request.templateRoot ?? null);
+    if ('text' in read) template = read.text;
+    else
+      notices.push(
+        `cannot read the template ${request.templateFile}: ${read.problem} — used the built-in layout instead`,
+      );
+  }
   const fromRepos = await draftFromRepos({
     roots: request.roots,
     window,
@@ -172,12 +194,10 @@ export async function assembleDraft(request: AssembleRequest): Promise<Assembled
       })
     : { documentation: null, notices: [] };
   const draft: WeeklyDraft = { ...fromRepos, documentation: documented.documentation };
-  const notices: string[] = [...documented.notices];
+  notices.push(...documented.notices);
   let markdown: string | null = null;
   if (request.templateFile) {
-    if (template === null) {
-      notices.push(`cannot read the template ${request.templateFile} — used the built-in layout instead`);
-    } else {
+    if (template !== null) {
       // Handlebars loads here, only for drafts that use a template.
       const { renderTemplate, TemplateError } = await import('../../core/weekly/template');
       try {

@@ -1,10 +1,11 @@
 // Saved updates (`cadence.weekly.folder`, e.g. updates/2026-W47.md): "since my last update" starts
 // where the newest one ends, and the one before this window provides last week's "next" items.
 import { readdirSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { TimeWindow } from '../../core/weekly/model';
 import { type WeekOptions, windowFromId } from '../../core/weekly/window';
+import { readTextFile } from '../regularFile';
 
 export interface SavedUpdate {
   path: string;
@@ -77,11 +78,33 @@ export async function listUpdates(folder: string, options: WeekOptions): Promise
   return found.sort((a, b) => a.end - b.end || a.path.localeCompare(b.path));
 }
 
-/** Text of the newest saved update that ended by `window.start` (last week's for a week window). */
-export async function previousUpdate(folder: string, window: TimeWindow, options: WeekOptions): Promise<string | null> {
+/** A saved update is a page of Markdown: more than this is not one (and is not read). */
+export const MAX_UPDATE_BYTES = 1024 * 1024;
+
+/**
+ * The text of a previous update at `path` (a saved one, or one the user names): a regular file of at
+ * most MAX_UPDATE_BYTES, never a FIFO or a device; a link is followed only inside `folder` (null: the
+ * user named the file, which may be anywhere). Else one line that says why not.
+ */
+export function readUpdate(path: string, folder: string | null): { text: string } | { problem: string } {
+  const read = readTextFile(path, MAX_UPDATE_BYTES, folder, 'the updates folder');
+  return 'problem' in read ? { problem: `cannot read the previous update ${path}: ${read.problem}` } : read;
+}
+
+/**
+ * Text of the newest saved update that ended by `window.start` (last week's for a week window), or
+ * null; `problem` says why one that is there was not read (the draft goes on without it).
+ */
+export async function previousUpdate(
+  folder: string,
+  window: TimeWindow,
+  options: WeekOptions,
+): Promise<{ text: string | null; problem: string | null }> {
   const before = (await listUpdates(folder, options)).filter((update) => update.end <= window.start);
   const last = before[before.length - 1];
-  return last ? readFile(last.path, 'utf8').catch(() => null) : null;
+  if (!last) return { text: null, problem: null };
+  const read = readUpdate(last.path, folder);
+  return 'text' in read ? { text: read.text, problem: null } : { text: null, problem: read.problem };
 }
 
 /** End of the newest saved update, or null when none was saved yet. */

@@ -125,6 +125,8 @@ export async function draftWeekly(
                 ? settings.template
                 : path.join(root, settings.template)
               : null,
+            // A relative template lies in the workspace (no link out of it); an absolute one is the user's.
+            templateRoot: settings.template && !path.isAbsolute(settings.template) && root ? root : null,
             focus,
             // The duty's thresholds as the Guides view uses them (the CLI reads the repository's).
             dutySettings: () => dutyThresholds(readDocsSettings()),

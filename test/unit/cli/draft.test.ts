@@ -249,7 +249,7 @@ describe('cadence draft', function () {
     assert.equal(missing.code, 0);
     assert.match(
       missing.stderr,
-      /^cadence draft: cannot read the template .*nope\.hbs — used the built-in layout instead\n$/,
+      /^cadence draft: cannot read the template .*nope\.hbs: it does not exist — used the built-in layout instead\n$/,
     );
     assert.match(missing.stdout, /^# Week 47/);
 
@@ -259,7 +259,10 @@ describe('cadence draft', function () {
     assert.match(planned.stdout, /Planned last week: 1 of 2 shipped\./);
     const noPrevious = await run(['--week', '2026-W47', '--previous', 'gone.md'], team);
     assert.equal(noPrevious.code, 1);
-    assert.equal(noPrevious.stderr, `cadence draft: cannot read the previous update ${path.join(team, 'gone.md')}\n`);
+    assert.equal(
+      noPrevious.stderr,
+      `cadence draft: cannot read the previous update ${path.join(team, 'gone.md')}: it does not exist\n`,
+    );
 
     // A broken settings file: one line, and the draft with the defaults.
     fs.writeFileSync(path.join(team, '.vscode', 'settings.json'), '{ "cadence.weekly.weekStartsOn": ');

@@ -243,8 +243,8 @@ describe('weekly draft over scripted git histories', function () {
     assert.equal(fs.readFileSync(first, 'utf8'), plan);
     assert.equal(await lastUpdateEnd(folder, berlin), w46.end);
     const previous = await previousUpdate(folder, W47, berlin);
-    assert.equal(previous, plan);
-    const draft = await draftFromRepos(request([fx.main], { previousUpdate: previous }));
+    assert.deepEqual(previous, { text: plan, problem: null });
+    const draft = await draftFromRepos(request([fx.main], { previousUpdate: previous.text }));
     assert.deepEqual(draft.lastWeek, [
       { item: '`feat/export`: CSV export for invoices', shipped: 'CSV export', ongoing: false },
       { item: '#41 v2 API', shipped: 'Add /v2/invoices endpoint', ongoing: false },
