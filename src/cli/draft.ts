@@ -7,7 +7,7 @@ import { DEFAULT_API_URL, parseRepoName } from '../core/weekly/github';
 import { type Format, renderFormat } from '../core/weekly/render';
 import { isAllowedSlackUrl } from '../core/slack/messages';
 import { shareable } from '../core/weekly/share';
-import { normalizeWeeklySettings, parseWeekday, parseWorkDays, type WeeklySettings } from '../core/weekly/settings';
+import { normalizeWeeklySettings, parseWeekdayWord, parseWorkDays, type WeeklySettings } from '../core/weekly/settings';
 import type { TimeWindow } from '../core/weekly/model';
 import { WindowError } from '../core/weekly/window';
 import { focusSummaryFor } from '../node/focus/historyFile';
@@ -78,14 +78,17 @@ const draftFlags = {
     type: 'string',
     value: 'DAY',
     default: 'monday',
-    description: 'first day of the week: monday, sunday, saturday, …',
+    description: 'first day of the week: a day name or its first three letters (monday or mon, sunday or sun, …)',
     check: (day) =>
-      parseWeekday(day) === undefined ? `'${day}' is not a weekday (use monday, sunday, saturday, …)` : undefined,
+      parseWeekdayWord(day) === undefined
+        ? `'${day}' is not a weekday (use a day name or its first three letters: monday, mon, sun, …)`
+        : undefined,
   },
   'work-days': {
     type: 'string',
     value: 'LIST',
-    description: 'your work days, e.g. mon,tue,wed,thu,fri (commits outside them are counted)',
+    description:
+      'your work days, comma-separated day names or their first three letters, e.g. mon,tue,wed,thu,fri (commits outside them are counted)',
     check: (days) =>
       parseWorkDays(days) === undefined
         ? `'${days}' is not a list of weekdays (use e.g. mon,tue,wed,thu,fri)`
@@ -256,7 +259,8 @@ function effectiveSettings(repo: Partial<Record<string, unknown>>, args: DraftAr
   return {
     ...settings,
     timeZone: args.tz ?? settings.timeZone,
-    weekStartsOn: args['week-starts-on'] !== undefined ? parseWeekday(args['week-starts-on'])! : settings.weekStartsOn,
+    weekStartsOn:
+      args['week-starts-on'] !== undefined ? parseWeekdayWord(args['week-starts-on'])! : settings.weekStartsOn,
     workDays: args['work-days'] !== undefined ? parseWorkDays(args['work-days'])! : settings.workDays,
     bots: [...settings.bots, ...bots.filter((bot) => !settings.bots.includes(bot))],
     hiddenTypes: [...settings.hiddenTypes, ...hide.filter((type) => !settings.hiddenTypes.includes(type))],

@@ -56,14 +56,23 @@ export function parseWeekday(name: unknown): Weekday | undefined {
   return index >= 0 ? (index as Weekday) : undefined;
 }
 
-/** Weekday names from a "mon,tue,wed" list (three-letter or full names); undefined if any is unknown. */
+/**
+ * A weekday as a person types it on the command line: its name or the name's first three or more
+ * letters ("sun", "tues", "Monday"), any case; undefined otherwise.
+ */
+export function parseWeekdayWord(text: string): Weekday | undefined {
+  const word = text.trim().toLowerCase();
+  const index = word.length >= 3 ? WEEKDAYS.findIndex((day) => day.startsWith(word)) : -1;
+  return index >= 0 ? (index as Weekday) : undefined;
+}
+
+/** Weekdays from a "mon,tue,wed" list (as parseWeekdayWord reads each); undefined if any is unknown. */
 export function parseWorkDays(list: string): Weekday[] | undefined {
   const days: Weekday[] = [];
   for (const part of list.split(',')) {
-    const word = part.trim().toLowerCase();
-    if (!word) continue;
-    const index = word.length >= 3 ? WEEKDAYS.findIndex((day) => day.startsWith(word)) : -1;
-    if (index < 0) return undefined;
+    if (!part.trim()) continue;
+    const index = parseWeekdayWord(part);
+    if (index === undefined) return undefined;
     if (!days.includes(index as Weekday)) days.push(index as Weekday);
   }
   return days.length > 0 ? days : undefined;

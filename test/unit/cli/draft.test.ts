@@ -229,6 +229,15 @@ describe('cadence draft', function () {
     assert.deepEqual(fromSettings.titles, ['Tuesday feature', 'Saturday fix'], 'docs hidden by the settings');
     const monday = await json(['--week-starts-on', 'monday', '--tz', 'UTC']);
     assert.equal(monday.draft.window.start, '2026-11-16T00:00:00.000Z');
+    // The three-letter form --work-days takes is taken here too.
+    assert.equal(
+      (await json(['--week-starts-on', 'Mon', '--tz', 'UTC'])).draft.window.start,
+      '2026-11-16T00:00:00.000Z',
+    );
+    assert.equal(
+      (await json(['--week-starts-on', 'sun', '--tz', 'UTC'])).draft.window.start,
+      '2026-11-15T00:00:00.000Z',
+    );
     assert.equal(monday.draft.window.timeZone, 'UTC');
     assert.deepEqual((await json(['--include-hidden'])).titles, ['Tuesday feature', 'Saturday fix', 'Sunday notes']);
     assert.deepEqual((await json(['--hide', 'fix'])).titles, ['Tuesday feature'], '--hide adds to the settings');
@@ -285,6 +294,10 @@ describe('cadence draft', function () {
 
     for (const [args, pattern] of [
       [['--week-starts-on', 'someday'], /--week-starts-on 'someday' is not a weekday/],
+      [
+        ['--week-starts-on', 'su'],
+        /--week-starts-on 'su' is not a weekday \(use a day name or its first three letters/,
+      ],
       [['--work-days', 'mon,xyz'], /--work-days 'mon,xyz' is not a list of weekdays/],
       [['--bot'], /--bot needs a value/],
     ] as const) {
