@@ -4,7 +4,7 @@ import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } fro
 import { isSkippedDecisionFile, numberFromFileName } from './names';
 import { isMarkdownName } from './markdownNames';
 import { CATALOG_INFOS, DEFAULT_SITE, MKDOCS_CONFIGS, readMkdocsConfig, siteRunbooks, techDocsDir } from './mkdocs';
-import { isCollectionFolderName, isIndexPage, isSiteBuild, runbookPlace } from './runbooks';
+import { isCollectionFolderName, isIndexPage, isMetaPage, isSiteBuild, runbookPlace } from './runbooks';
 import type { RunbookEvidence } from './types';
 import type { Problem } from './types';
 
@@ -455,9 +455,10 @@ export function classify(discovery: Discovery, path: string): Classification {
   const globbed = discovery.runbookGlobs.some((re) => re.test(rel));
   // A runbooks/ folder settles it; a glob makes any file a runbook, and so does an MkDocs site's nav;
   // an alerts/ file counts while its collection follows the alert convention; anything else only by
-  // its front matter.
-  const evidence =
-    place?.evidence === 'folder'
+  // its front matter. A change log, licence or glossary counts only by its front matter, anywhere.
+  const evidence = isMetaPage(name)
+    ? ('candidate' as const)
+    : place?.evidence === 'folder'
       ? 'folder'
       : globbed
         ? 'glob'

@@ -60,6 +60,15 @@ export function isHelperFolderName(name: string): boolean {
   return HELPER_FOLDERS.has(name.toLowerCase());
 }
 
+/** A repository's meta files (change log, licence, owners, …): runbooks only by their front matter. */
+const META_PAGES =
+  /^(?:changelog|changes|history|licen[cs]e|copying|codeowners|code[-_]of[-_]conduct|security|glossary|notice|authors|contributors|maintainers)$/;
+
+/** True for a repository meta page (`CHANGELOG.md`, `LICENSE.md`, `glossary.md`): a runbook only by its front matter. */
+export function isMetaPage(name: string): boolean {
+  return META_PAGES.test(markdownStem(name.toLowerCase()));
+}
+
 /** True for index, README and navigation pages (`index.html.md.erb`, `_index.md`): never runbooks. */
 export function isIndexPage(name: string): boolean {
   const stem = markdownStem(name.toLowerCase());
