@@ -319,8 +319,9 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     const files = result.markdownFiles.filter((file) => re.test(relativePath(result.globBase ?? root, file))).length;
     result.globs.push({ glob, kind, files });
   };
-  for (const glob of options.decisionGlobs ?? []) count(glob, 'decision');
-  for (const glob of options.runbookGlobs ?? []) count(glob, 'runbook');
+  // Each glob once: the same glob given twice matches the same files, not twice as many.
+  for (const glob of new Set(options.decisionGlobs)) count(glob, 'decision');
+  for (const glob of new Set(options.runbookGlobs)) count(glob, 'runbook');
   return result;
 }
 

@@ -232,6 +232,9 @@ describe('runbooks where teams keep them', () => {
       'source/**/*.md.erb',
       '--runbooks',
       './nothing/*.md',
+      // Given twice: one entry, its files counted once.
+      '--runbooks',
+      'source/**/*.md.erb',
       '--format',
       'json',
       '--no-git',
