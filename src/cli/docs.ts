@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { printable } from '../core/printable';
 import type { Clock } from '../core/clock';
 import { DocsIndex, loadRoot } from '../core/docs/index';
 import { isSerious, leveled, readDiagnosticLevels } from '../core/docs/levels';
@@ -278,24 +279,11 @@ async function listDocs(
   return 0;
 }
 
-/**
- * Text for a terminal: control characters and bidirectional overrides from titles, file names and
- * messages are shown as `\u{…}` escapes, so a record cannot move the cursor, recolour the terminal
- * or make a line read in another order than it is written.
- */
-export function printable(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`,
-  );
-}
-
 /** Escaped first (printable), coloured after: only Cadence's own escape codes reach the terminal. */
 function renderText(json: DocsJson, io: CliIo): string {
   return (
     renderLines(json)
-      .map(printable)
+      .map((line) => printable(line))
       .map((line) =>
         /^(Decisions|Runbooks|Problems|Globs) \(\d+\)$/.test(line)
           ? paint(io, 'bold', line)

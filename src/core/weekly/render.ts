@@ -1,6 +1,7 @@
 // Renderers over ONE model: Markdown (the editor draft), Slack mrkdwn and plain text (to paste),
 // JSON (the CLI contract); user templates (Handlebars) in template.ts, loaded only when one is set. Section order is fixed: header, summary,
 // Shipped, In progress / next week, Blockers, Focus, footer.
+import { printable } from '../printable';
 import { documentationLine } from './documentation';
 import { forgeOf } from './links';
 import type { InProgressItem, ShippedItem, WeeklyDraft } from './model';
@@ -270,7 +271,9 @@ function render(draft: WeeklyDraft, style: Style, share = false): string {
   }
   const lines = out.filter((line, i, all) => !(line === '' && all[i - 1] === ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n') + '\n';
+  // Commit subjects and branch names are the repository's: their control characters and bidi
+  // overrides are escaped (a terminal, a Slack or GitHub paste), in every format and caller.
+  return printable(lines.join('\n') + '\n', true);
 }
 
 /** The draft for the editor: every section, its prompts and the footer. */
