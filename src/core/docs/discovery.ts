@@ -419,6 +419,27 @@ function addFolder(result: Discovery, path: string, source: FolderSource, log4br
   result.decisionFolders.push({ path, source, log4brains });
 }
 
+/** Folders (and their ancestors) holding a Markdown page other than their own index pages, per file list. */
+const pageFolders = new WeakMap<readonly string[], { count: number; folders: Set<string> }>();
+
+/** True when `folder` holds, at any depth, a Markdown page other than its own index pages. */
+function holdsOtherPages(discovery: Discovery, folder: string): boolean {
+  const files = discovery.markdownFiles;
+  let known = pageFolders.get(files);
+  if (!known || known.count !== files.length) {
+    known = { count: files.length, folders: new Set() };
+    for (const file of files) {
+      // An index page is a page of the folders above its own (`fix-app/index.html.md` of `kubernetes/`).
+      const first = isIndexPage(basename(file)) ? dirname(dirname(file)) : dirname(file);
+      for (let dir = first; dir !== '.' && dir !== '/' && !known.folders.has(dir); dir = dirname(dir)) {
+        known.folders.add(dir);
+      }
+    }
+    pageFolders.set(files, known);
+  }
+  return known.folders.has(folder);
+}
+
 export type Classification =
   | { kind: 'decision'; folder: string; log4brains: boolean }
   | {
@@ -450,7 +471,9 @@ export function classify(discovery: Discovery, path: string): Classification {
   if (!folder && discovery.decisionGlobs.some((re) => re.test(rel)) && !isSkippedDecisionFile(name)) {
     return { kind: 'decision', folder: folderPath, log4brains: false };
   }
-  if (folder || isIndexPage(name)) return undefined;
+  // A collection's own index is not a runbook; the index page of a page folder (`fix-app/index.html.md`
+  // alone in its folder) is the page itself, classified as any other.
+  if (folder || (isIndexPage(name) && holdsOtherPages(discovery, folderPath))) return undefined;
   const place = runbookPlace(relativePath(discovery.root, folderPath), siteRels(discovery));
   const collection = place && joinPath(discovery.root, place.collection);
   const globbed = discovery.runbookGlobs.some((re) => re.test(rel));

@@ -42,4 +42,28 @@ describe('runbook collections: repository meta files', () => {
       'runbooks/restart-db.md',
     ]);
   });
+
+  it('counts a page folder whose only page is its index, not the index of a folder of runbooks', async () => {
+    const reviewed = '---\nlast_reviewed_on: 2026-10-01\nreview_in: 6 months\n---\n';
+    assert.deepEqual(
+      await runbooksOf({
+        'config/tech-docs.yml': 'host: https://example.org\n',
+        'source/kubernetes/index.html.md': `${reviewed}# Kubernetes\n`,
+        'source/kubernetes/fix-app/index.html.md': `${reviewed}# Fix an app\n`,
+        'source/kubernetes/fix-app/diagram.png': 'png',
+        'source/kubernetes/scale/index.html.md.erb': `${reviewed}# Scale\n`,
+        'source/manual/index.html.md': `${reviewed}# Manual\n`,
+        'source/manual/restart.html.md': `${reviewed}# Restart\n`,
+        'runbooks/payments/README.md': '# Payments runbook\n',
+        'runbooks/README.md': '# Our runbooks\n',
+        'docs/notes/index.md': '# Notes\n',
+      }),
+      [
+        'runbooks/payments/README.md',
+        'source/kubernetes/fix-app/index.html.md',
+        'source/kubernetes/scale/index.html.md.erb',
+        'source/manual/restart.html.md',
+      ],
+    );
+  });
 });
