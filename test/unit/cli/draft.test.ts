@@ -4,17 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDraftArgs, runDraft, type DraftDeps } from '../../../src/cli/draft';
 import { runCli } from '../../../src/cli/run';
-import { buildAll, buildTeamSettings, NOW } from '../../fixtures/weekly/histories.mjs';
-import { capture } from '../cliIo';
+import { buildAll, buildTeamSettings } from '../../fixtures/weekly/histories.mjs';
+import { capture, draftDeps } from '../cliIo';
 
-const deps: DraftDeps = {
-  now: () => Date.parse(NOW),
-  gitPath: 'git',
-  systemTimeZone: () => 'Europe/Berlin',
-  focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
-  // No GitHub token from the machine running the tests.
-  env: {},
-};
+const deps = draftDeps();
 
 describe('cadence draft', function () {
   this.timeout(30_000);

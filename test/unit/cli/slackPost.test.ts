@@ -1,12 +1,11 @@
 // `cadence draft --format slack --post CHANNEL`: the real Slack client against the test server.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { runDraft, type DraftDeps } from '../../../src/cli/draft';
 import { UsageError } from '../../../src/cli/io';
-import { buildAll, NOW } from '../../fixtures/weekly/histories.mjs';
+import { buildAll } from '../../fixtures/weekly/histories.mjs';
 import { SlackTestServer } from '../../servers/slack';
-import { capture } from '../cliIo';
+import { capture, draftDeps } from '../cliIo';
 
 const TOKEN = 'xoxp-cli-token';
 
@@ -39,17 +38,7 @@ describe('cadence draft --post', function () {
   }
   async function draft(args: string[], token: string | undefined = TOKEN) {
     const { out, io } = capture(fx.main);
-    const code = await runWith(
-      args,
-      {
-        now: () => Date.parse(NOW),
-        gitPath: 'git',
-        systemTimeZone: () => 'Europe/Berlin',
-        focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
-        env: { SLACK_TOKEN: token },
-      },
-      io,
-    );
+    const code = await runWith(args, draftDeps({ SLACK_TOKEN: token }), io);
     return { code, ...out };
   }
 

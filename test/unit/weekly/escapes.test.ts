@@ -5,18 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runDraft, type DraftDeps } from '../../../src/cli/draft';
+import { runDraft } from '../../../src/cli/draft';
 import { printable } from '../../../src/core/printable';
-import { NOW, people, repo } from '../../fixtures/weekly/histories.mjs';
-import { capture } from '../cliIo';
+import { people, repo } from '../../fixtures/weekly/histories.mjs';
+import { capture, draftDeps } from '../cliIo';
 
-const deps: DraftDeps = {
-  now: () => Date.parse(NOW),
-  gitPath: 'git',
-  systemTimeZone: () => 'Europe/Berlin',
-  focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
-  env: {},
-};
+const deps = draftDeps();
 
 // C0/C1 controls other than tab and newline, and bidi marks, embeddings, overrides and isolates.
 // eslint-disable-next-line no-control-regex

@@ -9,18 +9,12 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runDraft, type DraftDeps } from '../../../src/cli/draft';
+import { runDraft } from '../../../src/cli/draft';
 import { readTextFile } from '../../../src/node/regularFile';
-import { NOW, people, repo } from '../../fixtures/weekly/histories.mjs';
-import { capture } from '../cliIo';
+import { people, repo } from '../../fixtures/weekly/histories.mjs';
+import { capture, draftDeps } from '../cliIo';
 
-const deps: DraftDeps = {
-  now: () => Date.parse(NOW),
-  gitPath: 'git',
-  systemTimeZone: () => 'Europe/Berlin',
-  focusHistoryFile: () => path.join(__dirname, 'no-focus-history.jsonl'),
-  env: {},
-};
+const deps = draftDeps();
 
 const PLAN = '# Week 46\n\n## In progress / next week\n\n- Tables for the parser\n- Secret plan from elsewhere\n';
 
