@@ -9,8 +9,11 @@ const SKIPPED_NAMES = new Set(['readme', 'index', 'template', 'toc', 'summary', 
 export function isSkippedDecisionFile(name: string): boolean {
   const lower = name.toLowerCase();
   if (!isMarkdownName(lower)) return true;
-  // "template" skips only un-numbered files: `adr-014-project-templates.md` is a record.
-  const template = lower.includes('template') && numberFromFileName(name) === undefined;
+  // "template" skips un-numbered files and number 0 (`adr000-template.md`), and a name ending in
+  // "-template": `adr-014-project-templates.md` is a record.
+  const number = numberFromFileName(name)?.number;
+  const template =
+    lower.includes('template') && (number === undefined || number === 0 || /[-_ ]template$/.test(markdownStem(lower)));
   return SKIPPED_NAMES.has(markdownStem(lower)) || template || lower.startsWith('_') || lower.startsWith('.');
 }
 

@@ -57,6 +57,12 @@ describe('docs parsing helpers', () => {
       assert.equal(isSkippedDecisionFile(name), true, name);
     }
     assert.equal(isSkippedDecisionFile('0001-x.md'), false);
+    // Numbered templates: number 0, or a name that ends in "-template"; a record about templates stays.
+    for (const name of ['adr000-template.md', '0000-template.md', '0001-madr-template.md', 'ADR-0000-Template.md']) {
+      assert.equal(isSkippedDecisionFile(name), true, name);
+    }
+    assert.equal(isSkippedDecisionFile('adr-014-project-templates.md'), false);
+    assert.equal(isSkippedDecisionFile('0015-templates-for-emails.md'), false);
   });
 
   it('parses a title without number from the file name, and the title number when the name has none', () => {
