@@ -46,7 +46,9 @@ export function decisionFromSource(path: string, source: Source, folder: string,
   const h1 = headings.find((h) => h.level === 1);
   const fmTitle = asText(front?.fields.get('title')?.value);
   const fromName = numberFromFileName(name);
-  let fromTitle = h1 ? numberFromTitle(h1.text) : undefined;
+  // The heading is the title; without one, front matter's `title: "ADR013: …"` is read the same way.
+  let fromTitle = h1 ? numberFromTitle(h1.text) : fmTitle !== undefined ? numberFromTitle(fmTitle) : undefined;
+  const titleAt = h1?.line ?? front?.fields.get('title')?.line ?? 0;
   // "# 6 Blocking retries" in 0006-…md: a bare leading number is the record's own number.
   const bare = h1 && fromName && !fromTitle ? /^0*(\d+)\s+(\S.*)$/.exec(h1.text) : null;
   if (bare && Number(bare[1]) === fromName?.number) fromTitle = { number: fromName.number, title: bare[2] };
@@ -54,7 +56,7 @@ export function decisionFromSource(path: string, source: Source, folder: string,
   if (fromName && fromTitle && fromName.number !== fromTitle.number) {
     problems.push({
       path,
-      line: h1?.line ?? 0,
+      line: titleAt,
       code: 'number-mismatch',
       severity: 'warning',
       message: `The file name says ${fromName.number} but the title says ${fromTitle.number}; make them agree.`,

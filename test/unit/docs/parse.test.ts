@@ -74,6 +74,24 @@ describe('docs parsing helpers', () => {
     assert.equal(b.title, 'Use queues');
   });
 
+  it("reads a front-matter title as it reads a heading: 'ADR013: …' names the number (Backstage)", () => {
+    const text =
+      "---\nid: adrs-adr013\ntitle: 'ADR013: Proper use of HTTP fetching libraries'\nstatus: accepted\n---\n\n## Context\n\nText.\n";
+    const record = parseDecision('/r/adr013-proper-use-of-http-fetching-libraries.md', text, '/r');
+    assert.equal(record.title, 'Proper use of HTTP fetching libraries');
+    assert.equal(record.number, 13);
+    assert.deepEqual(record.problems, []);
+    // A front-matter number that disagrees with the file name is reported on the title's line.
+    const other = parseDecision('/r/adr014-x.md', text, '/r');
+    assert.deepEqual(
+      other.problems.map((p) => [p.code, p.line]),
+      [['number-mismatch', 2]],
+    );
+    // With a heading, the heading is the title, as before.
+    const both = parseDecision('/r/adr013-x.md', `${text}# ADR 13: From the heading\n`, '/r');
+    assert.equal(both.title, 'From the heading');
+  });
+
   it('locates the status value so edits replace exactly it', () => {
     const text = '# 1. X\n\n## Status\n\n**Accepted**\n';
     const d = parseDecision('/r/0001-x.md', text, '/r');
