@@ -113,10 +113,23 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Runs a command from the real command palette by its title. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // The palette can close under the test while the workbench settles (a view taking focus right
+  // after F1): open it again, up to three times. A dialog is never dismissed to get there: the
+  // test fails with the dialog's text instead.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      const dialog = page.locator('.monaco-dialog-box');
+      if (await dialog.isVisible()) throw new Error(`a dialog is open: ${await dialog.innerText()}`, { cause: error });
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
