@@ -1,11 +1,10 @@
-import { type YamlBounds, parseBoundedYaml } from './boundedYaml';
 import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
+import { configFolders } from './folderConfigs';
 import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
-import { isSkippedDecisionFile, numberFromFileName } from './names';
+import { numberFromFileName } from './names';
 import { isMarkdownName } from './markdownNames';
 import { CATALOG_INFOS, DEFAULT_SITE, MKDOCS_CONFIGS, readMkdocsConfig, siteRunbooks, techDocsDir } from './mkdocs';
-import { isCollectionFolderName, isIndexPage, isMetaPage, isSiteBuild, runbookPlace } from './runbooks';
-import type { RunbookEvidence } from './types';
+import { isCollectionFolderName, isSiteBuild, runbookPlace } from './runbooks';
 import type { Problem } from './types';
 
 /**
@@ -140,49 +139,21 @@ function globRegExp(glob: string): RegExp {
   return globToRegExp(glob.trim().replace(/^(?:\.\/)+/, ''));
 }
 
-/** The relative paths of a discovery's site folders, for runbookPlace. */
-function siteRels(discovery: Discovery): string[] {
-  return discovery.siteFolders.map((folder) => relativePath(discovery.root, folder));
-}
+/** The relative paths of a discovery's site folders, per folder list (its length: the walk adds to it). */
+const siteRelsOf = new WeakMap<readonly string[], { count: number; rels: string[] }>();
 
-const isMarkdown = isMarkdownName;
-
-/** `.log4brains.yml` is a few keys and a list of packages; it is untrusted YAML all the same. */
-const CONFIG_BOUNDS: YamlBounds = { maxAliasCount: 100, maxNodes: 20_000, maxDepth: 24 };
-
-function configFolders(name: string, text: string): { folders: string[]; log4brains: boolean } {
-  if (name === '.adr-dir') {
-    const folder = text.split(/\r?\n/)[0]?.trim();
-    return { folders: folder ? [folder] : [], log4brains: false };
+/**
+ * The relative paths of a discovery's site folders, for runbookPlace: computed once per list, not
+ * for every file classified.
+ */
+export function siteRels(discovery: Discovery): string[] {
+  const folders = discovery.siteFolders;
+  let known = siteRelsOf.get(folders);
+  if (!known || known.count !== folders.length) {
+    known = { count: folders.length, rels: folders.map((folder) => relativePath(discovery.root, folder)) };
+    siteRelsOf.set(folders, known);
   }
-  if (name === 'adr.config.json') {
-    const data = JSON.parse(text) as { path?: unknown };
-    return { folders: typeof data.path === 'string' ? [data.path] : [], log4brains: false };
-  }
-  if (name === '.adr') {
-    const folders = text
-      .split(/\r?\n/)
-      .map((line) => /^\s*(?:records-dir|path|dir)\s*[=:]\s*(.+?)\s*$/.exec(line)?.[1])
-      .filter((v): v is string => Boolean(v));
-    return { folders, log4brains: false };
-  }
-  // .log4brains.yml: project.adrFolder and project.packages[].adrFolder (also top-level packages).
-  const parsed = parseBoundedYaml(text, CONFIG_BOUNDS);
-  if (parsed.error || !parsed.doc) {
-    const { message, offset } = parsed.error ?? { message: 'no YAML', offset: 0 };
-    throw new Error(`${message} at line ${text.slice(0, offset).split('\n').length}`);
-  }
-  const data = parsed.doc.toJS({ maxAliasCount: CONFIG_BOUNDS.maxAliasCount }) as {
-    project?: { adrFolder?: unknown; packages?: { adrFolder?: unknown }[] };
-    packages?: { adrFolder?: unknown }[];
-  } | null;
-  const folders: string[] = [];
-  const push = (value: unknown): void => {
-    if (typeof value === 'string') folders.push(value);
-  };
-  push(data?.project?.adrFolder);
-  for (const pkg of [...(data?.project?.packages ?? []), ...(data?.packages ?? [])]) push(pkg?.adrFolder);
-  return { folders, log4brains: true };
+  return known.rels;
 }
 
 const CONFIG_FILES: Record<string, FolderSource> = Object.fromEntries(CONFIG_FILE_NAMES.map((name) => [name, name]));
@@ -256,7 +227,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
         queue.push({ path: child, depth: depth + 1 });
       } else if (type === 'file' || type === 'symlink') {
         if (Object.hasOwn(CONFIG_FILES, name)) configs.push({ path: child, name });
-        else if (isMarkdown(name)) result.markdownFiles.push(child);
+        else if (isMarkdownName(name)) result.markdownFiles.push(child);
         else if (MKDOCS_CONFIGS.has(name) || CATALOG_INFOS.has(name)) sites.push({ path: child, name });
       }
     }
@@ -409,7 +380,8 @@ export function unlistedFolder(path: string, error: unknown): Problem {
   };
 }
 
-function addFolder(result: Discovery, path: string, source: FolderSource, log4brains: boolean): void {
+/** Adds a decision folder, or upgrades how a known one was found (a config file names a default folder). */
+export function addFolder(result: Discovery, path: string, source: FolderSource, log4brains: boolean): void {
   const existing = result.decisionFolders.find((folder) => folder.path === path);
   if (existing) {
     existing.log4brains ||= log4brains;
@@ -417,79 +389,4 @@ function addFolder(result: Discovery, path: string, source: FolderSource, log4br
     return;
   }
   result.decisionFolders.push({ path, source, log4brains });
-}
-
-/** Folders (and their ancestors) holding a Markdown page other than their own index pages, per file list. */
-const pageFolders = new WeakMap<readonly string[], { count: number; folders: Set<string> }>();
-
-/** True when `folder` holds, at any depth, a Markdown page other than its own index pages. */
-function holdsOtherPages(discovery: Discovery, folder: string): boolean {
-  const files = discovery.markdownFiles;
-  let known = pageFolders.get(files);
-  if (!known || known.count !== files.length) {
-    known = { count: files.length, folders: new Set() };
-    for (const file of files) {
-      // An index page is a page of the folders above its own (`fix-app/index.html.md` of `kubernetes/`).
-      const first = isIndexPage(basename(file)) ? dirname(dirname(file)) : dirname(file);
-      for (let dir = first; dir !== '.' && dir !== '/' && !known.folders.has(dir); dir = dirname(dir)) {
-        known.folders.add(dir);
-      }
-    }
-    pageFolders.set(files, known);
-  }
-  return known.folders.has(folder);
-}
-
-export type Classification =
-  | { kind: 'decision'; folder: string; log4brains: boolean }
-  | {
-      kind: 'runbook';
-      folder: string;
-      /** `candidate`: a runbook only if its front matter says so (read it to know). */
-      evidence: RunbookEvidence | 'candidate';
-      collection?: string;
-    }
-  | undefined;
-
-/**
- * What a Markdown file is, by the discovered rules. A file created in a conventional folder that did
- * not exist at discovery time (the first record) adds that folder.
- */
-export function classify(discovery: Discovery, path: string): Classification {
-  if (!isMarkdown(path) || !isInside(discovery.root, path)) return undefined;
-  const name = basename(path);
-  const folderPath = dirname(path);
-  /** Relative to what the globs are relative to. */
-  const rel = relativePath(discovery.globBase ?? discovery.root, path);
-  let folder = discovery.decisionFolders.find((f) => f.path === folderPath);
-  if (!folder && isDefaultDecisionFolder(relativePath(discovery.root, folderPath))) {
-    addFolder(discovery, folderPath, 'default', false);
-    folder = discovery.decisionFolders.find((f) => f.path === folderPath);
-  }
-  if (folder && !isSkippedDecisionFile(name))
-    return { kind: 'decision', folder: folder.path, log4brains: folder.log4brains };
-  if (!folder && discovery.decisionGlobs.some((re) => re.test(rel)) && !isSkippedDecisionFile(name)) {
-    return { kind: 'decision', folder: folderPath, log4brains: false };
-  }
-  // A collection's own index is not a runbook; the index page of a page folder (`fix-app/index.html.md`
-  // alone in its folder) is the page itself, classified as any other.
-  if (folder || (isIndexPage(name) && holdsOtherPages(discovery, folderPath))) return undefined;
-  const place = runbookPlace(relativePath(discovery.root, folderPath), siteRels(discovery));
-  const collection = place && joinPath(discovery.root, place.collection);
-  const globbed = discovery.runbookGlobs.some((re) => re.test(rel));
-  // A runbooks/ folder settles it; a glob makes any file a runbook, and so does an MkDocs site's nav;
-  // an alerts/ file counts while its collection follows the alert convention; anything else only by
-  // its front matter. A change log, licence or glossary counts only by its front matter, anywhere.
-  const evidence = isMetaPage(name)
-    ? ('candidate' as const)
-    : place?.evidence === 'folder'
-      ? 'folder'
-      : globbed
-        ? 'glob'
-        : discovery.siteRunbooks.has(path)
-          ? 'site'
-          : place
-            ? 'alerts'
-            : ('candidate' as const);
-  return { kind: 'runbook', folder: folderPath, evidence, ...(collection ? { collection } : {}) };
 }

@@ -4,11 +4,11 @@ import {
   type Discovery,
   type DiscoveryOptions,
   DEFAULT_MAX_FILE_BYTES,
-  classify,
   discover,
   isNotFound,
   unlistedFolder,
 } from './discovery';
+import { classify } from './classify';
 import type { DocsIndex } from './docsIndex';
 import type { Problem } from './types';
 import { dirname, isInside, joinPath } from './paths';
