@@ -10,9 +10,12 @@ export function joinPath(...parts: string[]): string {
   return normalizePath(joined);
 }
 
+/** No duplicate or trailing slash and no `.` or `..` segment: what a path built from a listing is. */
+const isNormal = (path: string): boolean => path.length > 1 && !/\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/.test(path);
+
 export function normalizePath(path: string): string {
   // Already normal (the common case: paths built from a listing): no split and join.
-  if (path.length > 1 && !/\/\/|\/$|(?:^|\/)\.{1,2}(?:\/|$)/.test(path)) return path;
+  if (isNormal(path)) return path;
   const absolute = path.startsWith('/');
   const out: string[] = [];
   for (const segment of path.split('/')) {
@@ -39,6 +42,10 @@ export function basename(path: string): string {
 
 /** `to` relative to the folder `from`, '/'-separated ("../b/c.md"). */
 export function relativePath(from: string, to: string): string {
+  // `to` inside `from`, both normal (every file of an index against its root): a slice.
+  if (to.charCodeAt(from.length) === 0x2f && to.startsWith(from) && isNormal(from) && isNormal(to)) {
+    return to.slice(from.length + 1);
+  }
   const a = normalizePath(from).split('/').filter(Boolean);
   const b = normalizePath(to).split('/').filter(Boolean);
   let common = 0;

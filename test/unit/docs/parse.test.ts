@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
 import { addPeriod, parseDate } from '../../../src/core/docs/dates';
 import { isSkippedDecisionFile, numberFromFileName, parseDecision, parseRunbook } from '../../../src/core/docs/parse';
-import { globToRegExp, joinPath, rebaseGlob, relativePath } from '../../../src/core/docs/paths';
+import { globToRegExp, joinPath, normalizePath, rebaseGlob, relativePath } from '../../../src/core/docs/paths';
 import { normalizeStatus } from '../../../src/core/docs/status';
 
 describe('docs parsing helpers', () => {
@@ -122,6 +123,30 @@ describe('docs parsing helpers', () => {
     assert.ok(globToRegExp('**/runbooks/**').test('runbooks/z.md'));
     assert.ok(globToRegExp('ops/*.{md,markdown}').test('ops/a.markdown'));
     assert.ok(!globToRegExp('ops/*.md').test('ops/x/a.md'));
+  });
+
+  it('relativePath: the slice for a path inside its folder agrees with the segment walk', () => {
+    // The segment walk every pair used to take, kept here as the reference.
+    const walk = (from: string, to: string): string => {
+      const a = normalizePath(from).split('/').filter(Boolean);
+      const b = normalizePath(to).split('/').filter(Boolean);
+      let common = 0;
+      while (common < a.length && common < b.length && a[common] === b[common]) common++;
+      return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/') || '.';
+    };
+    const segment = fc.constantFrom('a', 'b', 'ab', '.', '..', '', 'docs', 'x.md');
+    const path = fc
+      .tuple(fc.boolean(), fc.array(segment, { maxLength: 5 }))
+      .map(([absolute, parts]) => (absolute ? '/' : '') + parts.join('/'));
+    fc.assert(
+      fc.property(path, path, (from, to) => {
+        assert.equal(relativePath(from, to), walk(from, to));
+        assert.equal(relativePath(from, `${from}/${to}`), walk(from, `${from}/${to}`));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
+    assert.equal(relativePath('/r/docs', '/r/docs/decisions/0001-a.md'), 'decisions/0001-a.md');
+    assert.equal(relativePath('/r/doc', '/r/docs/a.md'), '../docs/a.md');
   });
 
   it('rebaseGlob reads a glob from a subfolder of the folder it is written for', () => {
