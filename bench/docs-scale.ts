@@ -39,6 +39,13 @@ const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 /** The baseline process: a plain Node script that lists the folder and readFileSync's every file. */
 const READ_SCRIPT = `const fs=require('fs'),p=require('path');const f=process.argv[1];let b=0;for(const n of fs.readdirSync(f))b+=fs.readFileSync(p.join(f,n),'utf8').length;process.stdout.write(String(b));`;
 
+/**
+ * The floor, for scale (not the baseline): a plain Node script that reads every file as the baseline
+ * does and also takes a title, a status and a date from each with one regex apiece, then prints
+ * them as JSON. No index, no checks, no front-matter or Markdown parsing: less than any index does.
+ */
+const SCAN_SCRIPT = `const fs=require('fs'),p=require('path');const f=process.argv[1];const out=[];for(const n of fs.readdirSync(f)){const t=fs.readFileSync(p.join(f,n),'utf8');const h=/^# (.*)$/m.exec(t),s=/^(?:status:|## Status\\n\\n)\\s*(.*)$/im.exec(t),d=/^date:\\s*(.*)$/im.exec(t);out.push({path:p.join(f,n),title:h&&h[1],status:s&&s[1],date:d&&d[1]});}process.stdout.write(JSON.stringify(out));`;
+
 function timeProcess(args: string[]): number {
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
@@ -109,9 +116,11 @@ async function main(): Promise<void> {
     readAll(folder);
     const cli: number[] = [];
     const bare: number[] = [];
+    const scan: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       bare.push(timeProcess(['-e', READ_SCRIPT, folder]));
       cli.push(timeProcess([cliJs, 'docs', root, '--no-git', '--format', 'json']));
+      scan.push(timeProcess(['-e', SCAN_SCRIPT, folder]));
     }
     const sync: number[] = [];
     const cold: number[] = [];
@@ -126,6 +135,9 @@ async function main(): Promise<void> {
     console.log(`  plain node readFileSync process   ${ms(median(bare))}`);
     console.log(
       `  cadence docs --format json        ${ms(median(cli))}  ${(median(cli) / median(bare)).toFixed(2)}× (target ≤ 2×)`,
+    );
+    console.log(
+      `  floor: read + 3 regexes + JSON     ${ms(median(scan))}  ${(median(scan) / median(bare)).toFixed(2)}× (for scale: no index, no checks)`,
     );
     console.log(`  read files, sync (in process)     ${ms(median(sync))}`);
     console.log(
