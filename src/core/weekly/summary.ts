@@ -99,7 +99,7 @@ function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights
     return `Merged ${plural(prs, 'PR')}${also}${naming(highlights, shipped.length)}${work}.`;
   }
   const scopes = topValues(
-    shipped.map((item) => areaWords(item.scope)).filter((area): area is string => area !== null),
+    shipped.flatMap((item) => areasOf(item.scope)),
     3,
   );
   const repos = topValues(
@@ -130,9 +130,13 @@ const ACRONYMS = new Set([
   'sql',
 ]);
 
+/** A scope that names code rather than a thing in words: `optimize-deps`, `create_app`, `@scope/pkg`, `v2`, `useQuery`. */
+const CODE_NAME = /[-_/.@\d]|[a-z][A-Z]/;
+
 /**
- * A scope as it reads after "changes to": "the parser", "the API", "dependencies"; null for scopes
- * that are not areas (`commit`, `release`, `main`, …).
+ * A scope as it reads after "changes to": "the parser", "the API", "dependencies", and a name from
+ * the code as code ("`optimize-deps`"); null for scopes that are not areas (`commit`, `release`,
+ * `main`, …).
  */
 export function areaWords(scope: string | null): string | null {
   const raw = scope?.trim();
@@ -140,7 +144,13 @@ export function areaWords(scope: string | null): string | null {
   const key = raw.toLowerCase();
   if (NOT_AREAS.has(key)) return null;
   if (DEPENDENCIES.has(key)) return 'dependencies';
-  return `the ${ACRONYMS.has(key) ? key.toUpperCase() : raw}`;
+  if (ACRONYMS.has(key)) return `the ${key.toUpperCase()}`;
+  return CODE_NAME.test(raw) ? `\`${raw.replace(/`/g, '')}\`` : `the ${raw}`;
+}
+
+/** The areas of a change: `feat(api, ui):` names two. */
+function areasOf(scope: string | null): string[] {
+  return (scope ?? '').split(/\s*,\s*/).flatMap((part) => areaWords(part) ?? []);
 }
 
 /**

@@ -67,6 +67,22 @@ describe('weekly summary sentences', () => {
       null,
       null,
     ]);
+    // Names from the code read as code, not as nouns with an article.
+    assert.deepEqual(['optimize-deps', 'create_app', '@vite/client', 'v2', 'useQuery', 'billing'].map(areaWords), [
+      '`optimize-deps`',
+      '`create_app`',
+      '`@vite/client`',
+      '`v2`',
+      '`useQuery`',
+      'the billing',
+    ]);
+  });
+
+  it('reads a change with several scopes as a change to each area', () => {
+    assert.match(
+      summary(['feat(api, ui): add X', 'refactor(optimize-deps): split Y', 'docs(api): explain Z']),
+      /^Shipped 3 changes to the API, the UI and `optimize-deps`, including “Add X”/,
+    );
   });
 
   it('quotes highlights so imperative subjects read as names, and names all when all fit', () => {
