@@ -17,7 +17,7 @@ function monthOf(name: string): number | undefined {
 /** Which number of a slashed date (`05/02/2018`) is the month, when neither is over 12. */
 export type SlashOrder = 'monthFirst' | 'dayFirst';
 
-/** A `05/02/2018`-style date at the start of `text`: its two small numbers, year and text. */
+/** A `05/02/2018`- or `05-02-2018`-style date at the start of `text`: its two small numbers, year and text. */
 export interface SlashedDate {
   first: number;
   second: number;
@@ -26,8 +26,8 @@ export interface SlashedDate {
 }
 
 export function slashedDate(text: string): SlashedDate | undefined {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(text.trim());
-  return m ? { first: +m[1], second: +m[2], year: +m[3], text: m[0] } : undefined;
+  const m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b/.exec(text.trim());
+  return m ? { first: +m[1], second: +m[3], year: +m[4], text: m[0] } : undefined;
 }
 
 /** The ISO date of a slashed date: the number over 12 is the day; otherwise `order` decides. */
@@ -50,7 +50,7 @@ export function slashEvidence(text: string): SlashOrder | 'ambiguous' | undefine
 }
 
 /**
- * ISO yyyy-mm-dd for `2024-02-01`, `2024-02-01T10:00Z`, `2024/02/01`, `11/11/2024` (month first
+ * ISO yyyy-mm-dd for `2024-02-01`, `2024-02-01T10:00Z`, `2024/02/01`, `11/11/2024` or `11-11-2024` (month first
  * unless `slashOrder` says day first — the folder's records decide, see dateOrder.ts — and either
  * way the number over 12 is the day), `11.11.2024` (day first, the European dotted form),
  * `Nov 11, 2024`, `11 November 2024`; undefined otherwise.

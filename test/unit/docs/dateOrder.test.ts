@@ -62,6 +62,17 @@ describe('dates read as their folder writes them', () => {
     assert.deepEqual(ambiguous(index), []);
   });
 
+  it('reads dashed dates (05-02-2018) as slashed ones, settled by the same siblings', () => {
+    assert.equal(parseDate('05-02-2018'), '2018-05-02');
+    assert.equal(parseDate('13-02-2018'), '2018-02-13');
+    assert.equal(slashEvidence('13-02-2018'), 'dayFirst');
+    assert.equal(slashEvidence('05-02/2018'), undefined);
+    const index = indexOf(['05-02-2018', '13/02/2018']);
+    assert.equal(dateOf(index, 1), '2018-02-05');
+    assert.deepEqual(ambiguous(index), []);
+    assert.equal(ambiguous(indexOf(['05-02-2018']))[0]?.file, name(1));
+  });
+
   it('reads 05/02/2018 as 2 May when a sibling has a day over 12 second (02/13/2018)', () => {
     const index = indexOf(['05/02/2018', '02/13/2018']);
     assert.equal(dateOf(index, 1), '2018-05-02');
