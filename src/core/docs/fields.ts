@@ -60,7 +60,7 @@ export function referencesFrom(path: string, text: string, hrefs: string[], line
   if (links.length > 0) return links.map((target) => ({ relation, path: target, line }));
   const rest = text.slice(RELATION.exec(text)?.[0].length ?? 0);
   // Only a number right after the relation ("Superseded by: ADR-0016", "by #16"), never one in prose.
-  const number = /^\s*[:\-–—]?\s*(?:(?:ADR|RFC|DR)[-_ ]?|#)?0*(\d{1,6})(?![\d.,]\d)\b/i.exec(rest);
+  const number = /^\s*[:\-–—]?\s*(?:(?:ADR|RFC|DR)[-_ ]?|#)?0*(\d{1,8})(?![\d.,]\d)\b/i.exec(rest);
   return number ? [{ relation, number: Number(number[1]), line }] : [];
 }
 

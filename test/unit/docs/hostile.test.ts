@@ -181,6 +181,20 @@ describe('docs: nothing a repository can do to the user', () => {
     assert.equal(decision.mentions, undefined);
   });
 
+  it('reads a record number of 7 or 8 digits after "Superseded by" as the number it is (record numbers go to 8)', () => {
+    const decision = parseDecision('/w/adr/0001-a.md', '# 1. A\n\n## Status\n\nSuperseded by 1234567\n', '/w/adr');
+    assert.deepEqual(decision.references, [{ relation: 'supersededBy', number: 1234567, line: 4 }]);
+    const index = new DocsIndex({ clock });
+    index.setDecision('/w/adr/0001-a.md', '# 1. A\n\n## Status\n\nSuperseded by 1234567\n', '/w/adr', false);
+    assert.match(
+      index
+        .problems()
+        .map((p) => p.message)
+        .join('\n'),
+      /Superseded by number 1234567, which is not a decision record here/,
+    );
+  });
+
   it('decodes a file that is not UTF-8 and says so', async () => {
     const { problems, index } = await loadHostile();
     assert.deepEqual(codes(problems, '0009-latin1.md'), ['not-utf8']);
