@@ -13,9 +13,12 @@ export interface Classified {
   title: string;
 }
 
+const HEADER = /^(\w+)(?:\(([^()]*)\))?: (.*)$/;
+const BREAKING_HEADER = /^(\w+)(?:\(([^()]*)\))?!: (.*)$/;
+
 const parser = new CommitParser({
-  headerPattern: /^(\w+)(?:\(([^()]*)\))?: (.*)$/,
-  breakingHeaderPattern: /^(\w+)(?:\(([^()]*)\))?!: (.*)$/,
+  headerPattern: HEADER,
+  breakingHeaderPattern: BREAKING_HEADER,
   headerCorrespondence: ['type', 'scope', 'subject'],
   noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
   // Revert and merge detection is done on the raw subject by the folding code.
@@ -72,21 +75,70 @@ export function classify(subject: string, body = '', extraTypes?: ReadonlySet<st
   if (isReleaseSubject(subject)) {
     return { type: 'release', scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }
+  return fromHeader(readHeader(subject, body) ?? parseMessage(subject, body), subject, extraTypes);
+}
+
+/** What classify needs of a parsed message: the header's parts and whether a note says breaking. */
+interface Header {
+  type: string | null;
+  scope: string | null;
+  subject: string | null;
+  breaking: boolean;
+}
+
+/**
+ * The header read directly, as the parser reads it, for the messages where nothing else can count:
+ * a one-line subject the parser keeps as the header (no line break, not a `gpg:` line it drops) and
+ * a body that cannot hold a breaking-change note (the parser's notes need the word "breaking").
+ * Anything else (undefined) goes through conventional-commits-parser. Same answers either way (a
+ * unit test compares both over many messages); the parser's reference and mention scans cost more
+ * than the rest of the draft's classification.
+ */
+function readHeader(subject: string, body: string): Header | undefined {
+  if (!subject || /[\r\n]/.test(subject) || /^\s*gpg:/.test(subject) || /breaking/i.test(body)) return undefined;
+  const bang = BREAKING_HEADER.exec(subject);
+  const match = bang ?? HEADER.exec(subject);
+  if (!match) return { type: null, scope: null, subject: null, breaking: false };
+  // As the parser assigns them: an empty group is null.
+  return { type: match[1] || null, scope: match[2] || null, subject: match[3] || null, breaking: bang !== null };
+}
+
+/** The message through conventional-commits-parser; null when it refuses it (an empty message). */
+function parseMessage(subject: string, body: string): Header | null {
   let parsed;
   try {
     parsed = parser.parse(body ? `${subject}\n\n${body}` : subject);
   } catch {
-    parsed = null;
+    return null;
   }
-  const raw = parsed && typeof parsed.type === 'string' && parsed.type ? parsed.type.toLowerCase() : null;
+  return {
+    type: typeof parsed.type === 'string' && parsed.type ? parsed.type : null,
+    scope: typeof parsed.scope === 'string' ? parsed.scope : null,
+    subject: typeof parsed.subject === 'string' ? parsed.subject : null,
+    breaking: parsed.notes.some((note) => /^BREAKING[ -]CHANGE$/i.test(note.title)),
+  };
+}
+
+function fromHeader(parsed: Header | null, subject: string, extraTypes?: ReadonlySet<string>): Classified {
+  const raw = parsed?.type ? parsed.type.toLowerCase() : null;
   const type = raw !== null && (CONVENTIONAL_TYPES.has(raw) || extraTypes?.has(raw)) ? raw : null;
   if (!parsed || !type) {
     return { type: null, scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }
-  const description = typeof parsed.subject === 'string' ? parsed.subject : subject;
-  const scope = typeof parsed.scope === 'string' && parsed.scope.trim() ? parsed.scope.trim() : null;
-  const breaking = parsed.notes.some((note) => /^BREAKING[ -]CHANGE$/i.test(note.title));
-  return { type, scope, breaking, title: description.replace(PR_SUFFIX, '').trim() };
+  const description = parsed.subject ?? subject;
+  const scope = parsed.scope?.trim() ? parsed.scope.trim() : null;
+  return { type, scope, breaking: parsed.breaking, title: description.replace(PR_SUFFIX, '').trim() };
+}
+
+/**
+ * classify through conventional-commits-parser alone, whatever the message: the reference the
+ * direct header reading is tested against.
+ */
+export function classifyByParser(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
+  if (isReleaseSubject(subject)) {
+    return { type: 'release', scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
+  }
+  return fromHeader(parseMessage(subject, body), subject, extraTypes);
 }
 
 /**
@@ -174,6 +226,9 @@ export interface RevertTarget {
  * the retry change") is not a revert.
  */
 export function revertTarget(subject: string, body: string): RevertTarget | null {
+  // Most commits are no revert: every form below needs one of these words (the draft asks this of
+  // every commit, several times).
+  if (!/revert|reapply/i.test(subject) && !body.includes('This reverts commit')) return null;
   const sha = /This reverts commit ([0-9a-f]{7,64})/.exec(body)?.[1] ?? null;
   let rest = subject.trim();
   let depth = 0;

@@ -3,7 +3,7 @@
 // cherry-picks and rebased copies with the same patch-id, squash-merged branches), classifies what
 // is left, and gathers evidence for "next week" and blockers. Pure: same input, same draft.
 import { classify, revertTarget, sentenceCase, subjectPr } from './classify';
-import { DEFAULT_BOTS, Identity, isBot, coAuthors, parseMailmap } from './identity';
+import { DEFAULT_BOTS, Identity, botCheck, coAuthors, parseMailmap } from './identity';
 import { RECENT_DAYS, progressEvidence } from './evidence';
 import { fold, pairReverts, prsFromMerges, reachable, shortSha, type Candidate } from './fold';
 import { normalizedSubject } from './classify';
@@ -98,8 +98,9 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     const prs = prsFromMerges(defaultTip, byId);
     const forge = forgeOf(repo.webUrl);
 
+    const isBot = botCheck(bots);
     const mine = (commit: RawCommit): { mine: boolean; coAuthored: boolean } => {
-      if (isBot(commit.authorName, commit.authorEmail, bots)) return { mine: false, coAuthored: false };
+      if (isBot(commit.authorName, commit.authorEmail)) return { mine: false, coAuthored: false };
       if (identity.matches(commit.authorName, commit.authorEmail)) return { mine: true, coAuthored: false };
       const credited = coAuthors(commit.body).some((co) => identity.matches(co.name, co.email));
       return { mine: credited, coAuthored: credited };

@@ -32,15 +32,14 @@ export function prsFromMerges(defaultTip: string | null, byId: Map<string, RawCo
   const prs = new Map<string, number>();
   if (!defaultTip) return prs;
   const mainline = new Set<string>();
-  for (let sha: string | undefined = defaultTip; sha && byId.has(sha) && !mainline.has(sha);) {
-    mainline.add(sha);
-    sha = byId.get(sha)!.parents[0];
+  const merges: RawCommit[] = [];
+  for (let commit = byId.get(defaultTip); commit && !mainline.has(commit.sha); commit = byId.get(commit.parents[0])) {
+    mainline.add(commit.sha);
+    if (commit.parents.length > 1) merges.push(commit);
   }
   // Oldest merge first: with stacked PRs the later merge also reaches the earlier PR's commits,
   // which belong to the PR that merged them first.
-  for (const sha of [...mainline].reverse()) {
-    const merge = byId.get(sha)!;
-    if (merge.parents.length < 2) continue;
+  for (const merge of merges.reverse()) {
     const pr = mergePr(merge.subject, merge.body);
     if (pr === null) continue;
     for (const inner of reachable(merge.parents.slice(1), byId, mainline)) if (!prs.has(inner)) prs.set(inner, pr);
@@ -211,8 +210,13 @@ export function pairReverts(
   patchIds: Record<string, string>,
   inversePatchIds: Record<string, string> = {},
 ): Map<string, string> {
-  const sorted = [...commits].sort(byAuthorDate);
   const paired = new Map<string, string>();
+  // Only a revert or a commit with a patch id can pair: most weeks have none, and need no sort.
+  const anyIds = Object.keys(patchIds).length > 0;
+  if (!commits.some((commit) => revertTarget(commit.subject, commit.body) || (anyIds && patchIds[commit.sha]))) {
+    return paired;
+  }
+  const sorted = [...commits].sort(byAuthorDate);
   for (const [index, commit] of sorted.entries()) {
     if (paired.has(commit.sha)) continue;
     const target = revertTarget(commit.subject, commit.body);

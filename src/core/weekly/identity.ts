@@ -81,6 +81,8 @@ export interface CoAuthor {
 /** Parses `Co-authored-by: Name <email>` trailers (case-insensitive key, any position in the body). */
 export function coAuthors(body: string): CoAuthor[] {
   const found: CoAuthor[] = [];
+  // Asked of nearly every commit of a week: most bodies have no trailer, and a plain search is cheap.
+  if (!/co-authored-by:/i.test(body)) return found;
   for (const match of body.matchAll(/^\s*co-authored-by:\s*(.*?)\s*<([^>]+)>\s*$/gim)) {
     found.push({ name: match[1], email: match[2] });
   }
@@ -118,17 +120,20 @@ export class Identity {
     if (added && !this.shown.includes(shown)) this.shown.push(shown);
   }
 
-  private readonly memo = new Map<string, boolean>();
+  /** email → name → answer. */
+  private readonly memo = new Map<string, Map<string, boolean>>();
 
   /** Whether a commit's author (name, email), resolved through the mailmap, is "me". */
   matches(name: string, email: string): boolean {
-    // A week has thousands of commits by a few dozen people: remember each answer.
-    const memoKey = `${name}\n${email}`;
-    const known = this.memo.get(memoKey);
+    // A week has thousands of commits by a few dozen people: remember each answer (by two lookups,
+    // not a key built for every commit).
+    let byName = this.memo.get(email);
+    const known = byName?.get(name);
     if (known !== undefined) return known;
     const resolved = resolveMailmap(this.mailmap, name, email);
     const result = [email, resolved.email].some((address) => identityKeys(address).some((key) => this.keys.has(key)));
-    this.memo.set(memoKey, result);
+    if (!byName) this.memo.set(email, (byName = new Map()));
+    byName.set(name, result);
     return result;
   }
 }
@@ -140,4 +145,19 @@ export const DEFAULT_BOTS = ['[bot]', 'dependabot', 'renovate', 'github-actions'
 export function isBot(name: string, email: string, markers: readonly string[]): boolean {
   const haystack = `${name}\n${email}`.toLowerCase();
   return markers.some((marker) => marker && haystack.includes(marker.toLowerCase()));
+}
+
+/** isBot for many commits by few authors: each (name, email) is checked once. */
+export function botCheck(markers: readonly string[]): (name: string, email: string) => boolean {
+  const memo = new Map<string, Map<string, boolean>>();
+  return (name, email) => {
+    let byName = memo.get(email);
+    let known = byName?.get(name);
+    if (known === undefined) {
+      known = isBot(name, email, markers);
+      if (!byName) memo.set(email, (byName = new Map()));
+      byName.set(name, known);
+    }
+    return known;
+  };
 }

@@ -234,16 +234,18 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
       parser.end(),
     );
   };
+  // The git dir and the config (filter drivers, needed before `git status` may start) are asked
+  // first: their reads run on libuv's threads while spawning the log blocks this one.
+  const dirs = gitDirs(root);
+  const repoConfig = readConfig(root, options, dirs);
   const log = readLog(true).catch((error: unknown) => {
     // An empty repository has no HEAD to name: then ask for branches only (there are none).
     if (error instanceof GitError && error.kind === 'git-failed') return readLog(false);
     throw error;
   });
-  const dirs = gitDirs(root);
   const branches = readBranches(root, options, dirs);
   // Everything below runs while the log does: `git status` (once the config's filter drivers are
   // known), and reads of the git dir.
-  const repoConfig = readConfig(root, options, dirs);
   // Whether branches that did not move in the fetched span are merged: asked alongside the log for
   // the branches that can have moved recently (their ref files' times), not after it.
   const early = branches.then((known) => unmergedAmong(root, known, options));

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import {
   autosquashTarget,
   classify,
+  classifyByParser,
   isReleaseSubject,
   isWipSubject,
   mergePr,
@@ -157,5 +158,61 @@ describe('weekly classification', () => {
     assert.equal(subjectPr('feat: x (!12)'), null);
     assert.equal(prUrl('https://bitbucket.org/a/b', 3), 'https://bitbucket.org/a/b/pull-requests/3');
     assert.equal(prUrl(null, 3), null);
+  });
+
+  it('reads headers directly exactly as conventional-commits-parser does (many subjects and bodies)', () => {
+    const types = ['feat', 'FIX', 'chore', 'deploy', 'wip', '_x1', 'feat-ui', ''];
+    const scopes = ['', '(API)', '()', '( )', '(a b)', '(ui)(x)', '(a(b))', '(billing'];
+    const marks = ['', '!', '!!'];
+    const separators = [': ', ':', ':  ', ' : '];
+    const descriptions = ['', 'add x (#12)', '  spaced  ', 'x: y: z', 'ünïcode ✓'];
+    const subjects = new Set<string>();
+    for (const type of types)
+      for (const scope of scopes)
+        for (const mark of marks)
+          for (const separator of separators)
+            for (const description of descriptions) subjects.add(`${type}${scope}${mark}${separator}${description}`);
+    for (const odd of [
+      '',
+      '   ',
+      'gpg: Signature made',
+      '  gpg: feat: x',
+      'feat: x\r',
+      'feat: a\nb',
+      '\nfeat: x',
+      'Merge pull request #3 from a/b',
+      'Update README.md',
+      'v1.2.3',
+      'chore(release): 1.2.3',
+      'Release v8.1.1',
+    ])
+      subjects.add(odd);
+    const bodies = [
+      '',
+      'Some body text.',
+      'BREAKING CHANGE: the API moved',
+      'breaking-change: lower case',
+      '* BREAKING CHANGE: bulleted',
+      'A note on breaking things',
+      'Closes #12, fixes acme/app#3 @someone',
+      '-meta-\nBREAKING CHANGE: after a field',
+      'gpg: Signature made\nBREAKING CHANGE: x',
+      '\n\nBREAKING CHANGE: after blank lines',
+      'Co-authored-by: Ada <ada@example.com>',
+      'Refs: #1\nBREAKING-CHANGE: in a footer',
+    ];
+    const extra = new Set(['deploy', 'wip', 'gpg']);
+    let compared = 0;
+    for (const subject of subjects)
+      for (const [index, body] of bodies.entries()) {
+        const types = index % 2 === 0 ? undefined : extra;
+        assert.deepEqual(
+          classify(subject, body, types),
+          classifyByParser(subject, body, types),
+          JSON.stringify({ subject, body }),
+        );
+        compared++;
+      }
+    assert.ok(compared > 40_000, `${compared} messages compared`);
   });
 });
