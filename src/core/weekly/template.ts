@@ -47,7 +47,38 @@ export function renderTemplate(draft: WeeklyDraft, source: string): string {
     const template = engine.compile(source, { noEscape: true, strict: false });
     return template(templateContext(draft));
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new TemplateError(`the weekly template does not render: ${message}`);
+    throw new TemplateError(`the weekly template does not render: ${oneLine(error)}`);
   }
+}
+
+/**
+ * Handlebars' error as one line that says what to fix: its parse errors span four lines ("Parse
+ * error on line 3:", the text near the error, a caret, "Expecting 'CLOSE', … got 'INVALID'").
+ */
+function oneLine(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)$/.exec(lines[0]);
+  if (mismatch) {
+    const [, open, close, line, column] = mismatch;
+    return `{{/${close}}} closes the {{#${open}}} opened on line ${line}, column ${Number(column) + 1}: make them match`;
+  }
+  const parse = /^Parse error on line (\d+):$/.exec(lines[0]);
+  if (!parse || lines.length < 4) return lines[0];
+  const near = lines[1].trim();
+  const expected = /^Expecting (.*), got '([^']*)'$/.exec(lines[3]);
+  const wants = expected?.[1] ?? '';
+  const got = expected?.[2];
+  const what =
+    wants.includes("'CLOSE_UNESCAPED'") && !wants.includes("'CLOSE'")
+      ? 'a {{{ tag is not closed with }}}'
+      : wants.includes("'CLOSE'") && got === 'INVALID'
+        ? 'a {{ tag is not closed with }}'
+        : got === 'EOF' && wants.includes("'OPEN_ENDBLOCK'")
+          ? 'a block is not closed: add its {{/…}}'
+          : got === 'EOF'
+            ? 'the template ends inside a tag'
+            : got
+              ? `unexpected ${got.toLowerCase().replace(/_/g, ' ')}`
+              : lines[3];
+  return `parse error on line ${parse[1]} near “${near}”: ${what}`;
 }

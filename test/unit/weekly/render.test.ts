@@ -176,6 +176,28 @@ describe('weekly renderers', () => {
       () => renderTemplate(draft, '{{#each shipped}}'),
       (e: Error) => e instanceof TemplateError && !e.message.includes('\n'),
     );
+    // One line that says where and what to fix, not Handlebars' grammar tokens.
+    const errorOf = (template: string): string => {
+      try {
+        renderTemplate(draft, template);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'rendered';
+    };
+    assert.equal(
+      errorOf('line one\n{{#each shipped}}\n- {{title}\n{{/each}}'),
+      'the weekly template does not render: parse error on line 3 near “... shipped}}- {{title}{{/each}}”: a {{ tag is not closed with }}',
+    );
+    assert.equal(
+      errorOf('{{#if focus}}\nno close'),
+      'the weekly template does not render: parse error on line 2 near “...#if focus}}no close”: a block is not closed: add its {{/…}}',
+    );
+    assert.match(errorOf('{{{title}}'), /line 1 near “\{\{\{title\}\}”: a \{\{\{ tag is not closed with \}\}\}$/);
+    assert.equal(
+      errorOf('{{#each shipped}}{{/if}}'),
+      'the weekly template does not render: {{/if}} closes the {{#each}} opened on line 1, column 4: make them match',
+    );
   });
 
   it('escapes &, < and > in Slack mrkdwn, keeping its own links (#9)', () => {
