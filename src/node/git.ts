@@ -78,6 +78,10 @@ export const HARDENING: readonly string[] = [
     '-c',
     c,
   ]),
+  // No mailmap read by git unless a format asks for it (`%aE`): git reads `.mailmap` for every
+  // `git log` by default, and a FIFO there (or `mailmap.file=/dev/zero` in the repository's config)
+  // would never end. Cadence reads `.mailmap` itself, as a bounded regular file.
+  ...['log.mailmap=false', 'mailmap.file=', 'mailmap.blob='].flatMap((c) => ['-c', c]),
 ];
 
 /** Explicit flags for every `git log`: no signature, colour, decoration, diff driver or textconv. */

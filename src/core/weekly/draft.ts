@@ -18,6 +18,7 @@ import type {
   TimeWindow,
   WeeklyDraft,
 } from './model';
+import { printable } from '../printable';
 import { comparePlan } from './previous';
 import { summarize } from './summary';
 import { localWeekday, type Weekday } from './window';
@@ -88,6 +89,11 @@ export function buildDraft(input: DraftInput): WeeklyDraft {
     const emails = [...input.authors, ...(input.includeRepoUserEmail && repo.userEmail ? [repo.userEmail] : [])];
     const identity = new Identity(emails, parseMailmap(repo.mailmap ?? ''));
     for (const email of identity.shown) if (!shown.includes(email)) shown.push(email);
+    if (repo.mailmapProblem) {
+      notes.push(
+        `\`.mailmap\` in \`${repo.name}\` was not read: ${printable(repo.mailmapProblem)}; addresses it maps are not counted.`,
+      );
+    }
     if (repo.shallow) {
       notes.push(`\`${repo.name}\` is a shallow clone: these dates may be incomplete (run \`git fetch --unshallow\`).`);
     }

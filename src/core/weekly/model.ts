@@ -46,6 +46,8 @@ export interface RepoSnapshot {
   userEmail: string | null;
   /** Text of the repository's `.mailmap`, when present. */
   mailmap: string | null;
+  /** Why a `.mailmap` that is there was not read ("it is a named pipe, not a regular file"). */
+  mailmapProblem?: string;
   /** Web URL of the main remote (`https://github.com/o/r`), when there is one. */
   webUrl: string | null;
   /** URLs of the `origin` and `upstream` remotes (a fork has both), origin first; else the first remote. */

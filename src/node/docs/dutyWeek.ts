@@ -4,7 +4,7 @@
 // text comes from two `git cat-file` calls (sizes, then the small ones), and their drift without
 // your commits from the duty's own history log (a second counter, no extra call). Bounded: at most
 // MAX_DOCS earlier texts of at most MAX_TEXT bytes each.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Clock } from '../../core/clock';
 import { isoDay } from '../../core/docs/dates';
@@ -89,6 +89,15 @@ async function readBlobs(
   return texts;
 }
 
+/** Whether the `.mailmap` of the work tree at `root` is absent or a regular file git may read. */
+function mailmapReadable(root: string): boolean {
+  try {
+    return lstatSync(path.join(root, '.mailmap')).isFile();
+  } catch {
+    return true;
+  }
+}
+
 /**
  * One repository's documentation evidence for the draft's window; `evidence` is undefined when the
  * repository has no team file (then nobody is on duty and the draft says nothing about docs).
@@ -113,7 +122,9 @@ export async function dutyWeek(request: DutyWeekRequest): Promise<DutyWeekResult
       '--no-merges',
       `-n${MAX_WINDOW_COMMITS}`,
       `--since=${new Date(window.start - HOUR).toISOString()}`,
-      '--format=%x1e%H%x1f%aE%x1f%at',
+      // `%aE` has git read the work tree's `.mailmap`: only when it is a regular file (git itself
+      // refuses a link; a FIFO there would never end).
+      `--format=%x1e%H%x1f${mailmapReadable(request.root) ? '%aE' : '%ae'}%x1f%at`,
       '--name-only',
       '--no-renames',
     ],

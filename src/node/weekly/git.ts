@@ -22,6 +22,20 @@ import {
 import { commitsTouchingReverts, duplicateCandidates, patchIds, revertCandidates } from './patchIds';
 import type { WeeklyGitOptions as GitOptions } from './openRepo';
 import { type GitDirs, gitDirs, readRefs } from './refs';
+import { readTextFile } from '../regularFile';
+
+/** The most of a `.mailmap` that is read (the Linux kernel's is about 60 KiB). */
+const MAILMAP_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The repository's `.mailmap`, read as a regular file inside the work tree of at most 1 MiB (a FIFO
+ * would never end, a link to /dev/zero never stop); `problem` says why one that is there was not read.
+ */
+async function readMailmap(root: string): Promise<{ text: string | null; problem?: string }> {
+  const read = readTextFile(join(root, '.mailmap'), MAILMAP_MAX_BYTES, root, 'the repository');
+  if ('text' in read) return { text: read.text };
+  return read.problem === 'it does not exist' ? { text: null } : { text: null, problem: read.problem };
+}
 
 export { git, GitError } from '../git';
 export { decode } from './decode';
@@ -265,7 +279,7 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     branches,
     log,
     isShallow(root, dirs),
-    readFile(join(root, '.mailmap'), 'utf8').catch(() => null),
+    readMailmap(root),
   ]);
   const defaultBranch = pickDefault(refs, status);
   // Fill in tips from the fetched commits; branches last touched before the fetched span but moved
@@ -329,7 +343,8 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     path: root,
     name: options.name ?? basename(root),
     userEmail: config.userEmail,
-    mailmap,
+    mailmap: mailmap.text,
+    ...(mailmap.problem ? { mailmapProblem: mailmap.problem } : {}),
     webUrl: remote ? webUrlFromRemote(remote) : null,
     remoteUrls: [config.remotes.get('origin'), config.remotes.get('upstream')]
       .filter((url): url is string => !!url)

@@ -134,6 +134,22 @@ describe('the weekly draft: documentation duty', function () {
     assert.doesNotMatch(grace.markdown, /Documentation duty/);
   });
 
+  it('a .mailmap that is a FIFO: the docs changed are read by the raw address, without waiting', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = path.join(root, '.mailmap');
+    execFileSync('mkfifo', [fifo]);
+    // Held open by a writer: a reader that waits for its end waits until the test gives up.
+    const writer = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+    try {
+      const grace = await assemble(root, ['grace@example.com']);
+      assert.deepEqual(grace.draft.documentation?.changed, ['CONTRIBUTING.md']);
+      assert.match(grace.markdown, /`\.mailmap` in `duty-week` was not read: it is a named pipe/);
+    } finally {
+      fs.closeSync(writer);
+      fs.rmSync(fifo);
+    }
+  });
+
   it('no team file: null, and no line', async () => {
     fs.rmSync(path.join(root, '.cadence'), { recursive: true });
     try {

@@ -74,6 +74,24 @@ describe('docs git helpers (a throwaway repository)', () => {
     assert.equal(dates.get(path.join(repo, 'runbooks', 'cache.md')), '2026-01-05');
   });
 
+  it('reads runbook dates without waiting on a .mailmap FIFO or a mailmap.file the config names', async () => {
+    // git reads `.mailmap` for every log unless told not to; a FIFO held open by a writer never ends.
+    const fifo = path.join(repo, '.mailmap');
+    const named = path.join(repo, '.git', 'named.mailmap');
+    execFileSync('mkfifo', [fifo, named]);
+    const writers = [fifo, named].map((file) => fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_NONBLOCK));
+    git(['config', 'mailmap.file', named]);
+    try {
+      const dates = await lastChangeDates(repo, [path.join(repo, 'runbooks')]);
+      assert.equal(dates.get(path.join(repo, 'runbooks', 'db.md')), '2026-02-07');
+    } finally {
+      git(['config', '--unset', 'mailmap.file']);
+      for (const fd of writers) fs.closeSync(fd);
+      fs.rmSync(fifo);
+      fs.rmSync(named);
+    }
+  });
+
   it('#3 sees non-ASCII names unquoted, for numbers and runbook dates', async () => {
     write('doc/adr/0042-décision.md', '# 42. Décision\n');
     write('runbooks/bascule-base-de-données.md', '# Bascule\n');
