@@ -51,6 +51,34 @@ export function numbered(
   return list.length < 2 ? list[0] : [...list].sort((a, b) => a.path.localeCompare(b.path))[0];
 }
 
+/**
+ * The record a number names from `folder`: its own folder's first, then one of the other decision
+ * folders under the same top folder (`adr/archive/` and `adr/` name each other's numbers).
+ */
+type FamilyLookup = (folder: string, number: number) => Decision | undefined;
+
+function familyLookup(input: CrossInput): FamilyLookup {
+  const folders = new Set<string>();
+  for (const decision of input.decisionsByPath.values()) folders.add(decision.folder);
+  const family = new Map<string, string[]>();
+  const topOf = new Map<string, string>();
+  for (const folder of folders) {
+    let top = folder;
+    for (let up = dirname(folder); up !== dirname(up); up = dirname(up)) if (folders.has(up)) top = up;
+    topOf.set(folder, top);
+    family.set(top, [...(family.get(top) ?? []), folder]);
+  }
+  return (folder, number) => {
+    const own = numbered(input.byNumber, folder, number);
+    if (own) return own;
+    for (const other of family.get(topOf.get(folder) ?? folder) ?? []) {
+      const found = other === folder ? undefined : numbered(input.byNumber, other, number);
+      if (found) return found;
+    }
+    return undefined;
+  };
+}
+
 /** Every cross-file problem and the resolved supersede links, per path. */
 export function crossFileState(input: CrossInput): CrossState {
   const problems = new Map<string, Problem[]>();
@@ -61,8 +89,9 @@ export function crossFileState(input: CrossInput): CrossState {
     problems.set(problem.path, list);
   };
   checkDuplicates(input, add);
-  checkSupersedes(input, links, add);
-  checkLinks(input, add);
+  const lookup = familyLookup(input);
+  checkSupersedes(input, links, add, lookup);
+  checkLinks(input, add, lookup);
   input.dates.problems(add);
   for (const cycle of supersedeCycles(links)) {
     const names = [...cycle, cycle[0]].map((p) => basename(p)).join(' → ');
@@ -100,8 +129,13 @@ function checkDuplicates(input: CrossInput, add: (problem: Problem) => void): vo
 }
 
 /** Resolves supersede links into `links`; broken, self and one-way links become problems. */
-function checkSupersedes(input: CrossInput, links: Map<string, Links>, add: (problem: Problem) => void): void {
-  const { decisionsByPath, byNumber } = input;
+function checkSupersedes(
+  input: CrossInput,
+  links: Map<string, Links>,
+  add: (problem: Problem) => void,
+  lookup: FamilyLookup,
+): void {
+  const { decisionsByPath } = input;
   const linksOf = (path: string): Links => {
     let entry = links.get(path);
     if (!entry) {
@@ -119,7 +153,7 @@ function checkSupersedes(input: CrossInput, links: Map<string, Links>, add: (pro
       const sibling = `${decision.folder}/${name}`; // folder paths are normalized already
       return decisionsByPath.get(sibling) ?? decisionsByPath.get(`${sibling}.md`);
     }
-    return ref.number === undefined ? undefined : numbered(byNumber, decision.folder, ref.number);
+    return ref.number === undefined ? undefined : lookup(decision.folder, ref.number);
   };
   const said = new Set<string>();
   const broken = new Set<string>();
@@ -188,7 +222,7 @@ function checkSupersedes(input: CrossInput, links: Map<string, Links>, add: (pro
  * number when there is one: a rename) and "ADR-17" mentions of a number the folder does not have
  * (`unknown-record`).
  */
-function checkLinks(input: CrossInput, add: (problem: Problem) => void): void {
+function checkLinks(input: CrossInput, add: (problem: Problem) => void, lookup: FamilyLookup): void {
   if (input.linking.size === 0) return;
   const { decisionsByPath, byNumber } = input;
   const folders = new Set<string>();
@@ -214,7 +248,7 @@ function checkLinks(input: CrossInput, add: (problem: Problem) => void): void {
       });
     }
     for (const mention of decision.mentions ?? []) {
-      if (mention.number === decision.number || numbered(byNumber, decision.folder, mention.number)) continue;
+      if (mention.number === decision.number || lookup(decision.folder, mention.number)) continue;
       if (plainlyYear(byNumber, decision.folder, mention.text)) continue;
       const key = `#${mention.number}`;
       if (reported.has(key)) continue;

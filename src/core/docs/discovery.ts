@@ -61,7 +61,7 @@ export interface DiscoveryOptions {
   maxDirectories?: number;
 }
 
-export type FolderSource = ConfigFileName | 'default' | 'named' | 'glob' | 'root';
+export type FolderSource = ConfigFileName | 'default' | 'named' | 'glob' | 'root' | 'sub';
 
 export interface DecisionFolder {
   path: string;
@@ -284,6 +284,14 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   }
   // A folder handed to the CLI that is itself a folder of numbered records.
   if (result.decisionFolders.length === 0 && hasNumberedRecords(root)) addFolder(result, root, 'root', false);
+  // Numbered records up to two folders below a decision folder (`adr/archive/`, `adr/backend/2019/`):
+  // their own folder (categories number apart), reading the parent's numbers (crossFile.ts).
+  for (const parent of [...result.decisionFolders]) {
+    for (const folder of numbered) {
+      const below = folder.startsWith(`${parent.path}/`) ? folder.slice(parent.path.length + 1).split('/') : [];
+      if (below.length === 1 || below.length === 2) addFolder(result, folder, 'sub', parent.log4brains);
+    }
+  }
   // A glob that matches nothing is said, not silent (the CLI's JSON and the extension's log).
   const count = (glob: string, kind: 'decision' | 'runbook'): void => {
     const re = globRegExp(glob);
@@ -385,7 +393,7 @@ export function addFolder(result: Discovery, path: string, source: FolderSource,
   const existing = result.decisionFolders.find((folder) => folder.path === path);
   if (existing) {
     existing.log4brains ||= log4brains;
-    if (existing.source === 'default' || existing.source === 'named') existing.source = source;
+    if ((existing.source === 'default' || existing.source === 'named') && source !== 'sub') existing.source = source;
     return;
   }
   result.decisionFolders.push({ path, source, log4brains });

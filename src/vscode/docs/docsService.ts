@@ -127,7 +127,10 @@ export class DocsService implements vscode.Disposable {
   /** Every discovered decision folder, as paths. */
   decisionFolders(): { path: string; root: vscode.WorkspaceFolder; log4brains: boolean }[] {
     return this.roots().flatMap((root) =>
-      root.discovery.decisionFolders.map((f) => ({ path: f.path, root: root.folder, log4brains: f.log4brains })),
+      // A subfolder of a decision folder (`adr/archive/`) is read, never offered for new records.
+      root.discovery.decisionFolders
+        .filter((f) => f.source !== 'sub')
+        .map((f) => ({ path: f.path, root: root.folder, log4brains: f.log4brains })),
     );
   }
 
