@@ -87,6 +87,8 @@ export interface Discovery {
   globs: { glob: string; kind: 'decision' | 'runbook'; files: number }[];
   /** Markdown files seen in the walk (absolute paths). */
   markdownFiles: string[];
+  /** Folders the walk listed, and Markdown names in them that are no file (a FIFO, a device): loadRoot lists no folder twice. */
+  listed: { folders: Set<string>; special: string[] };
   /** Problems found while walking (unreadable config files). */
   notes: Problem[];
   truncated: boolean;
@@ -121,8 +123,6 @@ const LIKELY_DECISION_FOLDER_NAMES = new Set([
   'architectural-decisions',
 ]);
 
-/** A record's file name: `0012-…`, `12-…`, `ADR-012-…`, `adr_12 …`. */
-
 const SKIP_DIRS = new Set(['node_modules', 'bower_components', 'dist', 'out', 'target', 'vendor', '__pycache__']);
 
 function endsWithFolder(rel: string, suffix: string): boolean {
@@ -142,10 +142,7 @@ function globRegExp(glob: string): RegExp {
 /** The relative paths of a discovery's site folders, per folder list (its length: the walk adds to it). */
 const siteRelsOf = new WeakMap<readonly string[], { count: number; rels: string[] }>();
 
-/**
- * The relative paths of a discovery's site folders, for runbookPlace: computed once per list, not
- * for every file classified.
- */
+/** The relative paths of a discovery's site folders, for runbookPlace: once per list, not per file. */
 export function siteRels(discovery: Discovery): string[] {
   const folders = discovery.siteFolders;
   let known = siteRelsOf.get(folders);
@@ -176,6 +173,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
       : {}),
     globs: [],
     markdownFiles: [],
+    listed: { folders: new Set(), special: [] },
     notes: [],
     truncated: false,
   };
@@ -229,8 +227,9 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
         if (Object.hasOwn(CONFIG_FILES, name)) configs.push({ path: child, name });
         else if (isMarkdownName(name)) result.markdownFiles.push(child);
         else if (MKDOCS_CONFIGS.has(name) || CATALOG_INFOS.has(name)) sites.push({ path: child, name });
-      }
+      } else if (isMarkdownName(name)) result.listed.special.push(child);
     }
+    result.listed.folders.add(path);
   }
   // The folders records may be read from: the root, and for the CLI the folder holding an
   // `.adr-dir` found above it (adr-tools' own rule). A config file naming a folder outside them

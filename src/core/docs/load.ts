@@ -112,8 +112,13 @@ export async function loadRoot(
 ): Promise<Discovery> {
   const discovery = await discover(fs, root, options);
   const files = new Set(discovery.markdownFiles);
-  // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root).
+  // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root); a
+  // folder the walk listed is not listed again. A FIFO named like a record is read (and refused) there.
   for (const folder of discovery.decisionFolders) {
+    if (discovery.listed.folders.has(folder.path)) {
+      for (const path of discovery.listed.special) if (dirname(path) === folder.path) files.add(path);
+      continue;
+    }
     try {
       for (const [name, type] of await fs.readDirectory(folder.path)) {
         if (type !== 'directory' && isMarkdownName(name)) files.add(joinPath(folder.path, name));
