@@ -1,4 +1,5 @@
 import { folderFormat, newFileName, newRecordText, nextNumber } from './edits';
+import type { DocsFileSystem } from './discovery';
 import { basename, joinPath } from './paths';
 import type { Decision, DecisionFormat } from './types';
 
@@ -21,6 +22,22 @@ export function eolSample(names: readonly string[]): string | undefined {
 /** CRLF when the text (the head of an existing record) uses it, else LF. */
 export function eolOf(text: string): '\n' | '\r\n' {
   return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The most of a record read for its line ending (the docs index reads records up to 1 MiB). */
+const EOL_SAMPLE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The line ending a new record in `folder` copies: the folder's first Markdown file's (see
+ * eolSample), read through the docs index's file access, so that only a regular file inside the
+ * folder is read, bounded (a FIFO never waits, a link to /dev/zero is never followed); LF otherwise.
+ */
+export async function folderEol(names: readonly string[], folder: string, fs: DocsFileSystem): Promise<'\n' | '\r\n'> {
+  const sample = eolSample(names);
+  if (!sample) return '\n';
+  // A name seen only on another branch is not there: LF.
+  const read = await fs.readText(joinPath(folder, sample), EOL_SAMPLE_MAX_BYTES, folder).catch(() => undefined);
+  return eolOf(typeof read === 'string' ? read : read !== undefined && 'text' in read ? read.text : '');
 }
 
 /**

@@ -5,6 +5,7 @@ import { isInsideRoots } from '../../node/docs/containment';
 import { fileNamesOnBranches } from '../../node/docs/git';
 import { type DocsCommandDeps, askTitle, loadEdits, pathOf, requireTrust, today } from './commandSupport';
 import type { DocsService } from './docsService';
+import { vscodeFileSystem } from './vscodeFileSystem';
 
 /** Options the New Decision Record command accepts instead of asking (tests, links, other commands). */
 export interface NewDecisionOptions {
@@ -64,7 +65,7 @@ export async function planDecision(
   format: DecisionFormat,
   supersedes?: Decision,
 ): Promise<{ uri: vscode.Uri; text: string }> {
-  const { planNewRecord, takenNames } = await loadEdits();
+  const { folderEol, planNewRecord, takenNames } = await loadEdits();
   const { service } = deps;
   const folderUri = service.uri(folder);
   if (!insideWorkspace(folderUri, folder))
@@ -76,7 +77,7 @@ export async function planDecision(
     title,
     format,
     date: today(service.clock.now()),
-    eol: await folderEol(names, folderUri),
+    eol: await folderEol(names, folder, vscodeFileSystem(folderUri)),
     supersedes,
   });
   return { uri: folderUri.with({ path: planned.path }), text: planned.text };
@@ -104,19 +105,6 @@ async function namesInFolder(folderUri: vscode.Uri): Promise<string[]> {
     for (const name of await fileNamesOnBranches(folderUri.fsPath)) names.add(name);
   }
   return [...names];
-}
-
-/** The line ending of a folder's records (CRLF when its first Markdown file uses it), else LF. */
-async function folderEol(names: string[], folderUri: vscode.Uri): Promise<'\n' | '\r\n'> {
-  const { eolOf, eolSample } = await loadEdits();
-  const sample = eolSample(names);
-  if (!sample) return '\n';
-  try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folderUri, sample));
-    return eolOf(new TextDecoder().decode(bytes.subarray(0, 4096)));
-  } catch {
-    return '\n'; // a name seen only on another branch
-  }
 }
 
 /** Creates a new file with `text` as one undoable WorkspaceEdit, opens and saves it. */

@@ -1,13 +1,19 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import {
   eolOf,
   eolSample,
+  folderEol,
   formatForFolder,
   planNewRecord,
   successorFormat,
   takenNames,
 } from '../../../src/core/docs/newRecord';
 import { parseDecision } from '../../../src/core/docs/parse';
+import { nodeFileSystem } from '../../../src/node/docs/nodeFileSystem';
 
 const nygard = (n: number, title: string) =>
   `# ${n}. ${title}\n\nDate: 2024-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n`;
@@ -84,5 +90,51 @@ describe('a new decision record, decided in the core', () => {
     assert.equal(successorFormat(inDocs[2], inDocs), 'madr3');
     const unknown = { ...inDocs[0], format: 'unknown' as const };
     assert.equal(successorFormat(unknown, inDocs), 'nygard');
+  });
+});
+
+describe("a new record's line ending, read from a folder a repository controls", function () {
+  this.timeout(20_000);
+  let folder: string;
+  const writers: number[] = [];
+  const crlf = '# 1. A\r\n\r\nDate: 2024-02-01\r\n';
+  beforeEach(() => {
+    folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-eol-')));
+  });
+  afterEach(() => {
+    for (const fd of writers.splice(0)) fs.closeSync(fd);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("copies the CRLF of the folder's first record", async () => {
+    fs.writeFileSync(path.join(folder, '0001-a.md'), crlf);
+    assert.equal(await folderEol(['0001-a.md'], folder, nodeFileSystem), '\r\n');
+    assert.equal(await folderEol(['0009-only-on-a-branch.md'], folder, nodeFileSystem), '\n');
+  });
+
+  it('does not wait on a first record that is a FIFO (held open by a writer)', async () => {
+    const fifo = path.join(folder, '0001-a.md');
+    execFileSync('mkfifo', [fifo]);
+    const fd = fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+    writers.push(fd);
+    fs.writeSync(fd, crlf);
+    assert.equal(await folderEol(['0001-a.md'], folder, nodeFileSystem), '\n');
+  });
+
+  it('reads no device and no file outside the folder through a link', async () => {
+    fs.symlinkSync('/dev/zero', path.join(folder, '0001-zero.md'));
+    assert.equal(await folderEol(['0001-zero.md'], folder, nodeFileSystem), '\n');
+    const outside = `${folder}-outside.md`;
+    fs.writeFileSync(outside, crlf);
+    try {
+      fs.symlinkSync(outside, path.join(folder, '0002-out.md'));
+      assert.equal(await folderEol(['0002-out.md'], folder, nodeFileSystem), '\n');
+      // The same text through a link inside the folder is read.
+      fs.writeFileSync(path.join(folder, 'inside.txt'), crlf);
+      fs.symlinkSync('inside.txt', path.join(folder, '0003-in.md'));
+      assert.equal(await folderEol(['0003-in.md'], folder, nodeFileSystem), '\r\n');
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
   });
 });
