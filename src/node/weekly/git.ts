@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
 import type { BranchInfo, RawCommit, RepoSnapshot } from '../../core/weekly/model';
 import { filterOverrides, git, GitError, LOG_HARDENING } from '../git';
-import { decode } from './decode';
+import { decode } from '../decode';
 import {
   type Config,
   LOG_FORMAT,
@@ -38,7 +38,7 @@ async function readMailmap(root: string): Promise<{ text: string | null; problem
 }
 
 export { git, GitError } from '../git';
-export { decode } from './decode';
+export { decode } from '../decode';
 export { openRepo, type WeeklyGitOptions as GitOptions } from './openRepo';
 export { parseLog, parseRefs, parseStatus } from './gitParse';
 export { duplicateCandidates, patchIds } from './patchIds';

@@ -1,6 +1,6 @@
 // Parsers for the output of the git commands the snapshot runs (log, status, config, for-each-ref).
 import type { BranchInfo, RawCommit } from '../../core/weekly/model';
-import { decode, utf8 } from './decode';
+import { decode, utf8 } from '../decode';
 
 const FIELDS = ['%H', '%P', '%T', '%an', '%ae', '%at', '%ce', '%ct', '%s', '%b'];
 export const LOG_FORMAT = FIELDS.join('%x1f');

@@ -2,7 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { git, GitError, type GitOptions, isFolder } from '../git';
-import { decode } from './decode';
+import { decode } from '../decode';
 
 /**
  * The work tree containing `path` found the way git finds it (the nearest folder with a `.git`

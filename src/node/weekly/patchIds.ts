@@ -3,7 +3,7 @@
 import { normalizedSubject, revertTarget } from '../../core/weekly/classify';
 import type { RawCommit } from '../../core/weekly/model';
 import { git, LOG_HARDENING, spawnGit } from '../git';
-import { decode } from './decode';
+import { decode } from '../decode';
 import type { WeeklyGitOptions as GitOptions } from './openRepo';
 
 /**

@@ -195,6 +195,23 @@ describe('docs: nothing a repository can do to the user', () => {
     );
   });
 
+  it('decodes Windows-1252 curly quotes and dashes as such, not as C1 controls', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadence-cp1252-'));
+    try {
+      const file = path.join(dir, '0001-x.md');
+      fs.writeFileSync(
+        file,
+        Buffer.from([0x23, 0x20, 0x93, 0x44, 0xe9, 0x63, 0x69, 0x73, 0x69, 0x6f, 0x6e, 0x94, 0x20, 0x96, 0x20, 0x80]),
+      );
+      assert.deepEqual(await nodeFileSystem.readText(file, 1024, dir), {
+        text: '# “Décision” – €',
+        encoding: 'windows-1252',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('decodes a file that is not UTF-8 and says so', async () => {
     const { problems, index } = await loadHostile();
     assert.deepEqual(codes(problems, '0009-latin1.md'), ['not-utf8']);

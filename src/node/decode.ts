@@ -1,4 +1,5 @@
-// Commit messages are nearly always UTF-8; old repositories carry Latin-1 / Windows-1252 bytes.
+// Text from a repository (commit messages, decision records) is nearly always UTF-8; old
+// repositories carry Latin-1 / Windows-1252 bytes.
 
 /** Strict UTF-8: throws on bytes that are not UTF-8, so the caller can fall back to Windows-1252. */
 export const utf8 = new TextDecoder('utf-8', { fatal: true });
