@@ -32,3 +32,12 @@ export function decode(bytes: Uint8Array): string {
     return decodeCp1252(bytes);
   }
 }
+
+/** UTF-8 text as a string; anything else as Windows-1252, said so (the docs index reports `not-utf8`). */
+export function decodeReported(bytes: Uint8Array): string | { text: string; encoding: 'windows-1252' } {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
+  }
+}

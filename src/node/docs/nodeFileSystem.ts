@@ -1,24 +1,16 @@
 import { promises as fs } from 'node:fs';
 import type { DocsFileSystem, EntryType, ReadResult } from '../../core/docs/discovery';
 import { dirname } from '../../core/docs/paths';
-import { decodeCp1252, utf8 } from '../decode';
+import { decodeReported } from '../decode';
 import { readRegular } from '../regularFile';
 
 /** Config files (`.adr-dir`, `.log4brains.yml`) are a few lines; anything larger is not one. */
 const MAX_CONFIG_BYTES = 256 * 1024;
 
-/** Windows-1252 maps every byte, so a file that is not UTF-8 still reads (and is reported as such). */
-function decode(bytes: Buffer): ReadResult {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
-  }
-}
-
 function readSafely(path: string, maxBytes: number, root: string): ReadResult {
   const read = readRegular(path, maxBytes, root);
-  return Buffer.isBuffer(read) ? decode(read) : read;
+  // Windows-1252 maps every byte, so a file that is not UTF-8 still reads (and is reported as such).
+  return Buffer.isBuffer(read) ? decodeReported(read) : read;
 }
 
 /**

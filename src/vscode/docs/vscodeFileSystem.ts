@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DocsFileSystem, EntryType } from '../../core/docs/discovery';
+import { decodeReported } from '../../node/decode';
 import { nodeFileSystem } from '../../node/docs/nodeFileSystem';
 
 /**
@@ -10,7 +11,6 @@ import { nodeFileSystem } from '../../node/docs/nodeFileSystem';
 export function vscodeFileSystem(base: vscode.Uri): DocsFileSystem {
   if (base.scheme === 'file') return nodeFileSystem;
   const uri = (path: string): vscode.Uri => base.with({ path });
-  const decoder = new TextDecoder('utf-8');
   const readRegular = async (path: string, maxBytes: number) => {
     let stat: vscode.FileStat;
     try {
@@ -26,12 +26,13 @@ export function vscodeFileSystem(base: vscode.Uri): DocsFileSystem {
     }
     if (stat.size > maxBytes) return { size: stat.size };
     const bytes = await vscode.workspace.fs.readFile(uri(path));
-    return bytes.byteLength > maxBytes ? { size: bytes.byteLength } : decoder.decode(bytes);
+    return bytes.byteLength > maxBytes ? { size: bytes.byteLength } : decodeReported(bytes);
   };
   return {
     async readFile(path) {
       const read = await readRegular(path, 256 * 1024);
       if (typeof read === 'string') return read;
+      if (read !== undefined && 'text' in read) return read.text;
       throw new Error(read === undefined ? `${path} does not exist` : 'size' in read ? 'it is too large' : read.reason);
     },
     readText: (path, maxBytes) => readRegular(path, maxBytes),
