@@ -2,7 +2,7 @@
 // superset of the window; the core decides by author date), plus cheap plumbing calls run in parallel
 // with it, plus one `git log -p | git patch-id --stable` pipe for the few commits that might be
 // duplicates. Running git lives in ../git.ts, parsing in gitParse.ts, patch ids in patchIds.ts.
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { webUrlFromRemote } from '../../core/weekly/links';
 import type { BranchInfo, RawCommit, RepoSnapshot } from '../../core/weekly/model';
@@ -21,7 +21,7 @@ import {
 } from './gitParse';
 import { commitsTouchingReverts, duplicateCandidates, patchIds, revertCandidates } from './patchIds';
 import type { WeeklyGitOptions as GitOptions } from './openRepo';
-import { type GitDirs, gitDirs, readRefs } from './refs';
+import { type GitDirs, gitDirs, gitDirsSync, mtimeOf, readRefs, readSmall } from './refs';
 import { readTextFile } from '../regularFile';
 
 /** The most of a `.mailmap` that is read (the Linux kernel's is about 60 KiB). */
@@ -86,12 +86,7 @@ export interface SnapshotOptions extends GitOptions {
 export async function isShallow(root: string, known?: Promise<GitDirs | null>): Promise<boolean> {
   const dirs = await (known ?? gitDirs(root));
   if (!dirs) return false;
-  const exists = (path: string) =>
-    stat(path).then(
-      () => true,
-      () => false,
-    );
-  return (await exists(join(dirs.commonDir, 'shallow'))) || (await exists(join(dirs.gitDir, 'shallow')));
+  return mtimeOf(join(dirs.commonDir, 'shallow')) !== undefined || mtimeOf(join(dirs.gitDir, 'shallow')) !== undefined;
 }
 
 interface RepoConfig extends Config {
@@ -105,11 +100,11 @@ interface ConfigCacheEntry {
 const configCache = new Map<string, ConfigCacheEntry>();
 
 /**
- * `user.email`, remote URLs and filter drivers. `git config` runs once per repository while the repository's and
- * the user's config files keep their modification times (the extension host lives for days).
+ * The stamps (path, modification time, size) of the config files git reads for `root`: the
+ * repository's, the worktree's and the user's. Read synchronously before any `git config` starts,
+ * so they never postdate what it read.
  */
-async function readConfig(root: string, options: GitOptions, known: Promise<GitDirs | null>): Promise<RepoConfig> {
-  const dirs = await known;
+function configStamps(dirs: GitDirs | null, options: GitOptions): string {
   const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
   const files = [
     dirs ? join(dirs.commonDir, 'config') : '',
@@ -118,28 +113,34 @@ async function readConfig(root: string, options: GitOptions, known: Promise<GitD
     join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'git', 'config'),
     process.env.GIT_CONFIG_GLOBAL ?? '',
   ];
-  // The stats are issued before git config starts, so the stamps never postdate what it read.
-  const key = Promise.all(
-    files.map((file) =>
-      file
-        ? stat(file).then(
-            (s) => `${file}:${s.mtimeMs}:${s.size}`,
-            () => `${file}:-`,
-          )
-        : '',
-    ),
-  ).then((stamps) => `${options.gitPath}|${stamps.join('|')}`);
+  const stamps = files.map((file) => {
+    if (!file) return '';
+    try {
+      const info = statSync(file, { throwIfNoEntry: false });
+      return info ? `${file}:${info.mtimeMs}:${info.size}` : `${file}:-`;
+    } catch {
+      return `${file}:-`;
+    }
+  });
+  return `${options.gitPath}|${stamps.join('|')}`;
+}
+
+/**
+ * `user.email`, remote URLs and filter drivers. `git config` runs once per repository while the
+ * repository's and the user's config files keep their modification times (the extension host lives
+ * for days). A config still valid is returned at once, not as a promise: `git status` waits for it.
+ */
+function readConfig(root: string, options: GitOptions, dirs: GitDirs | null): RepoConfig | Promise<RepoConfig> {
+  const key = configStamps(dirs, options);
   const cached = configCache.get(root);
-  if (cached && cached.key === (await key)) return cached.config;
-  // Nothing cached (the command line's one draft, a first draft): git config starts without waiting
-  // for the stamps.
-  const [bytes, stamped] = await Promise.all([
-    quiet(git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url|filter\\..*)$'], root, options)),
-    key,
-  ]);
-  const config = { ...parseConfig(bytes), noFilters: filterOverrides(decode(bytes)) };
-  configCache.set(root, { key: stamped, config });
-  return config;
+  if (cached && cached.key === key) return cached.config;
+  return quiet(
+    git(['config', '-z', '--get-regexp', '^(user\\.email|remote\\..*\\.url|filter\\..*)$'], root, options),
+  ).then((bytes) => {
+    const config = { ...parseConfig(bytes), noFilters: filterOverrides(decode(bytes)) };
+    configCache.set(root, { key, config });
+    return config;
+  });
 }
 
 /** Branches and origin/HEAD: from the git dir when it can be read, else from `git for-each-ref`. */
@@ -210,9 +211,8 @@ async function unmergedAmong(
 }
 
 /** HEAD's branch and commit from the git dir (no `git status`): for windows that ended before now. */
-async function headFromGitDir(known: Promise<GitDirs | null>, branches: Promise<Refs>): Promise<Status> {
-  const dirs = await known;
-  const text = dirs ? (await readFile(join(dirs.gitDir, 'HEAD'), 'utf8').catch(() => '')).trim() : '';
+async function headFromGitDir(dirs: GitDirs | null, branches: Promise<Refs>): Promise<Status> {
+  const text = dirs ? (readSmall(join(dirs.gitDir, 'HEAD')) ?? '').trim() : '';
   // (A reftable repository's HEAD names the placeholder `.invalid`: no branch is known then.)
   const named = /^ref: refs\/heads\/(.+)$/.exec(text)?.[1] ?? null;
   const symbolic = named === '.invalid' ? null : named;
@@ -248,37 +248,41 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
       parser.end(),
     );
   };
-  // The git dir and the config (filter drivers, needed before `git status` may start) are asked
-  // first: their reads run on libuv's threads while spawning the log blocks this one.
-  const dirs = gitDirs(root);
-  const repoConfig = readConfig(root, options, dirs);
   const log = readLog(true).catch((error: unknown) => {
     // An empty repository has no HEAD to name: then ask for branches only (there are none).
     if (error instanceof GitError && error.kind === 'git-failed') return readLog(false);
     throw error;
   });
-  const branches = readBranches(root, options, dirs);
-  // Everything below runs while the log does: `git status` (once the config's filter drivers are
-  // known), and reads of the git dir.
-  // Whether branches that did not move in the fetched span are merged: asked alongside the log for
-  // the branches that can have moved recently (their ref files' times), not after it.
-  const early = branches.then((known) => unmergedAmong(root, known, options));
-  const [config, status, refs, commits, shallow, mailmap] = await Promise.all([
-    repoConfig,
-    // Status compares changed files through the repository's clean filters: empty them, so it
-    // runs no program (a racily-clean filtered file may count as changed). Submodules: only
-    // their commit is compared (a status inside each would read that submodule's config).
+  // Everything below runs while the log does. `git status` needs the config's filter drivers: a
+  // config known from an earlier draft (its files unchanged) lets it start at once; otherwise
+  // `git config` starts now and status after it.
+  const dirs = gitDirsSync(root);
+  const known = Promise.resolve(dirs);
+  const repoConfig = readConfig(root, options, dirs);
+  // Status compares changed files through the repository's clean filters: empty them, so it
+  // runs no program (a racily-clean filtered file may count as changed). Submodules: only
+  // their commit is compared (a status inside each would read that submodule's config).
+  const runStatus = ({ noFilters }: RepoConfig) =>
+    git(['status', '--porcelain=v2', '--branch', '--show-stash', '--ignore-submodules=dirty', '-z'], root, {
+      ...options,
+      config: noFilters,
+    }).then(parseStatus);
+  const branches = readBranches(root, options, known);
+  const workTree =
     options.workTree === false
       ? headFromGitDir(dirs, branches)
-      : repoConfig.then(({ noFilters }) =>
-          git(['status', '--porcelain=v2', '--branch', '--show-stash', '--ignore-submodules=dirty', '-z'], root, {
-            ...options,
-            config: noFilters,
-          }).then(parseStatus),
-        ),
+      : repoConfig instanceof Promise
+        ? repoConfig.then(runStatus)
+        : runStatus(repoConfig);
+  // Whether branches that did not move in the fetched span are merged: asked alongside the log for
+  // the branches that can have moved recently (their ref files' times), not after it.
+  const early = branches.then((found) => unmergedAmong(root, found, options));
+  const [config, status, refs, commits, shallow, mailmap] = await Promise.all([
+    repoConfig,
+    workTree,
     branches,
     log,
-    isShallow(root, dirs),
+    isShallow(root, known),
     readMailmap(root),
   ]);
   const defaultBranch = pickDefault(refs, status);

@@ -107,7 +107,11 @@ export async function commitsTouchingReverts(
   if (paths.length === 0) return [];
   if (paths.length > MAX_PATHS) return null;
   const out = decode(
-    await git(['--literal-pathspecs', 'log', ...logRange, '--no-merges', '--format=%H', '--', ...paths], root, options),
+    await git(
+      ['--literal-pathspecs', 'log', ...logRange, ...LOG_HARDENING, '--no-merges', '--format=%H', '--', ...paths],
+      root,
+      options,
+    ),
   );
   return out.split('\n').filter(Boolean);
 }

@@ -2,9 +2,45 @@
 // `git for-each-ref` process: spawning a process costs more than the whole read on most machines,
 // and the draft spawns as few as it can. Anything unusual (reftable, unreadable files) returns
 // null and the caller asks git instead.
-import { readFile, realpath, stat } from 'node:fs/promises';
+//
+// The git dir's files are small and local: they are read synchronously, as regular files only
+// (readRegular: a FIFO or device is never read, never more than a bound). A promise-based read costs
+// a hundred times the CPU of the read itself (open, stat, read and close each a trip through libuv's
+// threads), and the draft's git processes need those cores.
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { entriesOf } from './listFolder';
+import { readRegular } from '../regularFile';
+
+/**
+ * The text of a regular file of at most `maxBytes` (UTF-8), or undefined (missing, odd or larger).
+ * With `root`, a link is followed only when it ends inside it.
+ */
+export function readSmall(path: string, maxBytes = 64 * 1024, root: string | null = null): string | undefined {
+  try {
+    const read = readRegular(path, maxBytes, root);
+    return Buffer.isBuffer(read) ? read.toString('utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Modification time (ms) of `path`, or undefined when it cannot be stat'ed. */
+export function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function entriesOfSync(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
 
 /** A repository's git dir and common dir (they differ in linked worktrees). */
 export interface GitDirs {
@@ -13,21 +49,28 @@ export interface GitDirs {
 }
 
 /** Finds the git dir and common dir of the work tree at `root`, or null. */
-export async function gitDirs(root: string): Promise<GitDirs | null> {
+export function gitDirsSync(root: string): GitDirs | null {
   let gitDir = join(root, '.git');
-  const dotGit = await stat(gitDir).catch(() => null);
+  let dotGit;
+  try {
+    dotGit = statSync(gitDir, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
   if (!dotGit) return null;
   if (dotGit.isFile()) {
     // A linked worktree or a submodule: ".git" names the real git dir.
-    const pointer = /^gitdir:\s*(.+)$/m.exec(await readFile(gitDir, 'utf8').catch(() => ''));
+    const pointer = /^gitdir:\s*(.+)$/m.exec(readSmall(gitDir) ?? '');
     if (!pointer) return null;
     gitDir = resolve(root, pointer[1].trim());
   }
-  const commonDir = await readFile(join(gitDir, 'commondir'), 'utf8').then(
-    (text) => resolve(gitDir, text.trim()),
-    () => gitDir,
-  );
-  return { gitDir, commonDir };
+  const common = readSmall(join(gitDir, 'commondir'));
+  return { gitDir, commonDir: common === undefined ? gitDir : resolve(gitDir, common.trim()) };
+}
+
+/** gitDirsSync, for callers that chain promises. */
+export async function gitDirs(root: string): Promise<GitDirs | null> {
+  return gitDirsSync(root);
 }
 
 /**
@@ -58,50 +101,46 @@ interface LooseRef {
   mtime: number;
 }
 
-async function looseRefs(dir: string, prefix: string, into: Map<string, LooseRef>): Promise<void> {
-  const entries = await entriesOf(dir);
-  await Promise.all(
-    entries.map(async (entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return looseRefs(path, `${prefix}${entry.name}/`, into);
-      const [text, info] = await Promise.all([readFile(path, 'utf8').catch(() => ''), stat(path).catch(() => null)]);
-      const sha = text.trim();
-      if (SHA.test(sha)) into.set(`${prefix}${entry.name}`, { sha, mtime: info?.mtimeMs ?? 0 });
-    }),
-  );
+function looseRefs(dir: string, prefix: string, into: Map<string, LooseRef>): void {
+  for (const entry of entriesOfSync(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      looseRefs(path, `${prefix}${entry.name}/`, into);
+      continue;
+    }
+    const sha = (readSmall(path, 1024) ?? '').trim();
+    if (SHA.test(sha)) into.set(`${prefix}${entry.name}`, { sha, mtime: mtimeOf(path) ?? 0 });
+  }
 }
+
+/** More than this in packed-refs (a monorepo's tags): `git for-each-ref` reads it instead. */
+const MAX_PACKED_REFS = 32 * 1024 * 1024;
 
 /** Reads local branches and origin/HEAD from the git directory, or null to fall back to git. */
 export async function readRefs(root: string, known?: Promise<GitDirs | null>): Promise<FsRefs | null> {
   const dirs = await (known ?? gitDirs(root));
   if (!dirs) return null;
   const { commonDir } = dirs;
-  if (
-    await stat(join(commonDir, 'reftable')).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    return null;
-  }
+  if (mtimeOf(join(commonDir, 'reftable')) !== undefined) return null;
   const all = new Map<string, LooseRef>();
   const packedPath = join(commonDir, 'packed-refs');
-  const [packed, packedInfo] = await Promise.all([
-    readFile(packedPath, 'utf8').catch(() => ''),
-    stat(packedPath).catch(() => null),
-  ]);
+  const packedTime = mtimeOf(packedPath);
+  let packed = '';
+  if (packedTime !== undefined) {
+    const read = readSmall(packedPath, MAX_PACKED_REFS);
+    if (read === undefined) return null;
+    packed = read;
+  }
   for (const line of packed.split('\n')) {
     if (!line || line.startsWith('#') || line.startsWith('^')) continue;
     const [sha, ref] = line.split(' ');
     // A packed ref last moved before the file was written: its mtime is an upper bound, which is
     // all the caller needs (it only skips branches that cannot have moved recently).
-    if (ref && SHA.test(sha)) all.set(ref, { sha, mtime: packedInfo?.mtimeMs ?? Date.now() });
+    if (ref && SHA.test(sha)) all.set(ref, { sha, mtime: packedTime ?? Date.now() });
   }
   // Loose refs win over packed ones.
-  await Promise.all([
-    looseRefs(join(commonDir, 'refs', 'heads'), 'refs/heads/', all),
-    looseRefs(join(commonDir, 'refs', 'remotes', 'origin'), 'refs/remotes/origin/', all),
-  ]);
+  looseRefs(join(commonDir, 'refs', 'heads'), 'refs/heads/', all);
+  looseRefs(join(commonDir, 'refs', 'remotes', 'origin'), 'refs/remotes/origin/', all);
   const branches = new Map<string, string>();
   const movedAt = new Map<string, number>();
   for (const [ref, { sha, mtime }] of all) {
@@ -112,7 +151,7 @@ export async function readRefs(root: string, known?: Promise<GitDirs | null>): P
   }
   let originHead: FsRefs['originHead'] = null;
   const symref = /^ref:\s*(refs\/remotes\/origin\/(.+))$/.exec(
-    (await readFile(join(commonDir, 'refs', 'remotes', 'origin', 'HEAD'), 'utf8').catch(() => '')).trim(),
+    (readSmall(join(commonDir, 'refs', 'remotes', 'origin', 'HEAD')) ?? '').trim(),
   );
   if (symref && all.has(symref[1])) originHead = { name: symref[2], tip: all.get(symref[1])!.sha };
   return { branches, originHead, movedAt };
