@@ -1,12 +1,13 @@
 // `npm run pack:cli`: the `cadence` command line alone as an npm package, @cadence-dev/cli (ADR 13).
-// Builds the production CLI bundle, stages it with packages/cli/README.md, the LICENSE and a
-// package.json (bin, a files allowlist, no dependencies: everything is in the bundle) under
+// Builds the production CLI bundle and its lazy chunks, stages them with packages/cli/README.md, the
+// LICENSE and a package.json (bin, a files allowlist, no dependencies: everything is bundled) under
 // out/cli-package/, and runs `npm pack` there. Prints the tarball's path. Nothing is published.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { lazyChunks, lazyChunksPlugin } from './lazyChunks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stage = join(root, 'out', 'cli-package');
@@ -15,21 +16,47 @@ const extension = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-await esbuild.build({
-  entryPoints: [join(root, 'src/cli/main.ts')],
-  outdir: stage,
-  entryNames: 'cadence',
+/**
+ * The bundle and its lazy chunks, as dist/ has them (scripts/lazyChunks.mjs): `cadence draft` never
+ * parses markdown-it, yaml, Handlebars, Octokit or the Slack client. Each chunk the CLI requires is
+ * built too, and the chunks they require, until none is missing.
+ */
+const common = {
   bundle: true,
-  splitting: false,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   define: { 'import.meta.url': 'importMetaUrl' },
-  banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-});
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  supported: { 'dynamic-import': false },
+  plugins: [lazyChunksPlugin],
+};
+const sourceOf = new Map(Object.entries(lazyChunks).map(([source, chunk]) => [chunk, source]));
+const files = ['cadence.js'];
+const pending = [{ source: 'src/cli/main.ts', file: 'cadence.js' }];
+while (pending.length > 0) {
+  const { source, file } = pending.shift();
+  const banner = file === 'cadence.js' ? `#!/usr/bin/env node\n${common.banner.js}` : common.banner.js;
+  const { metafile } = await esbuild.build({
+    ...common,
+    entryPoints: [join(root, source)],
+    outfile: join(stage, file),
+    banner: { js: banner },
+  });
+  for (const output of Object.values(metafile.outputs)) {
+    for (const { path, external } of output.imports) {
+      const chunk = external && path.startsWith('./') ? path.slice(2) : undefined;
+      if (!chunk || files.includes(chunk)) continue;
+      if (!sourceOf.has(chunk)) throw new Error(`${file} requires ${path}, which is not a lazy chunk`);
+      files.push(chunk);
+      pending.push({ source: sourceOf.get(chunk), file: chunk });
+    }
+  }
+}
 const pkg = {
   name: '@cadence-dev/cli',
   version: extension.version,
@@ -38,7 +65,7 @@ const pkg = {
   license: extension.license,
   repository: extension.repository,
   bin: { cadence: 'cadence.js' },
-  files: ['cadence.js', 'README.md', 'LICENSE'],
+  files: [...files, 'README.md', 'LICENSE'],
   engines: { node: extension.engines.node },
 };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');

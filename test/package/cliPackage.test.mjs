@@ -21,13 +21,22 @@ describe('@cadence-dev/cli package', function () {
     tarball = stdout.trim().split('\n').pop();
   });
 
-  it('holds the bundle, README and LICENSE only, with a cadence bin and no dependencies', async () => {
+  it('holds the bundle, its lazy chunks, README and LICENSE only, with a cadence bin and no dependencies', async () => {
     const { stdout } = await run('tar', ['tzf', tarball]);
+    // The command's parts load on first use, as in dist/: nothing of the editor's (weekly.js, docs-core.js, slack.js).
     assert.deepEqual(stdout.trim().split('\n').sort(), [
       'package/LICENSE',
       'package/README.md',
       'package/cadence.js',
+      'package/cli-docs.js',
+      'package/cli-draft.js',
+      'package/cli-duty.js',
+      'package/cli-focus.js',
+      'package/duty-week.js',
+      'package/github.js',
       'package/package.json',
+      'package/slack-client.js',
+      'package/weekly-template.js',
     ]);
     const pkg = JSON.parse(readFileSync(join(root, 'out', 'cli-package', 'package.json'), 'utf8'));
     assert.equal(pkg.name, '@cadence-dev/cli');
@@ -52,6 +61,8 @@ describe('@cadence-dev/cli package', function () {
       cwd: project,
       shell: process.platform === 'win32',
     });
+    const draftHelp = await run(cadence, ['draft', '--help'], { cwd: project, shell: process.platform === 'win32' });
+    assert.match(draftHelp.stdout, /--week-starts-on/);
     const json = JSON.parse(docs.stdout);
     assert.deepEqual(
       json.decisions.map((d) => [d.number, d.title, d.status]),
