@@ -5,8 +5,8 @@
 //      request round trip on the same connection.
 //   3. Diagnostics after an edit (didChange → publishDiagnostics of that file), p50 / p95.
 //   4. Heap after opening and closing a 50 MB document, against the heap before it.
-//   npm run build && npm run build:tests && node --expose-gc out/bench/docs-scale.js
-import { spawnSync } from 'node:child_process';
+//   npm run build:tests && node --expose-gc out/bench/docs-scale.js (times the packed @cadence-dev/cli)
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -103,9 +103,21 @@ async function startInProcess(root: string): Promise<Server> {
   };
 }
 
+/** The CLI as users install it: `npm run pack:cli`'s tarball (production bundle and chunks), unpacked. */
+function installedCli(into: string): string {
+  const repo = path.resolve(__dirname, '..', '..');
+  const packed = execFileSync(process.execPath, [path.join(repo, 'scripts', 'pack-cli.mjs'), into], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  execFileSync('tar', ['xzf', packed.trim().split('\n').pop() ?? '', '-C', into]);
+  return path.join(into, 'package', 'cadence.js');
+}
+
 async function main(): Promise<void> {
-  const cliJs = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
   const root = mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-scale-'));
+  const packageDir = mkdtempSync(path.join(os.tmpdir(), 'cadence-bench-cli-'));
+  const cliJs = installedCli(packageDir);
   const folder = path.join(root, 'docs', 'decisions');
   mkdirSync(folder, { recursive: true });
   const file = (n: number): string =>
@@ -264,6 +276,7 @@ async function main(): Promise<void> {
     server.dispose();
   } finally {
     rmSync(root, { recursive: true, force: true });
+    rmSync(packageDir, { recursive: true, force: true });
   }
 }
 
