@@ -1,6 +1,6 @@
 import { CONFIG_FILE_NAMES, type ConfigFileName } from './configNames';
 import { configFolders } from './folderConfigs';
-import { basename, dirname, globToRegExp, isInside, joinPath, relativePath } from './paths';
+import { basename, dirname, type GlobMatcher, globMatcher, isInside, joinPath, relativePath } from './paths';
 import { numberFromFileName } from './names';
 import { isMarkdownName } from './markdownNames';
 import { CATALOG_INFOS, DEFAULT_SITE, MKDOCS_CONFIGS, readMkdocsConfig, siteRunbooks, techDocsDir } from './mkdocs';
@@ -79,8 +79,8 @@ export interface Discovery {
   siteFolders: string[];
   /** Pages an MkDocs or Backstage TechDocs site marks as runbooks by its nav, paths or name (mkdocs.ts). */
   siteRunbooks: Set<string>;
-  decisionGlobs: RegExp[];
-  runbookGlobs: RegExp[];
+  decisionGlobs: GlobMatcher[];
+  runbookGlobs: GlobMatcher[];
   /** What the globs are relative to, when not the root (see DiscoveryOptions.globBase). */
   globBase?: string;
   /** Each configured glob and how many Markdown files of the walk it matched. */
@@ -135,8 +135,8 @@ export function isDefaultDecisionFolder(rel: string): boolean {
 }
 
 /** A configured glob, relative to the root: `./ops/*.md` means `ops/*.md`. */
-function globRegExp(glob: string): RegExp {
-  return globToRegExp(glob.trim().replace(/^(?:\.\/)+/, ''));
+function compileGlob(glob: string): GlobMatcher {
+  return globMatcher(glob.trim().replace(/^(?:\.\/)+/, ''));
 }
 
 /** The relative paths of a discovery's site folders, per folder list (its length: the walk adds to it). */
@@ -166,8 +166,8 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
     runbookFolders: [],
     siteFolders: [],
     siteRunbooks: new Set(),
-    decisionGlobs: (options.decisionGlobs ?? []).map(globRegExp),
-    runbookGlobs: (options.runbookGlobs ?? []).map(globRegExp),
+    decisionGlobs: (options.decisionGlobs ?? []).map(compileGlob),
+    runbookGlobs: (options.runbookGlobs ?? []).map(compileGlob),
     ...(options.globBase && options.globBase !== root && isInside(options.globBase, root)
       ? { globBase: options.globBase }
       : {}),
@@ -293,7 +293,7 @@ export async function discover(fs: DocsFileSystem, root: string, options: Discov
   }
   // A glob that matches nothing is said, not silent (the CLI's JSON and the extension's log).
   const count = (glob: string, kind: 'decision' | 'runbook'): void => {
-    const re = globRegExp(glob);
+    const re = compileGlob(glob);
     const files = result.markdownFiles.filter((file) => re.test(relativePath(result.globBase ?? root, file))).length;
     result.globs.push({ glob, kind, files });
   };

@@ -4,7 +4,7 @@
  * `docs/getting-started*`, `docs/setup*` and `cadence.docs.guideGlobs` — not every README.
  */
 import type { DocsFileSystem } from './discovery';
-import { globToRegExp, joinPath } from './paths';
+import { globMatcher, joinPath } from './paths';
 
 /** The built-in guide globs, relative to a root (matched case-insensitively). */
 export const DEFAULT_GUIDE_GLOBS = [
@@ -38,7 +38,7 @@ export interface GuideOptions {
 
 /** A matcher for guide paths relative to a root. */
 export function guideMatcher(extraGlobs: string[] = []): (relative: string) => boolean {
-  const patterns = [...DEFAULT_GUIDE_GLOBS, ...extraGlobs].map((g) => new RegExp(globToRegExp(g).source, 'i'));
+  const patterns = [...DEFAULT_GUIDE_GLOBS, ...extraGlobs].map((g) => globMatcher(g, true));
   return (relative) => patterns.some((p) => p.test(relative));
 }
 
@@ -104,7 +104,7 @@ function couldContain(glob: string, relDir: string): boolean {
     const part = globParts[i];
     if (part === undefined || i === globParts.length - 1) return false;
     if (part === '**') return true;
-    if (!new RegExp(globToRegExp(part).source, 'i').test(dirParts[i])) return false;
+    if (!globMatcher(part, true).test(dirParts[i])) return false;
   }
   return true;
 }

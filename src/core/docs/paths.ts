@@ -61,29 +61,130 @@ export function isInside(folder: string, path: string): boolean {
   return path === folder || path.startsWith(f);
 }
 
-/** Minimal glob → RegExp: `**`, `*`, `?`, `{a,b}`; matched against '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let inGroup = false;
+/** A compiled glob: `test` tells whether a '/'-separated relative path matches it. */
+export interface GlobMatcher {
+  test(path: string): boolean;
+}
+
+/** At most this many alternatives from `{a,b}` groups; a glob that has more matches nothing. */
+const MAX_ALTERNATIVES = 256;
+
+/** `a/{b,c}/*.{md,txt}` → its four alternatives without braces; an unclosed `{` is a character. */
+function expandBraces(glob: string): string[] {
+  const open = glob.indexOf('{');
+  const close = open < 0 ? -1 : glob.indexOf('}', open);
+  if (close < 0) return [glob];
+  const head = glob.slice(0, open);
+  const options = glob.slice(open + 1, close).split(',');
+  const tails = expandBraces(glob.slice(close + 1));
+  const out: string[] = [];
+  for (const option of options) {
+    for (const tail of tails) {
+      if (out.length === MAX_ALTERNATIVES) return [];
+      out.push(head + option + tail);
+    }
+  }
+  return out;
+}
+
+/** One step of a glob without braces: a character, `?`, `*` (in a segment), `**` or `**` + `/`. */
+type Token = string | typeof ANY1 | typeof STAR | typeof GLOBSTAR | typeof GLOBSTAR_SLASH;
+const ANY1 = 1;
+const STAR = 2;
+const GLOBSTAR = 3;
+const GLOBSTAR_SLASH = 4;
+
+function tokenize(glob: string): Token[] {
+  const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slashAfter = glob[i + 2] === '/';
-        re += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      inGroup = true;
-      re += '(?:';
-    } else if (c === '}' && inGroup) {
-      inGroup = false;
-      re += ')';
-    } else if (c === ',' && inGroup) re += '|';
-    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    if (c === '*' && glob[i + 1] === '*') {
+      const slashAfter = glob[i + 2] === '/';
+      tokens.push(slashAfter ? GLOBSTAR_SLASH : GLOBSTAR);
+      i += slashAfter ? 2 : 1;
+    } else tokens.push(c === '*' ? STAR : c === '?' ? ANY1 : c);
   }
-  return new RegExp(`^${re}$`);
+  return tokens;
+}
+
+/** The tokens as a regular expression's source (`**` + `/` is zero or more folders). */
+function regExpSource(tokens: readonly Token[]): string {
+  const parts = tokens.map((token) =>
+    token === ANY1
+      ? '[^/]'
+      : token === STAR
+        ? '[^/]*'
+        : token === GLOBSTAR
+          ? '.*'
+          : token === GLOBSTAR_SLASH
+            ? '(?:.*/)?'
+            : token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  return `^${parts.join('')}$`;
+}
+
+/**
+ * Whether `path` matches `tokens`, by running the glob as an automaton over the path: time is the
+ * path's length times the glob's, whatever the glob (a backtracking regular expression takes time
+ * exponential in the number of stars: `**a**a**a…` against a long name never ends).
+ */
+function runGlob(tokens: readonly Token[], path: string): boolean {
+  const n = tokens.length;
+  // State i (0…n): before token i. State n + 1 + i: inside a `**` + `/` at token i, something read.
+  let current = new Uint8Array(2 * n + 1);
+  let next = new Uint8Array(2 * n + 1);
+  const isStar = (token: Token) => token === STAR || token === GLOBSTAR || token === GLOBSTAR_SLASH;
+  // A star may match nothing: the state after it is reached too (in order, so runs of stars chain).
+  const skipStars = (states: Uint8Array) => {
+    for (let i = 0; i < n; i++) if (states[i] && isStar(tokens[i])) states[i + 1] = 1;
+  };
+  current[0] = 1;
+  skipStars(current);
+  for (let k = 0; k < path.length; k++) {
+    const c = path[k];
+    next.fill(0);
+    let alive = false;
+    const reach = (state: number) => {
+      next[state] = 1;
+      alive = true;
+    };
+    for (let i = 0; i < n; i++) {
+      const token = tokens[i];
+      if (current[n + 1 + i] || (current[i] && token === GLOBSTAR_SLASH)) {
+        // Folders: anything, and a '/' may end them.
+        reach(n + 1 + i);
+        if (c === '/') reach(i + 1);
+      }
+      if (!current[i]) continue;
+      if (token === GLOBSTAR) reach(i);
+      else if (token === STAR) {
+        if (c !== '/') reach(i);
+      } else if (token === ANY1) {
+        if (c !== '/') reach(i + 1);
+      } else if (token === c) reach(i + 1);
+    }
+    if (!alive) return false;
+    skipStars(next);
+    [current, next] = [next, current];
+  }
+  return current[n] === 1;
+}
+
+/**
+ * A glob for '/'-separated relative paths: `**`, `*`, `?`, `{a,b}` (`ignoreCase` for guide globs).
+ * Globs come from repositories' settings: one with at most one star is a regular expression (it
+ * cannot backtrack far), one with more runs as an automaton, in time linear in the path.
+ */
+export function globMatcher(glob: string, ignoreCase = false): GlobMatcher {
+  const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
+  const alternatives = expandBraces(fold(glob)).map(tokenize);
+  const stars = (tokens: Token[]) => tokens.filter((t) => t === STAR || t === GLOBSTAR || t === GLOBSTAR_SLASH).length;
+  if (alternatives.every((tokens) => stars(tokens) <= 1)) {
+    // 's': `**` matches any character, as the automaton does.
+    const re = new RegExp(alternatives.map((tokens) => `(?:${regExpSource(tokens)})`).join('|') || '(?!)', 's');
+    return { test: (path) => re.test(fold(path)) };
+  }
+  return { test: (path) => alternatives.some((tokens) => runGlob(tokens, fold(path))) };
 }
 
 /**
@@ -99,7 +200,7 @@ export function rebaseGlob(glob: string, prefix: string): string | undefined {
   for (const folder of prefix.split('/').filter(Boolean)) {
     if (parts.length < 2) return undefined;
     if (parts[0] === '**') return parts.join('/');
-    if (!globToRegExp(parts[0]).test(folder)) return undefined;
+    if (!globMatcher(parts[0]).test(folder)) return undefined;
     parts.shift();
   }
   return parts.join('/');
