@@ -106,7 +106,10 @@ export function fold(
   const byPatch = new Map<string, Candidate[]>();
   for (const candidate of sorted) {
     const key = patchIds[candidate.commit.sha];
-    if (key) byPatch.set(key, [...(byPatch.get(key) ?? []), candidate]);
+    if (!key) continue;
+    const copies = byPatch.get(key);
+    if (copies) copies.push(candidate);
+    else byPatch.set(key, [candidate]);
   }
   for (const candidate of sorted) {
     const picked = /\(cherry picked from commit ([0-9a-f]{7,40})\)/.exec(candidate.commit.body)?.[1];

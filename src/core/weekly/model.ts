@@ -31,7 +31,8 @@ export interface BranchInfo {
   tipSubject: string;
   /**
    * Whether the tip is merged into the default branch, checked by git only for branches whose tip
-   * is older than the fetched commits (null otherwise: the core walks the fetched graph).
+   * is older than the fetched commits but authored in the recent span (null otherwise: the core walks
+   * the fetched graph, and an older tip is not in progress whether merged or not).
    */
   merged: boolean | null;
 }

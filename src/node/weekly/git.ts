@@ -171,23 +171,31 @@ async function readBranches(
   return { ...refs, movedAt: new Map(refs.branches.map((b) => [b.name, b.tipAuthorDate])) };
 }
 
-/** Of `branches`, those not merged into `defaultTip` (with their tips), by one `git for-each-ref`. */
-function unmergedBranches(
+/**
+ * Tips of `branches` and whether each is merged into `defaultTip`. Only a branch whose tip was
+ * authored in the recent span can be in progress (core/weekly/evidence.ts), so the merged check (a
+ * history walk per branch, the costly part) is asked only for those: one `git for-each-ref` reads
+ * every tip, and a second with `--no-merged` runs only when some tip is recent. The others keep
+ * `merged: null` (not asked).
+ */
+async function branchStates(
   root: string,
   defaultTip: string,
   branches: readonly { name: string }[],
-  options: GitOptions,
+  options: SnapshotOptions,
 ): Promise<BranchInfo[]> {
-  return git(
-    [
-      'for-each-ref',
-      `--no-merged=${defaultTip}`,
-      `--format=${REF_FORMAT}`,
-      ...branches.map((b) => `refs/heads/${b.name}`),
-    ],
-    root,
-    options,
-  ).then((bytes) => parseRefs(bytes).branches);
+  const forEachRef = (list: readonly { name: string }[], merge: string[]) =>
+    git(
+      ['for-each-ref', ...merge, `--format=${REF_FORMAT}`, ...list.map((b) => `refs/heads/${b.name}`)],
+      root,
+      options,
+    ).then((bytes) => parseRefs(bytes).branches);
+  const tips = await forEachRef(branches, []);
+  const recent = tips.filter((b) => b.tipAuthorDate >= options.recentSince);
+  const unmerged = new Set(
+    recent.length === 0 ? [] : (await forEachRef(recent, [`--no-merged=${defaultTip}`])).map((b) => b.name),
+  );
+  return tips.map((b) => ({ ...b, merged: b.tipAuthorDate < options.recentSince ? null : !unmerged.has(b.name) }));
 }
 
 /**
@@ -198,7 +206,7 @@ async function unmergedAmong(
   root: string,
   refs: Refs & { movedAt: Map<string, number> },
   options: SnapshotOptions,
-): Promise<{ defaultTip: string; asked: Set<string>; unmerged: BranchInfo[] } | null> {
+): Promise<{ defaultTip: string; asked: Set<string>; states: BranchInfo[] } | null> {
   const guess = pickDefault(refs, { head: null, branch: null, uncommitted: 0, stashes: 0, changed: [] });
   if (!guess.tip) return null;
   const asked = refs.branches.filter(
@@ -206,8 +214,8 @@ async function unmergedAmong(
   );
   if (asked.length === 0) return null;
   // A failure here is not the draft's: the caller asks again after the log.
-  const unmerged = await unmergedBranches(root, guess.tip, asked, options).catch(() => null);
-  return unmerged ? { defaultTip: guess.tip, asked: new Set(asked.map((b) => b.name)), unmerged } : null;
+  const states = await branchStates(root, guess.tip, asked, options).catch(() => null);
+  return states ? { defaultTip: guess.tip, asked: new Set(asked.map((b) => b.name)), states } : null;
 }
 
 /** HEAD's branch and commit from the git dir (no `git status`): for windows that ended before now. */
@@ -324,21 +332,23 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
       return commit !== undefined && relevant(commit);
     }),
   ]);
-  const [ids, inverseIds, unmerged] = await Promise.all([
+  const [ids, inverseIds, states] = await Promise.all([
     patchIds(root, [...forIds], options),
     patchIds(root, reverts, options, true),
     older.length === 0 || !defaultBranch.tip
       ? Promise.resolve(null)
       : early.then((answer) =>
           answer && answer.defaultTip === defaultBranch.tip && older.every((b) => answer.asked.has(b.name))
-            ? answer.unmerged
-            : unmergedBranches(root, defaultBranch.tip!, older, options),
+            ? answer.states
+            : branchStates(root, defaultBranch.tip!, older, options),
         ),
   ]);
-  if (unmerged) {
+  if (states) {
+    const byName = new Map(states.map((b) => [b.name, b]));
     for (const branch of older) {
-      const found = unmerged.find((b) => b.name === branch.name);
-      if (found) Object.assign(branch, found, { merged: false });
+      const found = byName.get(branch.name);
+      // A branch git no longer lists (deleted meanwhile) counts as merged: nothing is in progress there.
+      if (found) Object.assign(branch, found);
       else branch.merged = true;
     }
   }

@@ -20,7 +20,9 @@ export function duplicateCandidates(
   for (const commit of commits) {
     if (commit.parents.length > 1 || !relevant(commit)) continue;
     const key = normalizedSubject(commit.subject);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), commit.sha]);
+    const shas = bySubject.get(key);
+    if (shas) shas.push(commit.sha);
+    else bySubject.set(key, [commit.sha]);
   }
   return [...bySubject.values()].filter((shas) => shas.length > 1).flat();
 }
