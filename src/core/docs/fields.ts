@@ -53,12 +53,20 @@ export function resolveHref(filePath: string, href: string): string | undefined 
   return joinPath(dirname(filePath), target);
 }
 
+/**
+ * "Superseded" without "by", followed at once by a record's number or a link whose text is one
+ * ("⌛️ Superseded [0019](0019-use-go.md)", "Superseded ADR-7"): the successor. Followed by prose
+ * ("Superseded. The [runbook](…) explains") it names none.
+ */
+const BARE_SUPERSEDED = /^\W*(?:status\W*)?(?:superseded|superceded)\b(?=\s*[:\-–—]?\s*(?:(?:ADR|RFC|DR)[-_ ]?|#)?\d)/i;
+
 export function referencesFrom(path: string, text: string, hrefs: string[], line: number): Reference[] {
-  const relation = relationOf(text);
+  const bare = RELATION.test(text) ? null : BARE_SUPERSEDED.exec(text);
+  const relation = bare ? 'supersededBy' : relationOf(text);
   if (!relation) return [];
   const links = hrefs.map((href) => resolveHref(path, href)).filter((p): p is string => p !== undefined);
   if (links.length > 0) return links.map((target) => ({ relation, path: target, line }));
-  const rest = text.slice(RELATION.exec(text)?.[0].length ?? 0);
+  const rest = text.slice((bare ?? RELATION.exec(text))?.[0].length ?? 0);
   // Only a number right after the relation ("Superseded by: ADR-0016", "by #16"), never one in prose.
   const number = /^\s*[:\-–—]?\s*(?:(?:ADR|RFC|DR)[-_ ]?|#)?0*(\d{1,8})(?![\d.,]\d)\b/i.exec(rest);
   return number ? [{ relation, number: Number(number[1]), line }] : [];

@@ -25,6 +25,24 @@ describe('docs: every broken reference to a record', () => {
     assert.match(problems[0].message, /superseded by itself/);
   });
 
+  it('reads "Superseded [0019](…)" and "Superseded ADR-2" without "by" as the successor, not prose after the word', () => {
+    const index = indexOf({
+      '0001-a.md': nygard(1, 'A', '⌛️ Superseded [0003](0003-c.md)'),
+      '0002-b.md': nygard(2, 'B', 'Superseded ADR-3'),
+      // The successor does not say so: the first two are read, so it is asked to link back.
+      '0003-c.md': nygard(3, 'C', 'Accepted'),
+      '0004-d.md': nygard(4, 'D', 'Superseded. The [runbook](../runbooks/x.md) says how.'),
+      '0005-e.md': nygard(5, 'E', '⌛ Superseded'),
+    });
+    const successors = (name: string) => index.links(`${folder}/${name}`).supersededBy;
+    assert.deepEqual(successors('0001-a.md'), [`${folder}/0003-c.md`]);
+    assert.deepEqual(successors('0002-b.md'), [`${folder}/0003-c.md`]);
+    assert.deepEqual(successors('0004-d.md'), []);
+    assert.deepEqual(successors('0005-e.md'), []);
+    assert.deepEqual(codesOf(index, '0003-c.md'), ['non-reciprocal-supersede', 'non-reciprocal-supersede']);
+    for (const name of ['0001-a.md', '0002-b.md', '0004-d.md', '0005-e.md']) assert.deepEqual(codesOf(index, name), []);
+  });
+
   it('reports supersede cycles on every record of the cycle', () => {
     const index = indexOf({
       '0001-a.md': nygard(1, 'A', 'Superseded by [2. B](0002-b.md)', 'Supersedes [2. B](0002-b.md)'),
