@@ -12,6 +12,7 @@ import { lastChangeDates } from '../../node/docs/git';
 import { readDocsSettings } from './settings';
 import { DOCS_SETTINGS } from '../../shared/docsSettings';
 import { vscodeFileSystem } from './vscodeFileSystem';
+import { markdownFilesOfNewFolder } from './newFolder';
 
 /** `cadence.docs.*` settings that change how the index is shown, not what it holds. */
 const DISPLAY_SETTINGS = new Set(['runbookSort', 'diagnostics', 'diagnosticsOpenFilesOnly', 'languageServer']);
@@ -263,29 +264,8 @@ export class DocsService implements vscode.Disposable {
 
   /** A folder that appears (the new name of a rename, a copy) brings its records: index its files. */
   private async folderCreated(uri: vscode.Uri): Promise<void> {
-    // Most creates are files; a name with an extension, or in node_modules or a dot folder, is not worth a look.
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const root = this.rootOf(uri.path)?.folder.uri.path;
-    const inside = root ? uri.path.slice(root.length) : '';
-    if (!root || /.\.[^.]+$/.test(name) || /\/(\.|node_modules(\/|$))/.test(inside)) return;
-    const pending = [uri];
-    for (let depth = 0; pending.length > 0 && depth < 12; depth++) {
-      const level = pending.splice(0);
-      for (const dir of level) {
-        let entries: [string, vscode.FileType][];
-        try {
-          entries = await vscode.workspace.fs.readDirectory(dir);
-        } catch {
-          continue; // a file, or gone again
-        }
-        for (const [name, type] of entries) {
-          const child = vscode.Uri.joinPath(dir, name);
-          if (type === vscode.FileType.Directory && !name.startsWith('.') && name !== 'node_modules')
-            pending.push(child);
-          else if (type === vscode.FileType.File && isMarkdownName(name)) await this.fileChanged(child);
-        }
-      }
-    }
+    for (const file of await markdownFilesOfNewFolder(uri, root)) await this.fileChanged(file);
   }
 
   private changed(delay = 30): void {
