@@ -284,7 +284,12 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
         : runStatus(repoConfig);
   // Whether branches that did not move in the fetched span are merged: asked alongside the log for
   // the branches that can have moved recently (their ref files' times), not after it.
-  const early = branches.then((found) => unmergedAmong(root, found, options));
+  // Branches that cannot be read fail the draft through `branches` below; this question then has no
+  // answer (null), and no rejection of its own that nobody awaits.
+  const early = branches.then(
+    (found) => unmergedAmong(root, found, options),
+    () => null,
+  );
   const [config, status, refs, commits, shallow, mailmap] = await Promise.all([
     repoConfig,
     workTree,
