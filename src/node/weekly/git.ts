@@ -232,6 +232,32 @@ async function headFromGitDir(dirs: GitDirs | null, branches: Promise<Refs>): Pr
   return { head, branch: symbolic, uncommitted: 0, stashes: 0, changed: [] };
 }
 
+/** Patch ids and inverse patch ids of the fetched commits that can pair or be copies (see snapshotRepo). */
+async function patchIdsFor(
+  root: string,
+  commits: readonly RawCommit[],
+  range: readonly string[],
+  options: SnapshotOptions,
+): Promise<[Record<string, string>, Record<string, string>]> {
+  const relevant = (commit: RawCommit) => {
+    const { window } = options;
+    const inWindow = !window || (commit.authorDate >= window.start && commit.authorDate < window.end);
+    return inWindow || commit.authorDate >= options.recentSince;
+  };
+  const byId = new Map(commits.map((commit) => [commit.sha, commit]));
+  const reverts = revertCandidates(commits, relevant);
+  const touching = await commitsTouchingReverts(root, reverts, range, options);
+  const forIds = new Set([
+    ...duplicateCandidates(commits, relevant),
+    ...reverts,
+    ...(touching ?? commits.filter((c) => c.parents.length <= 1 && relevant(c)).map((c) => c.sha)).filter((sha) => {
+      const commit = byId.get(sha);
+      return commit !== undefined && relevant(commit);
+    }),
+  ]);
+  return Promise.all([patchIds(root, [...forIds], options), patchIds(root, reverts, options, true)]);
+}
+
 /** Reads everything the draft needs from the repository whose top level is `root`. */
 export async function snapshotRepo(root: string, options: SnapshotOptions): Promise<RepoSnapshot> {
   const since = new Date(options.since).toISOString();
@@ -290,6 +316,14 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
     (found) => unmergedAmong(root, found, options),
     () => null,
   );
+  // Patch ids only where they can matter: commits that may be copies of each other (same subject),
+  // reverts (also their inverse ids), and the commits touching a path a revert touches (the
+  // originals, rebased copies and restores a revert pairs with). Most weeks have no revert: then
+  // this is at most one pipe, and none without duplicate subjects. They need only the log, so they
+  // start as soon as it ends, while `git status` may still run.
+  const patches = log.then((fetched) => patchIdsFor(root, fetched, range, options));
+  // Awaited below, after the calls above: a failure there must not leave this one unhandled.
+  void patches.catch(() => undefined);
   const [config, status, refs, commits, shallow, mailmap] = await Promise.all([
     repoConfig,
     workTree,
@@ -318,28 +352,8 @@ export async function snapshotRepo(root: string, options: SnapshotOptions): Prom
       older.push(branch);
     }
   }
-  // Patch ids only where they can matter: commits that may be copies of each other (same subject),
-  // reverts (also their inverse ids), and the commits touching a path a revert touches (the
-  // originals, rebased copies and restores a revert pairs with). Most weeks have no revert: then
-  // this is at most one pipe, and none without duplicate subjects.
-  const relevant = (commit: RawCommit) => {
-    const { window } = options;
-    const inWindow = !window || (commit.authorDate >= window.start && commit.authorDate < window.end);
-    return inWindow || commit.authorDate >= options.recentSince;
-  };
-  const reverts = revertCandidates(commits, relevant);
-  const touching = await commitsTouchingReverts(root, reverts, range, options);
-  const forIds = new Set([
-    ...duplicateCandidates(commits, relevant),
-    ...reverts,
-    ...(touching ?? commits.filter((c) => c.parents.length <= 1 && relevant(c)).map((c) => c.sha)).filter((sha) => {
-      const commit = byId.get(sha);
-      return commit !== undefined && relevant(commit);
-    }),
-  ]);
-  const [ids, inverseIds, states] = await Promise.all([
-    patchIds(root, [...forIds], options),
-    patchIds(root, reverts, options, true),
+  const [[ids, inverseIds], states] = await Promise.all([
+    patches,
     older.length === 0 || !defaultBranch.tip
       ? Promise.resolve(null)
       : early.then((answer) =>
