@@ -48,6 +48,24 @@ describe('docs: links of documentation sites', () => {
     ]);
   });
 
+  it('reads a tech-docs page link as the browser does: `..` stops at the site root, pages without extension', async () => {
+    // As ministryofjustice's cloud-platform and modernisation-platform runbooks write them.
+    const root = path.join(base, 'tech-docs-relative');
+    write(root, {
+      'config/tech-docs.yml': 'host: https://example.org\n',
+      'source/images/dynamodb-query.png': 'png',
+      'source/images/central-dns-logs.png': 'png',
+      'source/cp30/connecting-to-cp30-clusters.html.md.erb': '# Connecting\n',
+      'source/error-refreshing-state.html.md.erb': `${reviewed}# Error\n\n![q](../images/dynamodb-query.png) ![n](../images/none.png)\n`,
+      'source/runbooks/investigate.html.md.erb': `${reviewed}# Investigate\n\n![logs](../../images/central-dns-logs.png)\n`,
+      'source/cp30/private.html.md.erb': `${reviewed}# Private\n\n[Connecting](connecting-to-cp30-clusters), [again](connecting-to-cp30-clusters/), [gone](gone-page).\n`,
+    });
+    assert.deepEqual(await broken(root), [
+      'source/cp30/private.html.md.erb source/cp30/gone-page',
+      'source/error-refreshing-state.html.md.erb images/none.png',
+    ]);
+  });
+
   it('finds the source folder of Middleman and MkDocs sites, and none elsewhere', () => {
     const files = new Set(['site/config.rb', 'config/tech-docs.yml', 'handbook/mkdocs.yml', 'source2/config.rb']);
     const exists = (p: string): boolean => files.has(p);
