@@ -1,6 +1,6 @@
 import { folderFormat, newFileName, newRecordText, nextNumber } from './edits';
 import type { DocsFileSystem } from './discovery';
-import { basename, joinPath } from './paths';
+import { basename, isInside, joinPath } from './paths';
 import type { Decision, DecisionFormat } from './types';
 
 /**
@@ -9,9 +9,12 @@ import type { Decision, DecisionFormat } from './types';
  * of one existing record, what the user picked) and writes the result.
  */
 
-/** Every name a new record's number must stay clear of: the folder's files and the index's records in it. */
+/**
+ * Every name a new record's number must stay clear of: the folder's files and the index's records in
+ * it and in its subfolders (`adr/archive/0009-…` keeps 9 taken after it was moved there).
+ */
 export function takenNames(folderNames: readonly string[], decisions: readonly Decision[], folder: string): string[] {
-  return [...folderNames, ...decisions.filter((d) => d.folder === folder).map((d) => basename(d.path))];
+  return [...folderNames, ...decisions.filter((d) => isInside(folder, d.folder)).map((d) => basename(d.path))];
 }
 
 /** The Markdown file whose line ending a new record copies (the folder's first), if there is one. */

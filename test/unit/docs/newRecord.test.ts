@@ -26,6 +26,16 @@ const inDocs = [
 ];
 
 describe('a new decision record, decided in the core', () => {
+  it('keeps the numbers of records moved to a subfolder taken (adr/archive/)', () => {
+    const archived = parseDecision('/r/docs/adr/archive/0009-old.md', nygard(9, 'Old'), '/r/docs/adr/archive');
+    const names = takenNames(['archive'], [...inDocs, archived], '/r/docs/adr');
+    assert.equal(
+      planNewRecord({ folder: '/r/docs/adr', names, title: 'New', format: 'nygard', date: '2026-11-30', eol: '\n' })
+        .number,
+      10,
+    );
+  });
+
   it('numbers after every name seen: the folder, other branches and the index', () => {
     const names = takenNames(['0003-on-a-branch.md', 'README.md'], inDocs, '/r/docs/adr');
     assert.deepEqual(names, ['0003-on-a-branch.md', 'README.md', '0001-use-git.md', '0007-use-postgresql.md']);
