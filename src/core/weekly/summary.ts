@@ -106,7 +106,17 @@ function shippedSentence(draft: WeeklyDraft, now: number | undefined, highlights
     shipped.map((item) => item.repo),
     3,
   );
-  const where = scopes.length > 0 ? ` to ${listing(scopes)}` : repos.length > 1 ? ` across ${listing(repos)}` : '';
+  // "6 changes to the dashboards" only when all six are; else how many are: "6 changes (2 to the
+  // dashboards)", never a week that reads as all about the one area some of it touched.
+  const covered = shipped.filter((item) => areasOf(item.scope).some((area) => scopes.includes(area))).length;
+  const where =
+    scopes.length === 0
+      ? repos.length > 1
+        ? ` across ${listing(repos)}`
+        : ''
+      : covered === shipped.length
+        ? ` to ${listing(scopes)}`
+        : ` (${covered} to ${listing(scopes)})`;
   return `Shipped ${plural(shipped.length, 'change')}${where}${naming(highlights, shipped.length)}.`;
 }
 

@@ -105,7 +105,7 @@ describe('weekly draft over scripted git histories', function () {
   it('writes a 3–4 sentence summary and the sections in order', () => {
     assert.equal(
       main.summary,
-      'Shipped 13 changes to the export, the UI and the billing, including “Add proration to invoices” and “Add /v2/invoices endpoint”. ' +
+      'Shipped 13 changes (5 to the export, the UI and the billing), including “Add proration to invoices” and “Add /v2/invoices endpoint”. ' +
         'Fixed 4 bugs, including “Button contrast (web editor, noreply address)” and “Quote fields with commas”. ' +
         'Next: quarterly report draft (`feat/stale-idea`) and meter API calls per customer (`feat/usage-billing`). ' +
         '3 possible blockers to confirm.',

@@ -78,6 +78,29 @@ describe('weekly summary sentences', () => {
     ]);
   });
 
+  it('says how many changes the areas hold when not all of them do', () => {
+    // kubernetes-mixin, week 43 of 2025: one change of six was to the cluster-total dashboard.
+    assert.match(
+      summary([
+        'feat: kube-scheduler local dev',
+        'fix: revert failed pods marked as NotReady',
+        'fix(cluster-total dashboard): remove joined kube_pod_info in TCP queries',
+        'fix: release workflow wrong go version',
+        'fix: CPUThrottlingHigh multiple series error',
+        'scheduler: replace deprecated metric',
+      ]),
+      /^Shipped 6 changes \(1 to `cluster-total dashboard`\), including “kube-scheduler local dev”/,
+    );
+    assert.match(
+      summary(['fix(dashboards): a', 'fix(dashboards): b', 'fix(alerts): c', 'feat: d']),
+      /^Shipped 4 changes \(3 to the dashboards and the alerts\)/,
+    );
+    assert.match(
+      summary(['fix(dashboards): a', 'feat(alerts): b']),
+      /^Shipped 2 changes to the alerts and the dashboards/,
+    );
+  });
+
   it('reads a change with several scopes as a change to each area', () => {
     assert.match(
       summary(['feat(api, ui): add X', 'refactor(optimize-deps): split Y', 'docs(api): explain Z']),

@@ -60,6 +60,6 @@ describe('weekly draft: one repository by several paths', function () {
     const all = await draft([fx.ci], { includeHidden: true });
     assert.deepEqual(titles(all).sort(), ['Cache node modules between jobs', 'Login redirect loop']);
     assert.doesNotMatch(all.summary, /Cache node modules/);
-    assert.match(all.summary, /^Shipped 2 changes to the auth\. Fixed 1 bug: “Login redirect loop”\./);
+    assert.match(all.summary, /^Shipped 2 changes \(1 to the auth\)\. Fixed 1 bug: “Login redirect loop”\./);
   });
 });
