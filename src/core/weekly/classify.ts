@@ -68,10 +68,22 @@ export const CONVENTIONAL_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * GitHub's squash of a private fork's branch (a security advisory's fix) is titled "Merge commit
+ * from fork"; its body lists the squashed commits as "* fix: …" lines, the first of which names the
+ * change.
+ */
+function forkSquash(subject: string, body: string): string | undefined {
+  if (!/^merge commit from fork$/i.test(subject.trim())) return undefined;
+  return /^\* +(\S.*)$/m.exec(body)?.[1]?.trim() || undefined;
+}
+
+/**
  * Parses a commit message (subject + body) into type, scope, breaking flag and title.
  * `extraTypes` adds project types (e.g. those listed in cadence.weekly.hiddenTypes).
  */
 export function classify(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
+  const squashed = forkSquash(subject, body);
+  if (squashed !== undefined) return classify(squashed, '', extraTypes);
   if (isReleaseSubject(subject)) {
     return { type: 'release', scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }
@@ -135,6 +147,8 @@ function fromHeader(parsed: Header | null, subject: string, extraTypes?: Readonl
  * direct header reading is tested against.
  */
 export function classifyByParser(subject: string, body = '', extraTypes?: ReadonlySet<string>): Classified {
+  const squashed = forkSquash(subject, body);
+  if (squashed !== undefined) return classifyByParser(squashed, '', extraTypes);
   if (isReleaseSubject(subject)) {
     return { type: 'release', scope: null, breaking: false, title: subject.replace(PR_SUFFIX, '').trim() };
   }

@@ -172,10 +172,26 @@ function pickHighlights(shipped: readonly ShippedItem[], hiddenTypes: ReadonlySe
   const worth = shipped.filter((item) => item.breaking || item.type === null || !hiddenTypes.has(item.type));
   if (shipped.length === 1) return worth;
   // A revert of older work is not a highlight (and its quoted title would nest quotes).
-  return worth
-    .filter((item) => item.type === 'feat' || item.breaking)
-    .concat(worth.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix' && !item.revert))
-    .slice(0, 2);
+  return firstDistinct(
+    worth
+      .filter((item) => item.type === 'feat' || item.breaking)
+      .concat(worth.filter((item) => item.type !== 'feat' && !item.breaking && item.type !== 'fix' && !item.revert)),
+    2,
+  );
+}
+
+/** The first `count` items whose titles differ: two changes titled alike are named once, not twice. */
+function firstDistinct(items: readonly ShippedItem[], count: number): ShippedItem[] {
+  const seen = new Set<string>();
+  const out: ShippedItem[] = [];
+  for (const item of items) {
+    const key = clause(item.title).toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+    if (out.length === count) break;
+  }
+  return out;
 }
 
 function fixesSentence(shipped: readonly ShippedItem[], highlights: readonly ShippedItem[]): string | null {
@@ -183,7 +199,8 @@ function fixesSentence(shipped: readonly ShippedItem[], highlights: readonly Shi
   const fixes = shipped.filter((item) => item.type === 'fix' && !highlights.includes(item));
   const breaking = shipped.filter((item) => item.breaking);
   const parts: string[] = [];
-  if (fixes.length > 0) parts.push(`fixed ${plural(fixes.length, 'bug')}${naming(fixes.slice(0, 2), fixes.length)}`);
+  if (fixes.length > 0)
+    parts.push(`fixed ${plural(fixes.length, 'bug')}${naming(firstDistinct(fixes, 2), fixes.length)}`);
   if (breaking.length > 0) parts.push(`${plural(breaking.length, 'breaking change')} to announce`);
   if (parts.length === 0) return null;
   const text = parts.join('; ');

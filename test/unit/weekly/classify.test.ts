@@ -26,6 +26,23 @@ describe('weekly classification', () => {
     assert.equal(subjectPr('feat(api): add /v2/invoices endpoint (#41)'), 41);
   });
 
+  it('reads a private fork’s squash ("Merge commit from fork", GitHub security advisories) by its first squashed commit', () => {
+    // sveltejs/svelte 547853e, 2026-05-14.
+    const body =
+      '* fix: disallow empty attribute names during SSR\n\n* Update packages/svelte/tests/main.svelte\n\nCo-authored-by: Conduitry <git@chor.date>\n';
+    for (const read of [classify, classifyByParser]) {
+      assert.deepEqual(read('Merge commit from fork', body), {
+        type: 'fix',
+        scope: null,
+        breaking: false,
+        title: 'disallow empty attribute names during SSR',
+      });
+      // With no squashed commits listed there is nothing better than the subject.
+      assert.equal(read('Merge commit from fork', '').title, 'Merge commit from fork');
+      assert.equal(read('fix: merge commit from fork', body).title, 'merge commit from fork');
+    }
+  });
+
   it('keeps area prefixes (git.git, kernel style) in the title unless the type is known', () => {
     assert.deepEqual(classify('refs: move creation of "refs/" into the files backend'), {
       type: null,

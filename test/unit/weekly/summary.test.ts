@@ -78,6 +78,18 @@ describe('weekly summary sentences', () => {
     ]);
   });
 
+  it('names two changes titled alike once', () => {
+    // sveltejs/svelte, week 20 of 2026: two private-fork squashes with empty bodies.
+    assert.match(
+      summary(['Merge commit from fork', 'Merge commit from fork', 'fix: treat batches as a linked list']),
+      /^Shipped 3 changes, including “Merge commit from fork”\. Fixed 1 bug: “Treat batches as a linked list”\./,
+    );
+    assert.match(
+      summary(['fix: keep session', 'fix: keep session', 'fix: round refunds']),
+      /Fixed 3 bugs, including “Keep session” and “Round refunds”\./,
+    );
+  });
+
   it('says how many changes the areas hold when not all of them do', () => {
     // kubernetes-mixin, week 43 of 2025: one change of six was to the cluster-total dashboard.
     assert.match(
