@@ -17,7 +17,7 @@ function monthOf(name: string): number | undefined {
 /** Which number of a slashed date (`05/02/2018`) is the month, when neither is over 12. */
 export type SlashOrder = 'monthFirst' | 'dayFirst';
 
-/** A `05/02/2018`- or `05-02-2018`-style date at the start of `text`: its two small numbers, year and text. */
+/** A `05/02/2018`-, `05-02-2018`- or `05/02/18`-style date at the start of `text`: its two small numbers, year and text. */
 export interface SlashedDate {
   first: number;
   second: number;
@@ -26,8 +26,9 @@ export interface SlashedDate {
 }
 
 export function slashedDate(text: string): SlashedDate | undefined {
-  const m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b/.exec(text.trim());
-  return m ? { first: +m[1], second: +m[3], year: +m[4], text: m[0] } : undefined;
+  // A two-digit year (`08/01/24`) is this century's: decision records are younger than 2000.
+  const m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})\b/.exec(text.trim());
+  return m ? { first: +m[1], second: +m[3], year: +m[4] + (m[4].length === 2 ? 2000 : 0), text: m[0] } : undefined;
 }
 
 /** The ISO date of a slashed date: the number over 12 is the day; otherwise `order` decides. */

@@ -111,14 +111,13 @@ export async function loadRoot(
   options: LoadOptions = {},
 ): Promise<Discovery> {
   const discovery = await discover(fs, root, options);
-  const files = new Set(discovery.markdownFiles);
+  // A FIFO or device named like Markdown is classified as a file would be, then refused with a
+  // problem when read (not-a-file): in a decision folder, a runbook collection or anywhere.
+  const files = new Set([...discovery.markdownFiles, ...discovery.listed.special]);
   // Folders named by config files may lie outside the walk (a dot-folder, a parent of the root); a
-  // folder the walk listed is not listed again. A FIFO named like a record is read (and refused) there.
+  // folder the walk listed is not listed again.
   for (const folder of discovery.decisionFolders) {
-    if (discovery.listed.folders.has(folder.path)) {
-      for (const path of discovery.listed.special) if (dirname(path) === folder.path) files.add(path);
-      continue;
-    }
+    if (discovery.listed.folders.has(folder.path)) continue;
     try {
       for (const [name, type] of await fs.readDirectory(folder.path)) {
         if (type !== 'directory' && isMarkdownName(name)) files.add(joinPath(folder.path, name));

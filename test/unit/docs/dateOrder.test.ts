@@ -73,6 +73,14 @@ describe('dates read as their folder writes them', () => {
     assert.equal(ambiguous(indexOf(['05-02-2018']))[0]?.file, name(1));
   });
 
+  it('reads a two-digit year as this century, day and month as any slashed date (08/01/24)', () => {
+    assert.equal(parseDate('08/01/24'), '2024-08-01');
+    assert.equal(parseDate('08/01/24', 'dayFirst'), '2024-01-08');
+    assert.equal(parseDate('13/02/24'), '2024-02-13');
+    assert.equal(slashEvidence('08/01/24'), 'ambiguous');
+    assert.equal(parseDate('08/01/245'), undefined);
+  });
+
   it('reads 05/02/2018 as 2 May when a sibling has a day over 12 second (02/13/2018)', () => {
     const index = indexOf(['05/02/2018', '02/13/2018']);
     assert.equal(dateOf(index, 1), '2018-05-02');

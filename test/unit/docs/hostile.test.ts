@@ -54,6 +54,12 @@ describe('docs: nothing a repository can do to the user', () => {
     );
   });
 
+  it('reports a named pipe in a runbook collection as it does in a decision folder', async () => {
+    const { problems, index } = await loadHostile();
+    assert.deepEqual(codes(problems, 'restart-pipe.md'), ['not-a-file']);
+    assert.ok(!index.runbooks().some((r) => r.path.endsWith('restart-pipe.md')));
+  });
+
   it('skips a link to a named pipe inside the workspace', async () => {
     const { problems } = await loadHostile();
     assert.deepEqual(codes(problems, '0003-link-to-pipe.md'), ['not-a-file']);
