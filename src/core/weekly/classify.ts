@@ -13,8 +13,9 @@ export interface Classified {
   title: string;
 }
 
-const HEADER = /^(\w+)(?:\(([^()]*)\))?: (.*)$/;
-const BREAKING_HEADER = /^(\w+)(?:\(([^()]*)\))?!: (.*)$/;
+// `type(scope): subject`; a space before the scope is read too (`fix (deps): …`, as people write it).
+const HEADER = /^(\w+)(?: ?\(([^()]*)\))?: (.*)$/;
+const BREAKING_HEADER = /^(\w+)(?: ?\(([^()]*)\))?!: (.*)$/;
 
 const parser = new CommitParser({
   headerPattern: HEADER,

@@ -23,6 +23,14 @@ describe('weekly classification', () => {
     assert.equal(classify('fix: x', 'BREAKING CHANGE: y').breaking, true);
     assert.equal(classify('fix: x', 'BREAKING-CHANGE: y').breaking, true);
     assert.equal(classify('Feat(API): add endpoint (#41)').type, 'feat');
+    // A space before the scope, as people write it.
+    assert.deepEqual(classify('fix (deps): bump lodash'), {
+      type: 'fix',
+      scope: 'deps',
+      breaking: false,
+      title: 'bump lodash',
+    });
+    assert.equal(classify('feat (api)!: drop v1').breaking, true);
     assert.equal(subjectPr('feat(api): add /v2/invoices endpoint (#41)'), 41);
   });
 
@@ -179,7 +187,7 @@ describe('weekly classification', () => {
 
   it('reads headers directly exactly as conventional-commits-parser does (many subjects and bodies)', () => {
     const types = ['feat', 'FIX', 'chore', 'deploy', 'wip', '_x1', 'feat-ui', ''];
-    const scopes = ['', '(API)', '()', '( )', '(a b)', '(ui)(x)', '(a(b))', '(billing'];
+    const scopes = ['', '(API)', '()', '( )', '(a b)', '(ui)(x)', '(a(b))', '(billing', ' (deps)', '  (x)'];
     const marks = ['', '!', '!!'];
     const separators = [': ', ':', ':  ', ' : '];
     const descriptions = ['', 'add x (#12)', '  spaced  ', 'x: y: z', 'ünïcode ✓'];
