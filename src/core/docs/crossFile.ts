@@ -57,20 +57,33 @@ export function numbered(
  */
 type FamilyLookup = (folder: string, number: number) => Decision | undefined;
 
-function familyLookup(input: CrossInput): FamilyLookup {
-  const folders = new Set<string>();
-  for (const decision of input.decisionsByPath.values()) folders.add(decision.folder);
-  const family = new Map<string, string[]>();
-  const topOf = new Map<string, string>();
-  for (const folder of folders) {
-    let top = folder;
-    for (let up = dirname(folder); up !== dirname(up); up = dirname(up)) if (folders.has(up)) top = up;
-    topOf.set(folder, top);
-    family.set(top, [...(family.get(top) ?? []), folder]);
-  }
+/** The folders that hold records, gathered once per pass and only if a check asks. */
+type FolderSet = () => ReadonlySet<string>;
+
+function folderSet(input: CrossInput): FolderSet {
+  let folders: Set<string> | undefined;
+  return () => (folders ??= new Set([...input.decisionsByPath.values()].map((decision) => decision.folder)));
+}
+
+function familyLookup(input: CrossInput, folderSet: FolderSet): FamilyLookup {
+  // Built on the first number a record's own folder does not have: most passes never need it.
+  let families: { family: Map<string, string[]>; topOf: Map<string, string> } | undefined;
+  const familiesOf = () => {
+    const folders = folderSet();
+    const family = new Map<string, string[]>();
+    const topOf = new Map<string, string>();
+    for (const folder of folders) {
+      let top = folder;
+      for (let up = dirname(folder); up !== dirname(up); up = dirname(up)) if (folders.has(up)) top = up;
+      topOf.set(folder, top);
+      family.set(top, [...(family.get(top) ?? []), folder]);
+    }
+    return { family, topOf };
+  };
   return (folder, number) => {
     const own = numbered(input.byNumber, folder, number);
     if (own) return own;
+    const { family, topOf } = (families ??= familiesOf());
     for (const other of family.get(topOf.get(folder) ?? folder) ?? []) {
       const found = other === folder ? undefined : numbered(input.byNumber, other, number);
       if (found) return found;
@@ -89,9 +102,10 @@ export function crossFileState(input: CrossInput): CrossState {
     problems.set(problem.path, list);
   };
   checkDuplicates(input, add);
-  const lookup = familyLookup(input);
+  const folders = folderSet(input);
+  const lookup = familyLookup(input, folders);
   checkSupersedes(input, links, add, lookup);
-  checkLinks(input, add, lookup);
+  checkLinks(input, add, lookup, folders);
   input.dates.problems(add);
   for (const cycle of supersedeCycles(links)) {
     const names = [...cycle, cycle[0]].map((p) => basename(p)).join(' → ');
@@ -222,11 +236,15 @@ function checkSupersedes(
  * number when there is one: a rename) and "ADR-17" mentions of a number the folder does not have
  * (`unknown-record`).
  */
-function checkLinks(input: CrossInput, add: (problem: Problem) => void, lookup: FamilyLookup): void {
+function checkLinks(
+  input: CrossInput,
+  add: (problem: Problem) => void,
+  lookup: FamilyLookup,
+  folderSet: FolderSet,
+): void {
   if (input.linking.size === 0) return;
   const { decisionsByPath, byNumber } = input;
-  const folders = new Set<string>();
-  for (const decision of decisionsByPath.values()) folders.add(decision.folder);
+  const folders = folderSet();
   const exists = (path: string): boolean => decisionsByPath.has(path) || input.otherPath(path);
   for (const decision of input.linking) {
     const reported = new Set<string>();
