@@ -94,6 +94,8 @@ const STAR = 2;
 const GLOBSTAR = 3;
 const GLOBSTAR_SLASH = 4;
 
+const isStar = (token: Token): boolean => token === STAR || token === GLOBSTAR || token === GLOBSTAR_SLASH;
+
 function tokenize(glob: string): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
@@ -133,7 +135,6 @@ function runGlob(tokens: readonly Token[], path: string): boolean {
   // State i (0…n): before token i. State n + 1 + i: inside a `**` + `/` at token i, something read.
   let current = new Uint8Array(2 * n + 1);
   let next = new Uint8Array(2 * n + 1);
-  const isStar = (token: Token) => token === STAR || token === GLOBSTAR || token === GLOBSTAR_SLASH;
   // A star may match nothing: the state after it is reached too (in order, so runs of stars chain).
   const skipStars = (states: Uint8Array) => {
     for (let i = 0; i < n; i++) if (states[i] && isStar(tokens[i])) states[i + 1] = 1;
@@ -143,29 +144,26 @@ function runGlob(tokens: readonly Token[], path: string): boolean {
   for (let k = 0; k < path.length; k++) {
     const c = path[k];
     next.fill(0);
-    let alive = false;
-    const reach = (state: number) => {
-      next[state] = 1;
-      alive = true;
-    };
     for (let i = 0; i < n; i++) {
       const token = tokens[i];
       if (current[n + 1 + i] || (current[i] && token === GLOBSTAR_SLASH)) {
         // Folders: anything, and a '/' may end them.
-        reach(n + 1 + i);
-        if (c === '/') reach(i + 1);
+        next[n + 1 + i] = 1;
+        if (c === '/') next[i + 1] = 1;
       }
       if (!current[i]) continue;
-      if (token === GLOBSTAR) reach(i);
+      if (token === GLOBSTAR) next[i] = 1;
       else if (token === STAR) {
-        if (c !== '/') reach(i);
+        if (c !== '/') next[i] = 1;
       } else if (token === ANY1) {
-        if (c !== '/') reach(i + 1);
-      } else if (token === c) reach(i + 1);
+        if (c !== '/') next[i + 1] = 1;
+      } else if (token === c) next[i + 1] = 1;
     }
-    if (!alive) return false;
+    if (!next.includes(1)) return false;
     skipStars(next);
-    [current, next] = [next, current];
+    const read = current;
+    current = next;
+    next = read;
   }
   return current[n] === 1;
 }
@@ -178,7 +176,7 @@ function runGlob(tokens: readonly Token[], path: string): boolean {
 export function globMatcher(glob: string, ignoreCase = false): GlobMatcher {
   const fold = (text: string) => (ignoreCase ? text.toLowerCase() : text);
   const alternatives = expandBraces(fold(glob)).map(tokenize);
-  const stars = (tokens: Token[]) => tokens.filter((t) => t === STAR || t === GLOBSTAR || t === GLOBSTAR_SLASH).length;
+  const stars = (tokens: Token[]) => tokens.filter(isStar).length;
   if (alternatives.every((tokens) => stars(tokens) <= 1)) {
     // 's': `**` matches any character, as the automaton does.
     const re = new RegExp(alternatives.map((tokens) => `(?:${regExpSource(tokens)})`).join('|') || '(?!)', 's');
