@@ -10,19 +10,15 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readRegular } from '../regularFile';
+import { readTextFile } from '../regularFile';
 
 /**
  * The text of a regular file of at most `maxBytes` (UTF-8), or undefined (missing, odd or larger).
  * With `root`, a link is followed only when it ends inside it.
  */
 export function readSmall(path: string, maxBytes = 64 * 1024, root: string | null = null): string | undefined {
-  try {
-    const read = readRegular(path, maxBytes, root);
-    return Buffer.isBuffer(read) ? read.toString('utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readTextFile(path, maxBytes, root);
+  return 'text' in read ? read.text : undefined;
 }
 
 /** Modification time (ms) of `path`, or undefined when it cannot be stat'ed. */
